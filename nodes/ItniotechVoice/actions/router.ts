@@ -1,0 +1,52 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import * as callRecord from './callRecord';
+
+type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+
+/** resource → operation → its execute. Adding an operation is one file plus one line here. */
+const operations: Record<string, Record<string, OperationExecute>> = {
+	callRecord: {
+		getGroupRecord: callRecord.getGroupRecord.execute,
+	},
+};
+
+/** What a failed item carries with continue-on-fail: the message, the advice and the codes, never request data. */
+function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
+	const json: IDataObject = { error: error.message };
+	if (error.description) json.description = error.description;
+	if (error instanceof NodeApiError && error.httpCode) json.code = error.httpCode;
+	return json;
+}
+
+/** Our own errors pass through as they are; anything unexpected becomes a node error tied to its item. */
+function asNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error, { itemIndex });
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const execute = operations[resource]?.[operation];
+	if (!execute) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
+	}
+
+	const output: INodeExecutionData[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const results = await execute.call(this, itemIndex);
+			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+		} catch (error) {
+			const nodeError = asNodeError(this.getNode(), error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
+		}
+	}
+	return [output];
+}

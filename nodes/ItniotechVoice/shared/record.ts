@@ -1,0 +1,103 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * A call record typed for spreadsheets and chat messages: counts are integers, money is a number,
+ * times are ISO 8601 strings, and every documented field is present (null when the vendor left it out)
+ * so columns stay stable from one record to the next.
+ */
+export const INTEGER_FIELDS = ['callDuration', 'chargedDuration'] as const;
+export const DECIMAL_FIELDS = [
+	'cost',
+	'rate',
+	'baseCost',
+	'settleRate',
+	'quoteExchange',
+	'settlePay',
+] as const;
+export const TIME_FIELDS = [
+	'submitTime',
+	'callTime',
+	'ringingTime',
+	'answerTime',
+	'hangupTime',
+] as const;
+export const TEXT_FIELDS = [
+	'voiceId',
+	'callee',
+	'displayNum',
+	'code',
+	'terminationCode',
+	'terminationReason',
+	'billPeriod',
+	'voiceFileId',
+	'feedbackValue',
+	'calledInfo',
+	'currency',
+] as const;
+
+function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A number from a number or a numeric string ("1.2793", " 5 "); null when empty or not a number. */
+export function toDecimal(value: unknown): number | null {
+	if (isBlank(value)) return null;
+	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+	if (typeof value !== 'string') return null;
+	const text = value.trim();
+	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+	const parsed = Number(text);
+	return Number.isFinite(parsed) ? parsed : null;
+}
+
+/** A whole number of seconds; null when empty or not a whole number. */
+export function toInteger(value: unknown): number | null {
+	const parsed = toDecimal(value);
+	return parsed !== null && Number.isInteger(parsed) ? parsed : null;
+}
+
+const ISO_LIKE =
+	/^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+function normalizeOffset(offset: string): string {
+	if (offset.toUpperCase() === 'Z') return 'Z';
+	const digits = offset.slice(1).replace(':', '');
+	return `${offset[0]}${digits.slice(0, 2)}:${digits.slice(2, 4) || '00'}`;
+}
+
+/**
+ * An ISO 8601 string that keeps the vendor's instant and offset ("2022-01-18 14:42:40+0800" becomes
+ * "2022-01-18T14:42:40+08:00"); epoch seconds or milliseconds become UTC. Null when empty. A text that is
+ * not a recognisable time is returned unchanged rather than dropped.
+ */
+export function toIsoTime(value: unknown): string | null {
+	if (isBlank(value)) return null;
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,13}$/.test(value.trim()))) {
+		const n = Number(value);
+		if (!Number.isFinite(n) || n <= 0) return null;
+		const ms = n < 1e11 ? n * 1000 : n; // 10 digits are seconds, 13 are milliseconds
+		return new Date(ms).toISOString();
+	}
+	if (typeof value !== 'string') return null;
+	const text = value.trim();
+	const match = ISO_LIKE.exec(text);
+	if (!match) return text;
+	const [, year, month, day, hour, minute, second = '00', fraction = '', offset] = match;
+	const local = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}`;
+	// Reject impossible dates such as month 13 rather than passing them on as times.
+	if (Number.isNaN(Date.parse(`${local}Z`))) return text;
+	return offset ? `${local}${normalizeOffset(offset)}` : local;
+}
+
+/** Types one vendor record. Fields the reference does not know are passed through untouched. */
+export function typeCallRecord(raw: IDataObject): IDataObject {
+	const record: IDataObject = { ...raw };
+	for (const field of TEXT_FIELDS) {
+		const value = raw[field];
+		record[field] = isBlank(value) ? null : typeof value === 'string' ? value : String(value);
+	}
+	for (const field of INTEGER_FIELDS) record[field] = toInteger(raw[field]);
+	for (const field of DECIMAL_FIELDS) record[field] = toDecimal(raw[field]);
+	for (const field of TIME_FIELDS) record[field] = toIsoTime(raw[field]);
+	return record;
+}

@@ -1,0 +1,183 @@
+'use strict';
+/**
+ * Runs the built node inside n8n-core's real execution engine (WorkflowExecute), with a credentials
+ * helper that decrypts nothing but otherwise does what n8n's does: hands the credential data to the
+ * credential type's `authenticate` for every request. Tests load dist/, i.e. exactly what n8n loads.
+ */
+const path = require('node:path');
+const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ICredentialsHelper, Workflow } = require('n8n-workflow');
+
+const DIST = path.resolve(__dirname, '../../dist');
+const PACKAGE_NAME = 'n8n-nodes-itniotech';
+const NODE_TYPE = `${PACKAGE_NAME}.itniotechVoice`;
+
+function loadBuilt(relativePath, exportName) {
+	const mod = require(path.join(DIST, relativePath));
+	return mod[exportName];
+}
+
+const ItniotechVoice = loadBuilt('nodes/ItniotechVoice/ItniotechVoice.node.js', 'ItniotechVoice');
+const ItniotechApi = loadBuilt('credentials/ItniotechApi.credentials.js', 'ItniotechApi');
+
+class NodeTypes {
+	constructor(types) {
+		this.types = types;
+	}
+	getByName(name) {
+		const type = this.types[name];
+		if (!type) throw new Error(`Unknown node type ${name}`);
+		return type;
+	}
+	getByNameAndVersion(name) {
+		return this.getByName(name);
+	}
+	getKnownTypes() {
+		return {};
+	}
+}
+
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(credentialsByType, credentialTypes) {
+		super();
+		this.credentialsByType = credentialsByType;
+		this.credentialTypes = credentialTypes;
+		this.authenticateCalls = 0;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async authenticate(credentials, typeName, requestOptions) {
+		const type = this.credentialTypes[typeName];
+		if (typeof type?.authenticate !== 'function') {
+			throw new Error(`Credential type ${typeName} has no authenticate function`);
+		}
+		this.authenticateCalls += 1;
+		return await type.authenticate(credentials, requestOptions);
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	getCredentialsProperties(type) {
+		return this.credentialTypes[type]?.properties ?? [];
+	}
+	async getDecrypted(_additionalData, _nodeCredentials, type) {
+		const data = this.credentialsByType[type];
+		if (!data) throw new Error(`No credentials of type ${type}`);
+		return { ...data };
+	}
+	async getCredentials() {
+		throw new Error('not used by these tests');
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+}
+
+function credentialTypesMap() {
+	const credential = new ItniotechApi();
+	return { [credential.name]: credential };
+}
+
+/**
+ * Executes one Itniotech Voice node on the given input items.
+ * @returns {Promise<{ items: object[], error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
+ */
+async function runNode({ parameters, items = [{ json: {} }], credentials, continueOnFail = false }) {
+	const node = {
+		id: 'itniotech-voice-1',
+		name: 'Itniotech Voice',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+	const nodeTypes = new NodeTypes({ [NODE_TYPE]: new ItniotechVoice() });
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Itniotech test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: {},
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'Itniotech test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: {},
+	});
+	let resolveFinished;
+	const finished = new Promise((resolve) => (resolveFinished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
+
+	const credentialsHelper = new CredentialsHelper(
+		{ itniotechApi: credentials },
+		credentialTypesMap(),
+	);
+	const additionalData = {
+		hooks,
+		credentialsHelper,
+		executionId: 'test-execution',
+		currentNodeParameters: undefined,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		setExecutionStatus: () => {},
+		sendDataToUI: () => {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used');
+		},
+	};
+	const runExecutionData = {
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+			waitingExecution: {},
+			waitingExecutionSource: {},
+		},
+	};
+
+	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await workflowExecute.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const outputItems = taskData?.data?.main?.[0] ?? [];
+	return {
+		items: outputItems,
+		error: run.data.resultData.error ?? taskData?.error,
+		run,
+		credentialsHelper,
+	};
+}
+
+module.exports = {
+	runNode,
+	ItniotechVoice,
+	ItniotechApi,
+	NodeTypes,
+	CredentialsHelper,
+	credentialTypesMap,
+	NODE_TYPE,
+	DIST,
+};

@@ -1,0 +1,70 @@
+'use strict';
+// Call records the simulator serves. The first is the vendor's own example from the API reference.
+
+const EXAMPLE_RECORD = Object.freeze({
+	voiceId: '2203031113381000002',
+	callee: '91856321412',
+	displayNum: '1008122211',
+	code: 'Afghanistan(Kandahar)',
+	submitTime: '2022-01-18T14:42:40+08:00',
+	callTime: '2022-01-18T14:42:45+08:00',
+	ringingTime: '2022-01-18T14:42:47+08:00',
+	answerTime: '2022-01-18T14:42:50+08:00',
+	hangupTime: '2022-01-18T14:42:55+08:00',
+	callDuration: 5,
+	chargedDuration: 5,
+	terminationCode: '1000',
+	terminationReason: 'success',
+	cost: '2',
+	billPeriod: '20+20',
+	rate: '1.2',
+	baseCost: '1',
+	voiceFileId: '12022022570cc2484c59d4f8b9745d34226285b1e.mp3',
+	feedbackValue: '1',
+	calledInfo: 'calledInfo',
+	settleRate: '1.2793',
+	quoteExchange: '0.938',
+	currency: 'EUR',
+	settlePay: '1.2793',
+});
+
+/** A USD call that was never answered: empty times, no settlement fields, strings for numbers. */
+const UNANSWERED_RECORD = Object.freeze({
+	voiceId: '2203031113381000003',
+	callee: '6281234567890',
+	displayNum: '',
+	code: 'Indonesia(Telkomsel)',
+	submitTime: '2022-01-18T15:00:00+08:00',
+	callTime: '2022-01-18T15:00:02+08:00',
+	ringingTime: '2022-01-18T15:00:04+08:00',
+	answerTime: '',
+	hangupTime: '2022-01-18T15:01:04+08:00',
+	callDuration: '0',
+	chargedDuration: '0',
+	terminationCode: '480',
+	terminationReason: 'no answer',
+	cost: '0',
+	billPeriod: '60+60',
+	rate: '0.05',
+	baseCost: '0',
+	voiceFileId: '',
+	feedbackValue: '-1',
+	calledInfo: '',
+});
+
+/** A deterministic record for any other voice ID, so many-item tests can check each answer is its own. */
+function syntheticRecord(voiceId) {
+	const n = Number(BigInt(voiceId) % 1000n);
+	const second = String(n % 60).padStart(2, '0');
+	return {
+		...EXAMPLE_RECORD,
+		voiceId,
+		callee: `4477009${String(n).padStart(5, '0')}`,
+		callDuration: n % 120,
+		chargedDuration: (n % 120) + 1,
+		cost: (n / 100).toFixed(2),
+		hangupTime: `2022-01-18T14:43:${second}+08:00`,
+	};
+}
+
+module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord };

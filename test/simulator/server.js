@@ -1,0 +1,198 @@
+'use strict';
+/**
+ * A local stand-in for the Itniotech API: a real HTTP server on 127.0.0.1 that checks Api-Key, Timestamp
+ * and Sign the way the vendor does (md5(apiKey + apiSecret + Timestamp), ±30 minutes), answers in the
+ * vendor's envelope, and can be told to fail: any vendor status, HTTP errors, HTML pages, broken JSON,
+ * resets and hangs. Every request is logged so tests can see what was sent (and how often).
+ */
+const http = require('node:http');
+const { createHash } = require('node:crypto');
+const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord } = require('./records');
+
+const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
+const STATUS_REASONS = {
+	'-1': 'authentication failed',
+	'-2': 'IP address not allowed',
+	'-10': 'balance insufficient',
+	'-13': 'user locked',
+	'-16': 'timestamp expired',
+	'-18': 'system error',
+	'-20': 'data already exists',
+	'-21': 'data validation failed',
+	'-22': 'parameter error',
+	'-26': 'failed to get rate',
+};
+
+function md5(text) {
+	return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+class ItniotechSimulator {
+	/**
+	 * @param {object} [options]
+	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
+	 * @param {number} [options.latencyMs] delay before every answer
+	 * @param {() => number} [options.now] the server's clock in ms (tests move it to provoke -16)
+	 */
+	constructor(options = {}) {
+		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
+		this.latencyMs = options.latencyMs ?? 0;
+		this.now = options.now ?? (() => Date.now());
+		/** @type {Map<string, object>} */
+		this.records = new Map([
+			[EXAMPLE_RECORD.voiceId, EXAMPLE_RECORD],
+			[UNANSWERED_RECORD.voiceId, UNANSWERED_RECORD],
+		]);
+		this.blockedKeys = new Set(); // -2: the account has an IP allow-list without this client
+		this.lockedKeys = new Set(); // -13
+		this.balance = { balance: '125.50', gift: '0', credit: '10' };
+		/** @type {Array<object>} queued faults, each consumed by the next request it matches */
+		this.faults = [];
+		/** @type {Array<object>} */
+		this.requests = [];
+		this.sockets = new Set();
+		this.server = http.createServer((req, res) => this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	/** Starts listening on 127.0.0.1 (a free port unless one is given) and returns the base URL. */
+	async start(port = 0) {
+		await new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', resolve);
+		});
+		this.port = this.server.address().port;
+		this.baseUrl = `http://127.0.0.1:${this.port}`;
+		return this.baseUrl;
+	}
+
+	async stop() {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => this.server.close(() => resolve()));
+	}
+
+	/**
+	 * Queues a fault for the next matching request. Kinds: `status` (vendor status, e.g. '-18'), `http`
+	 * (HTTP status with `body` and `contentType`), `html` (a 502 page), `malformed` (broken JSON with 200),
+	 * `reset` (destroy the socket), `hang` (never answer). `path` limits it to requests whose path contains it;
+	 * `times` (default 1) is how many requests it hits.
+	 */
+	inject(fault) {
+		this.faults.push({ times: 1, ...fault });
+	}
+
+	reset() {
+		this.faults = [];
+		this.requests = [];
+		this.blockedKeys.clear();
+		this.lockedKeys.clear();
+	}
+
+	takeFault(path) {
+		const index = this.faults.findIndex((f) => !f.path || path.includes(f.path));
+		if (index === -1) return undefined;
+		const fault = this.faults[index];
+		fault.times -= 1;
+		if (fault.times <= 0) this.faults.splice(index, 1);
+		return fault;
+	}
+
+	/** The vendor's checks, in its order: known key, fresh timestamp, matching Sign, then account state. */
+	authenticate(headers) {
+		const apiKey = headers['api-key'];
+		const timestamp = headers['timestamp'];
+		const sign = headers['sign'];
+		const secret = apiKey === undefined ? undefined : this.accounts[apiKey];
+		if (secret === undefined || typeof timestamp !== 'string' || typeof sign !== 'string') {
+			return { status: '-1', signValid: false };
+		}
+		if (!/^\d{1,11}$/.test(timestamp)) return { status: '-16', signValid: false };
+		const skew = Math.abs(Math.floor(this.now() / 1000) - Number(timestamp));
+		if (skew > TIMESTAMP_WINDOW_SECONDS) return { status: '-16', signValid: false };
+		if (sign !== md5(`${apiKey}${secret}${timestamp}`)) return { status: '-1', signValid: false };
+		if (this.blockedKeys.has(apiKey)) return { status: '-2', signValid: true };
+		if (this.lockedKeys.has(apiKey)) return { status: '-13', signValid: true };
+		return { status: '0', signValid: true };
+	}
+
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const body = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const auth = this.authenticate(req.headers);
+		const entry = {
+			method: req.method,
+			path: url.pathname,
+			headers: { ...req.headers },
+			body,
+			signValid: auth.signValid,
+			answeredStatus: undefined,
+		};
+		this.requests.push(entry);
+
+		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+
+		const fault = this.takeFault(url.pathname);
+		if (fault) {
+			entry.fault = fault.kind;
+			if (fault.kind === 'hang') return; // the socket stays open until the client gives up
+			if (fault.kind === 'reset') return req.socket.destroy();
+			if (fault.kind === 'html') {
+				return this.send(res, fault.httpStatus ?? 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+			}
+			if (fault.kind === 'malformed') {
+				return this.send(res, 200, fault.body ?? '{"status":"0","reason":"success","data":{"voiceId":', 'application/json');
+			}
+			if (fault.kind === 'http') {
+				return this.send(res, fault.httpStatus, fault.body ?? '', fault.contentType ?? 'text/plain');
+			}
+			if (fault.kind === 'status') return this.vendorStatus(res, entry, fault.status, fault.reason);
+		}
+
+		if (auth.status !== '0') return this.vendorStatus(res, entry, auth.status);
+		return this.route(req.method, url.pathname, res, entry);
+	}
+
+	route(method, path, res, entry) {
+		const record = /^(?:\/v3)?\/voice\/recordGroup\/([^/]*)$/.exec(path);
+		if (method === 'GET' && record) {
+			const voiceId = decodeURIComponent(record[1]);
+			if (!/^\d{1,64}$/.test(voiceId)) return this.vendorStatus(res, entry, '-22');
+			const data = this.records.get(voiceId) ?? syntheticRecord(voiceId);
+			return this.ok(res, entry, { data });
+		}
+		if (method === 'GET' && /^(?:\/v3)?\/sms\/getBalance$/.test(path)) {
+			return this.ok(res, entry, { ...this.balance });
+		}
+		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+	}
+
+	ok(res, entry, fields) {
+		entry.answeredStatus = '0';
+		this.json(res, { status: '0', reason: 'success', ...fields });
+	}
+
+	vendorStatus(res, entry, status, reason) {
+		entry.answeredStatus = status;
+		this.json(res, { status, reason: reason ?? STATUS_REASONS[status] ?? 'error' });
+	}
+
+	json(res, payload) {
+		this.send(res, 200, JSON.stringify(payload), 'application/json;charset=UTF-8');
+	}
+
+	send(res, statusCode, text, contentType) {
+		res.writeHead(statusCode, {
+			'Content-Type': contentType,
+			'Content-Length': Buffer.byteLength(text),
+			Date: new Date(this.now()).toUTCString(),
+		});
+		res.end(text);
+	}
+}
+
+module.exports = { ItniotechSimulator, TIMESTAMP_WINDOW_SECONDS, STATUS_REASONS, md5 };
