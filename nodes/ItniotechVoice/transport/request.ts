@@ -92,10 +92,10 @@ function transportError(
 	return apiError(
 		ctx,
 		request.itemIndex,
-		{ code: code ?? 'REQUEST_FAILED', path: request.path },
+		// No `code` key: n8n would replace our message with its generic text for known network codes.
+		{ kind: 'network', networkCode: code ?? 'unknown', path: request.path },
 		summary,
 		action,
-		code,
 	);
 }
 
@@ -124,7 +124,7 @@ function parseEnvelope(ctx: IExecuteFunctions, request: ItniotechRequest, text: 
 		apiError(
 			ctx,
 			request.itemIndex,
-			{ code: 'INVALID_RESPONSE', path: request.path },
+			{ kind: 'invalid-response', path: request.path },
 			`Itniotech sent ${what} instead of a result`,
 			`The answer began with: ${snippet(trimmed) || '(empty)'}. This usually means a proxy or the wrong Base URL; check the credential and try again later.`,
 		);
@@ -184,7 +184,7 @@ export async function itniotechApiRequest(
 		throw apiError(
 			this,
 			request.itemIndex,
-			{ code: 'HTTP_ERROR', httpStatus: response.statusCode, path: request.path },
+			{ kind: 'http', httpStatus: response.statusCode, path: request.path },
 			`Itniotech answered with HTTP ${response.statusCode}${looksHtml ? ' and an HTML page' : ''} instead of a result`,
 			httpStatusAdvice(response.statusCode),
 			String(response.statusCode),

@@ -1,0 +1,30 @@
+'use strict';
+/**
+ * Records everything n8n's logger prints, so tests can prove secrets never reach the logs. n8n's winston
+ * console transport writes to console._stdout/_stderr when they exist and otherwise to console.log/warn/error
+ * bound when the logger is created, so this must be required before the first workflow run of a test file.
+ */
+const lines = [];
+for (const stream of [console._stdout, console._stderr]) {
+	if (!stream || typeof stream.write !== 'function') continue;
+	const write = stream.write.bind(stream);
+	stream.write = (chunk, ...rest) => {
+		lines.push(String(chunk));
+		return write(chunk, ...rest);
+	};
+}
+for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
+	const original = console[method].bind(console);
+	console[method] = (...args) => {
+		lines.push(args.map(String).join(' '));
+		original(...args);
+	};
+}
+
+/** Waits for the logger's asynchronous writes, then returns all text logged so far. */
+async function loggedText() {
+	await new Promise((resolve) => setTimeout(resolve, 50));
+	return lines.join('\n');
+}
+
+module.exports = { loggedText };

@@ -1,0 +1,11 @@
+'use strict';
+// n8n-core keeps instance settings (an encryption key) in the user folder; tests get a throw-away one.
+const { mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const path = require('node:path');
+
+if (!process.env.N8N_USER_FOLDER_FOR_TESTS) {
+	process.env.N8N_USER_FOLDER_FOR_TESTS = mkdtempSync(path.join(tmpdir(), 'itniotech-n8n-'));
+}
+process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER_FOR_TESTS;
+process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'test-only-encryption-key';

@@ -1,0 +1,145 @@
+'use strict';
+// Small unit tests of the transport's error mapping with a stubbed request helper; the same cases run
+// for real against the simulator in test/engine.
+const { NodeApiError } = require('n8n-workflow');
+const { itniotechApiRequest } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
+const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/ItniotechVoice/transport/statusCodes.js');
+
+const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+
+function contextAnswering(answer) {
+	const calls = [];
+	return {
+		calls,
+		getNode: () => node,
+		helpers: {
+			httpRequestWithAuthentication: async (type, options) => {
+				calls.push({ type, options });
+				if (answer instanceof Error) throw answer;
+				return answer;
+			},
+		},
+	};
+}
+
+async function failureOf(answer) {
+	const ctx = contextAnswering(answer);
+	try {
+		await itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 2 });
+	} catch (error) {
+		return error;
+	}
+	throw new Error('expected the request to fail');
+}
+
+const ok = (body, statusCode = 200) => ({ statusCode, headers: {}, body });
+
+test('sends a relative path through the credential with raw text, no HTTP-status exceptions and a timeout', async () => {
+	const ctx = contextAnswering(ok('{"status":"0","reason":"success","data":{"voiceId":"1"}}'));
+	const envelope = await itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
+	expect(envelope).toEqual({ status: '0', reason: 'success', data: { voiceId: '1' } });
+	expect(ctx.calls).toHaveLength(1);
+	expect(ctx.calls[0].type).toBe('itniotechApi');
+	expect(ctx.calls[0].options).toMatchObject({
+		method: 'GET',
+		url: '/voice/recordGroup/1',
+		encoding: 'text',
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30000,
+	});
+});
+
+test('a numeric status 0 counts as success too', async () => {
+	const ctx = contextAnswering(ok('{"status":0,"data":{}}'));
+	await expect(
+		itniotechApiRequest.call(ctx, { method: 'GET', path: '/x', itemIndex: 0 }),
+	).resolves.toMatchObject({ status: '0' });
+});
+
+test.each([
+	['-1', /^Itniotech error -1: Authentication failed/, /paste the API Key and API Secret again/],
+	['-2', /^Itniotech error -2: .*IP allow-list/, /Add this n8n host's public IP/],
+	['-13', /^Itniotech error -13: .*locked/, /Contact Itniotech support/],
+	['-16', /^Itniotech error -16: .*clock/, /NTP/],
+	['-18', /^Itniotech error -18: .*temporary/, /Try again in a few minutes/],
+	['-22', /^Itniotech error -22: .*parameter/, /last two months/],
+])('vendor status %s becomes a NodeApiError with meaning and advice', async (status, message, advice) => {
+	const error = await failureOf(ok(JSON.stringify({ status, reason: 'vendor words' })));
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(message);
+	expect(error.description).toMatch(advice);
+	expect(error.description).toMatch(/Itniotech said: "vendor words"/);
+	expect(error.httpCode).toBe(status);
+	expect(error.context.itemIndex).toBe(2);
+	expect(error.context.vendorStatus).toBe(status);
+});
+
+test('a numeric vendor status is read like the string one', async () => {
+	const error = await failureOf(ok('{"status":-16,"reason":"timestamp expired"}'));
+	expect(error.message).toMatch(/^Itniotech error -16:/);
+});
+
+test('an unknown vendor status still reports the code and the reason', async () => {
+	const error = await failureOf(ok('{"status":"-99","reason":"brand new failure"}'));
+	expect(error.message).toBe('Itniotech error -99: Itniotech refused the request (status -99)');
+	expect(error.description).toMatch(/brand new failure/);
+});
+
+test.each([
+	[ok('<html><body>502 Bad Gateway</body></html>', 502), /^Itniotech answered with HTTP 502 and an HTML page/, /Try again in a few minutes/, '502'],
+	[ok('', 503), /^Itniotech answered with HTTP 503 instead/, /Try again/, '503'],
+	[ok('Not found', 404), /HTTP 404/, /check the Base URL/, '404'],
+	[ok('slow down', 429), /HTTP 429/, /Too many requests/, '429'],
+])('HTTP failures say which (%#)', async (answer, message, advice, httpCode) => {
+	const error = await failureOf(answer);
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(message);
+	expect(error.description).toMatch(advice);
+	expect(error.httpCode).toBe(httpCode);
+});
+
+test.each([
+	['{"status":"0","data":{"voiceId":', /not valid JSON/],
+	['<!DOCTYPE html><html>maintenance</html>', /an HTML page instead of a result/],
+	['', /an empty answer/],
+	['[1,2]', /without a status/],
+	['{"data":{}}', /without a status/],
+	['null', /without a status/],
+])('a 200 body %p is reported for what it is', async (body, message) => {
+	const error = await failureOf(ok(body));
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(message);
+	expect(error.description).toMatch(/The answer began with/);
+});
+
+function networkError(code, message = 'boom') {
+	const cause = Object.assign(new Error(message), { code, config: { headers: { Sign: 'deadbeef' } } });
+	return Object.assign(new Error(message), { cause });
+}
+
+test.each([
+	[networkError('ECONNREFUSED'), /connection was refused/],
+	[networkError('ENOTFOUND'), /DNS lookup failed/],
+	[networkError('ECONNABORTED', 'timeout of 30000ms exceeded'), /did not answer within 30 seconds/],
+	[networkError('ECONNRESET'), /closed before an answer arrived/],
+	[networkError('EPROTO'), /failed \(EPROTO\)/],
+	[new Error('The Base URL "ftp://x" in the Itniotech credential is not valid'), /Base URL "ftp:\/\/x"/],
+])('network failure %#: says which, keeps no request data', async (thrown, message) => {
+	const error = await failureOf(thrown);
+	expect(error).toBeInstanceOf(NodeApiError);
+	expect(error.message).toMatch(message);
+	expect(error.cause).toBeUndefined();
+	expect(JSON.stringify(error)).not.toContain('deadbeef');
+});
+
+test('every status in the API reference has a meaning and an action', () => {
+	for (const status of ['-1', '-2', '-10', '-13', '-16', '-18', '-20', '-21', '-22', '-26']) {
+		expect(VENDOR_STATUS[status].meaning.length).toBeGreaterThan(10);
+		expect(VENDOR_STATUS[status].action.length).toBeGreaterThan(10);
+	}
+	const meanings = new Set(Object.values(VENDOR_STATUS).map((s) => s.meaning));
+	expect(meanings.size).toBe(Object.keys(VENDOR_STATUS).length);
+	expect(describeVendorStatus('-18').transient).toBe(true);
+	expect(describeVendorStatus('-1').transient).toBeUndefined();
+});

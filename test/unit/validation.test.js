@@ -1,0 +1,49 @@
+'use strict';
+const { NodeOperationError } = require('n8n-workflow');
+const { validateVoiceId, previewValue } = require('../../dist/nodes/ItniotechVoice/shared/validation.js');
+
+const node = { id: '1', name: 'Itniotech Voice', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [0, 0], parameters: {} };
+
+describe('validateVoiceId', () => {
+	test.each([
+		['2203031113381000002', '2203031113381000002'],
+		['  2203031113381000002\n', '2203031113381000002'],
+		[42, '42'],
+	])('%p is accepted as %p', (input, expected) => {
+		expect(validateVoiceId(node, input, 0)).toBe(expected);
+	});
+
+	test.each([
+		['', /is empty/],
+		['   ', /is empty/],
+		['abc', /digits \(0-9\) only/],
+		['../x', /digits \(0-9\) only/],
+		['12 34', /digits \(0-9\) only/],
+		['12/34', /digits \(0-9\) only/],
+		['１２３', /digits \(0-9\) only/],
+		['-5', /digits \(0-9\) only/],
+		['1'.repeat(65), /at most 64 digits/],
+		[undefined, /must be text made of digits/],
+		[null, /must be text made of digits/],
+		[{ id: 1 }, /must be text made of digits/],
+		[1.5, /must be text made of digits/],
+	])('%p is refused', (input, pattern) => {
+		let thrown;
+		try {
+			validateVoiceId(node, input, 3);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(NodeOperationError);
+		expect(thrown.message).toMatch(/^The Voice ID in item 3 /);
+		expect(thrown.message).toMatch(pattern);
+		expect(thrown.context.itemIndex).toBe(3);
+		expect(thrown.description).toMatch(/digits|voiceId/);
+	});
+
+	test('the refused value is shown escaped and cut short', () => {
+		expect(previewValue('a\u0000b')).toBe('"a\\u0000b"');
+		expect(previewValue('x'.repeat(100))).toBe(`"${'x'.repeat(40)}…"`);
+		expect(previewValue(undefined)).toBe('nothing');
+	});
+});
