@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import * as account from './actions/account';
+import * as audioFile from './actions/audioFile';
+import * as call from './actions/call';
 import * as callRecord from './actions/callRecord';
+import * as sipRecord from './actions/sipRecord';
 import { router } from './actions/router';
 
 export class ItniotechVoice implements INodeType {
@@ -10,8 +14,8 @@ export class ItniotechVoice implements INodeType {
 		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ {"getGroupRecord": "Get Group Call Record"}[$parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Get voice call records from the Itniotech Voice API',
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Send voice calls and read call records with the Itniotech Voice API',
 		defaults: { name: 'Itniotech Voice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -23,10 +27,20 @@ export class ItniotechVoice implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Call Record', value: 'callRecord' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Audio File', value: 'audioFile' },
+					{ name: 'Call', value: 'call' },
+					{ name: 'Call Record', value: 'callRecord' },
+					{ name: 'SIP Call Record', value: 'sipRecord' },
+				],
 				default: 'callRecord',
 			},
 			...callRecord.description,
+			...call.description,
+			...audioFile.description,
+			...account.description,
+			...sipRecord.description,
 		],
 	};
 

@@ -1,14 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import * as account from './account';
+import * as audioFile from './audioFile';
+import * as call from './call';
 import * as callRecord from './callRecord';
+import * as sipRecord from './sipRecord';
 
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+type OperationModule = {
+	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+};
 
-/** resource → operation → its execute. Adding an operation is one file plus one line here. */
-const operations: Record<string, Record<string, OperationExecute>> = {
-	callRecord: {
-		getGroupRecord: callRecord.getGroupRecord.execute,
-	},
+/** resource → its operations. Adding an operation is one file plus one line in its resource's index. */
+const resources: Record<string, Record<string, OperationModule>> = {
+	account: account.operations,
+	audioFile: audioFile.operations,
+	call: call.operations,
+	callRecord: callRecord.operations,
+	sipRecord: sipRecord.operations,
 };
 
 /** What a failed item carries with continue-on-fail: the message, the advice and the codes, never request data. */
@@ -29,7 +37,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[resource]?.[operation];
+	const execute = resources[resource]?.[operation]?.execute;
 	if (!execute) {
 		throw new NodeOperationError(
 			this.getNode(),

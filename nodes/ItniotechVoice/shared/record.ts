@@ -101,3 +101,23 @@ export function typeCallRecord(raw: IDataObject): IDataObject {
 	for (const field of TIME_FIELDS) record[field] = toIsoTime(raw[field]);
 	return record;
 }
+
+/** SIP call records carry three more text fields. */
+export const SIP_TEXT_FIELDS = ['sipGroupName', 'phoneName', 'recordingFileId'] as const;
+
+export function typeSipRecord(raw: IDataObject): IDataObject {
+	const record = typeCallRecord(raw);
+	for (const field of SIP_TEXT_FIELDS) {
+		const value = raw[field];
+		record[field] = isBlank(value) ? null : String(value);
+	}
+	return record;
+}
+
+/** Oldest first by submit time; records without one keep their place at the end. */
+export function bySubmitTime(a: IDataObject, b: IDataObject): number {
+	const ta = Date.parse(String(a.submitTime ?? ''));
+	const tb = Date.parse(String(b.submitTime ?? ''));
+	if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
+	return ta - tb;
+}

@@ -36,3 +36,111 @@ export function validateVoiceId(node: INode, value: unknown, itemIndex: number):
 		description: `Got ${previewValue(value)}. Use the voiceId Itniotech returned when the call was sent, for example 2203031113381000002. When it comes from an earlier node, map it with an expression such as {{ $json.voiceId }}.`,
 	});
 }
+
+function fail(node: INode, itemIndex: number, message: string, got: unknown, hint: string): never {
+	throw new NodeOperationError(node, message, {
+		itemIndex,
+		description: `Got ${previewValue(got)}. ${hint}`,
+	});
+}
+
+/** A phone number as the vendor wants it: country code + number, 7–15 digits. Spaces, dashes, dots, brackets and a leading + are removed first. */
+export function validatePhoneNumber(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+): string {
+	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+	if (typeof text === 'string') {
+		const digits = text.trim().replace(/^\+/, '').replace(/[\s\-().]/g, '');
+		if (/^\d{7,15}$/.test(digits)) return digits;
+	}
+	return fail(
+		node,
+		itemIndex,
+		`The ${field} in item ${itemIndex} must be a phone number of 7 to 15 digits, starting with the country code`,
+		value,
+		'For example 6281234567890 (Indonesia) or 919876543210 (India); a leading + and spaces are fine.',
+	);
+}
+
+/** A whole number in [min, max]. */
+export function validateInteger(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+	return fail(
+		node,
+		itemIndex,
+		`The ${field} in item ${itemIndex} must be a whole number from ${min} to ${max}`,
+		value,
+		`Allowed: ${min} to ${max}.`,
+	);
+}
+
+/** A number (fractions allowed) in [min, max]. */
+export function validateNumber(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
+	if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+	return fail(
+		node,
+		itemIndex,
+		`The ${field} in item ${itemIndex} must be a number from ${min} to ${max}`,
+		value,
+		`Allowed: ${min} to ${max}.`,
+	);
+}
+
+/** Non-empty text of at most `max` characters (after trimming when `trim` is set). */
+export function validateText(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	{ min = 1, max, trim = true }: { min?: number; max: number; trim?: boolean },
+): string {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (typeof text === 'string') {
+		const result = trim ? text.trim() : text;
+		if (result.length >= min && result.length <= max) return result;
+	}
+	return fail(
+		node,
+		itemIndex,
+		min > 0
+			? `The ${field} in item ${itemIndex} must be text of ${min} to ${max} characters`
+			: `The ${field} in item ${itemIndex} must be text of at most ${max} characters`,
+		value,
+		`Allowed length: ${min} to ${max} characters.`,
+	);
+}
+
+/** One of the listed values. */
+export function validateChoice<T extends string | number>(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	allowed: readonly T[],
+): T {
+	if (allowed.includes(value as T)) return value as T;
+	return fail(
+		node,
+		itemIndex,
+		`The ${field} in item ${itemIndex} must be one of: ${allowed.join(', ')}`,
+		value,
+		'Pick a value from the list.',
+	);
+}

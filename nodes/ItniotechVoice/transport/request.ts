@@ -19,6 +19,8 @@ export interface ItniotechRequest {
 	body?: IDataObject;
 	itemIndex: number;
 	timeoutSeconds?: number;
+	/** Sends place calls or store files: never repeated, and an unknown outcome is said to be unknown. */
+	isSend?: boolean;
 }
 
 /** The vendor's answer: `status` "0" plus the endpoint's fields (`data`, or top-level for getBalance). */
@@ -89,6 +91,12 @@ function transportError(
 		summary = message ? snippet(message) : 'The request to Itniotech failed';
 		action = checkUrl;
 	}
+	const mayHaveArrived = code !== 'ECONNREFUSED' && code !== 'ENOTFOUND' && code !== 'EAI_AGAIN' && code !== undefined;
+	if (request.isSend && mayHaveArrived) {
+		summary = `${summary}: the request may have reached Itniotech`;
+		action =
+			'It is unknown whether the call was placed. Before sending again, check with the Search Group Call Records operation (or the Itniotech console) so nobody is called twice.';
+	}
 	return apiError(
 		ctx,
 		request.itemIndex,
@@ -126,7 +134,11 @@ function parseEnvelope(ctx: IExecuteFunctions, request: ItniotechRequest, text: 
 			request.itemIndex,
 			{ kind: 'invalid-response', path: request.path },
 			`Itniotech sent ${what} instead of a result`,
-			`The answer began with: ${snippet(trimmed) || '(empty)'}. This usually means a proxy or the wrong Base URL; check the credential and try again later.`,
+			`The answer began with: ${snippet(trimmed) || '(empty)'}. This usually means a proxy or the wrong Base URL; check the credential and try again later.${
+				request.isSend
+					? ' It is unknown whether Itniotech acted on the request: check with Search Group Call Records before sending again.'
+					: ''
+			}`,
 		);
 	if (trimmed === '') throw fail('an empty answer');
 	if (trimmed.startsWith('<')) throw fail('an HTML page');
@@ -181,12 +193,15 @@ export async function itniotechApiRequest(
 	const text = bodyText(response.body);
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		const looksHtml = text.trim().startsWith('<');
+		const sendNote = request.isSend
+			? ' It is unknown whether Itniotech acted on the request: check with Search Group Call Records before sending again.'
+			: '';
 		throw apiError(
 			this,
 			request.itemIndex,
 			{ kind: 'http', httpStatus: response.statusCode, path: request.path },
 			`Itniotech answered with HTTP ${response.statusCode}${looksHtml ? ' and an HTML page' : ''} instead of a result`,
-			httpStatusAdvice(response.statusCode),
+			`${httpStatusAdvice(response.statusCode)}${sendNote}`,
 			String(response.statusCode),
 		);
 	}

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { collectPages, readLimit, returnAllOrLimit } from '../../shared/paging';
+
+const show = { resource: ['audioFile'], operation: ['list'] };
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit(show),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	},
+];
+
+/** POST /voice/fileQuery: one item per uploaded audio file. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const files = await collectPages(
+		this,
+		{
+			path: '/voice/fileQuery',
+			itemIndex,
+			timeoutSeconds: readTimeoutSeconds(this, itemIndex, options.timeoutSeconds),
+		},
+		readLimit(this, itemIndex),
+	);
+	return files.map((file) => ({ fileId: file.fileId ?? null, fileName: file.fileName ?? null }));
+}

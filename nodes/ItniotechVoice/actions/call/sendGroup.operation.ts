@@ -1,0 +1,174 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { itniotechApiRequest } from '../../transport/request';
+import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
+
+/** The vendor takes at most 200 callees per request. */
+export const MAX_CALLEES_PER_REQUEST = 200;
+const MAX_CALLEES = 10_000;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Callees',
+		name: 'callees',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 6281234567890, 919876543210',
+		description:
+			'Phone numbers to call (country code + number, 7 to 15 digits), separated by commas or new lines, or a list from an expression. Duplicates are called once.',
+	},
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The audio file to play, as returned by Audio File → Upload or List',
+	},
+	{
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The ID of the voice application in the Itniotech console',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Called Info',
+				name: 'calledInfo',
+				type: 'string',
+				default: '',
+				description: 'Your own reference for these calls (up to 1000 characters), returned in their records',
+			},
+			{
+				displayName: 'Display Number',
+				name: 'displayNum',
+				type: 'string',
+				default: '',
+				description: 'Caller ID shown to the callees (7 to 15 digits)',
+			},
+			{
+				displayName: 'Loop Count',
+				name: 'loopCount',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 3 },
+				default: 1,
+				description: 'How many times the audio is played (1 to 3)',
+			},
+			{
+				displayName: 'Max Duration (Seconds)',
+				name: 'maxDuration',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 120 },
+				default: 60,
+				description: 'Longest a call may last once answered (1 to 120 seconds)',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [timeoutOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['call'], operation: ['sendGroup'] } },
+	properties,
+);
+
+/** Callees from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */
+export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	const node = ctx.getNode();
+	const parts: unknown[] = Array.isArray(value)
+		? value
+		: typeof value === 'string' || typeof value === 'number'
+			? String(value).split(/[,;\n\r]+/)
+			: [value];
+	const entries = parts.filter((part) => !(typeof part === 'string' && part.trim() === ''));
+	if (entries.length === 0) {
+		throw new NodeOperationError(node, `The Callees in item ${itemIndex} are empty`, {
+			itemIndex,
+			description: `Got ${previewValue(value)}. Enter at least one phone number, e.g. 6281234567890.`,
+		});
+	}
+	const unique = [...new Set(entries.map((entry) => validatePhoneNumber(node, 'Callees', entry, itemIndex)))];
+	if (unique.length > MAX_CALLEES) {
+		throw new NodeOperationError(node, `The Callees in item ${itemIndex} list more than ${MAX_CALLEES} numbers`, {
+			itemIndex,
+			description: `Got ${unique.length} numbers. Split them over several items.`,
+		});
+	}
+	return unique;
+}
+
+/**
+ * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
+ * A chunk is never sent twice; if a later chunk fails, the error says which callees were already submitted.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const callees = parseCallees(this, this.getNodeParameter('callees', itemIndex), itemIndex);
+	const base: IDataObject = {
+		fileId: validateText(node, 'File ID', this.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
+		appId: validateText(node, 'App ID', this.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 }),
+		displayNum: null,
+	};
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const has = (key: string) => extra[key] !== undefined && extra[key] !== '';
+	if (has('displayNum')) base.displayNum = validatePhoneNumber(node, 'Display Number', extra.displayNum, itemIndex);
+	if (has('loopCount')) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
+	if (has('maxDuration'))
+		base.maxDuration = validateInteger(node, 'Max Duration', extra.maxDuration, itemIndex, 1, 120);
+	if (has('calledInfo'))
+		base.calledInfo = validateText(node, 'Called Info', extra.calledInfo, itemIndex, { max: 1000, trim: false });
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
+
+	const results: IDataObject[] = [];
+	for (let start = 0; start < callees.length; start += MAX_CALLEES_PER_REQUEST) {
+		const chunk = callees.slice(start, start + MAX_CALLEES_PER_REQUEST);
+		try {
+			const envelope = await itniotechApiRequest.call(this, {
+				method: 'POST',
+				path: '/voice/sendGroup',
+				body: { ...base, callee: chunk.join(',') },
+				itemIndex,
+				timeoutSeconds,
+				isSend: true,
+			});
+			const answers = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+			for (const answer of answers) {
+				const terminationCode = answer.terminationCode == null ? null : String(answer.terminationCode);
+				results.push({
+					voiceId: answer.voiceId == null ? null : String(answer.voiceId),
+					callee: answer.callee == null ? null : String(answer.callee),
+					submitted: terminationCode === '0',
+					terminationCode,
+					terminationReason: answer.terminationReason ?? null,
+				});
+			}
+		} catch (error) {
+			// The transport's errors are NodeApiErrors already; wrapping hands back the same object.
+			const failure = new NodeApiError(node, error as JsonObject, { itemIndex });
+			if (start > 0) {
+				// Earlier chunks were submitted: say so, so that nobody re-sends them.
+				failure.description = `${failure.description ?? ''} The first ${start} of ${callees.length} callees were already submitted (up to ${callees[start - 1]}); send only the remaining ${callees.length - start} again.`.trim();
+			}
+			throw failure;
+		}
+	}
+	return results;
+}

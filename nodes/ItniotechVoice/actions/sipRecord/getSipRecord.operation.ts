@@ -1,0 +1,10 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { typeSipRecord } from '../../shared/record';
+import { executeRecordGet, recordGetFields } from '../../shared/recordLookup';
+
+export const description = recordGetFields({ resource: ['sipRecord'], operation: ['get'] });
+
+/** GET /voice/recordSip/{voiceId}. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	return await executeRecordGet(this, itemIndex, '/voice/recordSip', typeSipRecord);
+}

@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as get from './getSipRecord.operation';
+import * as search from './searchSipRecords.operation';
+
+export const operations = { get, search };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['sipRecord'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a SIP call record',
+				description: 'Get the record of one SIP phone call by its Voice ID',
+			},
+			{
+				name: 'Search',
+				value: 'search',
+				action: 'Search SIP call records',
+				description: 'Get the records of SIP phone calls submitted between two dates (last two months)',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...search.description,
+];

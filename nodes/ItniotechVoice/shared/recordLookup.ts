@@ -1,0 +1,135 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { itniotechApiRequest } from '../transport/request';
+import { readTimeoutSeconds, timeoutOption } from './descriptions';
+import { bySubmitTime } from './record';
+import { collectPages, readLimit, returnAllOrLimit } from './paging';
+import { formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
+import { validateVoiceId } from './validation';
+
+/** Get and Search of group and SIP records differ only in path and typing; both live here once. */
+
+type Show = { resource: string[]; operation: string[] };
+type RecordTyper = (raw: IDataObject) => IDataObject;
+
+const rawDataOption: INodeProperties = {
+	displayName: 'Return Raw Data',
+	name: 'rawData',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return records exactly as Itniotech sends them (values as text, times as sent) instead of typed numbers and ISO 8601 times',
+};
+
+function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		raw: options.rawData === true,
+		timeoutSeconds: readTimeoutSeconds(ctx, itemIndex, options.timeoutSeconds),
+	};
+}
+
+export function recordGetFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Voice ID',
+			name: 'voiceId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. 2203031113381000002',
+			description:
+				'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
+			hint: 'To look up many calls, map the ID from an earlier node with an expression such as {{ $json.voiceId }}',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [rawDataOption, timeoutOption],
+		},
+	];
+}
+
+export async function executeRecordGet(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	pathPrefix: string,
+	typeRecord: RecordTyper,
+): Promise<IDataObject[]> {
+	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
+	const { raw, timeoutSeconds } = readOptions(ctx, itemIndex);
+	const envelope = await itniotechApiRequest.call(ctx, {
+		method: 'GET',
+		path: `${pathPrefix}/${encodeURIComponent(voiceId)}`,
+		itemIndex,
+		timeoutSeconds,
+	});
+	const data = (envelope.data ?? {}) as IDataObject;
+	return [raw ? data : typeRecord(data)];
+}
+
+export function recordSearchFields(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'From',
+			name: 'from',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description:
+				'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'To',
+			name: 'to',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description:
+				'Records of calls submitted before this time. Ranges longer than 31 days are split into several queries automatically.',
+			displayOptions: { show },
+		},
+		...returnAllOrLimit(show),
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [rawDataOption, timeoutOption],
+		},
+	];
+}
+
+export async function executeRecordSearch(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	typeRecord: RecordTyper,
+): Promise<IDataObject[]> {
+	const range = validateDateRange(
+		ctx.getNode(),
+		itemIndex,
+		ctx.getNodeParameter('from', itemIndex),
+		ctx.getNodeParameter('to', itemIndex),
+		ctx.getTimezone(),
+	);
+	const limit = readLimit(ctx, itemIndex);
+	const { raw, timeoutSeconds } = readOptions(ctx, itemIndex);
+
+	const records: IDataObject[] = [];
+	for (const window of splitIntoWindows(range)) {
+		const remaining = limit === undefined ? undefined : limit - records.length;
+		if (remaining !== undefined && remaining <= 0) break;
+		const params = { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) };
+		const page = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds }, remaining);
+		records.push(...page.sort(bySubmitTime));
+	}
+	return raw ? records : records.map(typeRecord);
+}
