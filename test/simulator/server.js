@@ -46,6 +46,13 @@ class ItniotechSimulator {
 		this.blockedKeys = new Set(); // -2: the account has an IP allow-list without this client
 		this.lockedKeys = new Set(); // -13
 		this.balance = { balance: '125.50', gift: '0', credit: '10' };
+		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
+		this.groupHistory = [];
+		this.sipHistory = [];
+		/** What the send endpoints accepted, in order: tests count these to prove nothing was sent twice. */
+		this.sent = [];
+		this.files = new Map(); // fileName → fileId
+		this.nextVoiceId = 3000000000000000000n;
 		/** @type {Array<object>} queued faults, each consumed by the next request it matches */
 		this.faults = [];
 		/** @type {Array<object>} */
@@ -78,7 +85,7 @@ class ItniotechSimulator {
 	 * Queues a fault for the next matching request. Kinds: `status` (vendor status, e.g. '-18'), `http`
 	 * (HTTP status with `body` and `contentType`), `html` (a 502 page), `malformed` (broken JSON with 200),
 	 * `reset` (destroy the socket), `hang` (never answer). `path` limits it to requests whose path contains it;
-	 * `times` (default 1) is how many requests it hits.
+	 * `times` (default 1) is how many requests it hits; `after` lets that many matching requests through first.
 	 */
 	inject(fault) {
 		this.faults.push({ times: 1, ...fault });
@@ -87,6 +94,10 @@ class ItniotechSimulator {
 	reset() {
 		this.faults = [];
 		this.requests = [];
+		this.sent = [];
+		this.files.clear();
+		this.groupHistory = [];
+		this.sipHistory = [];
 		this.blockedKeys.clear();
 		this.lockedKeys.clear();
 	}
@@ -95,6 +106,10 @@ class ItniotechSimulator {
 		const index = this.faults.findIndex((f) => !f.path || path.includes(f.path));
 		if (index === -1) return undefined;
 		const fault = this.faults[index];
+		if (fault.after > 0) {
+			fault.after -= 1;
+			return undefined;
+		}
 		fault.times -= 1;
 		if (fault.times <= 0) this.faults.splice(index, 1);
 		return fault;
@@ -157,18 +172,121 @@ class ItniotechSimulator {
 		return this.route(req.method, url.pathname, res, entry);
 	}
 
-	route(method, path, res, entry) {
-		const record = /^(?:\/v3)?\/voice\/recordGroup\/([^/]*)$/.exec(path);
+	route(method, rawPath, res, entry) {
+		const path = rawPath.replace(/^\/v3(?=\/)/, '');
+		const body = this.parseBody(entry.body);
+		if (method === 'POST' && body === undefined) return this.vendorStatus(res, entry, '-22');
+		if (method === 'POST' && path === '/voice/recordGroupQuery') return this.search(res, entry, body, this.groupHistory);
+		if (method === 'POST' && path === '/voice/recordSipQuery') return this.search(res, entry, body, this.sipHistory);
+		if (method === 'POST' && path === '/voice/fileQuery') {
+			const files = [...this.files].map(([fileName, fileId]) => ({ fileId, fileName }));
+			return this.page(res, entry, body, files);
+		}
+		if (method === 'POST' && path === '/voice/sendCode') return this.sendCode(res, entry, body);
+		if (method === 'POST' && path === '/voice/sendGroup') return this.sendGroup(res, entry, body);
+		if (method === 'POST' && path === '/voice/fileUpload') return this.fileUpload(res, entry, body);
+		const sip = /^\/voice\/recordSip\/([^/]*)$/.exec(path);
+		if (method === 'GET' && sip) {
+			const voiceId = decodeURIComponent(sip[1]);
+			const found = this.sipHistory.find((r) => r.voiceId === voiceId);
+			if (!found) return this.vendorStatus(res, entry, '-22');
+			return this.ok(res, entry, { data: found });
+		}
+		const record = /^\/voice\/recordGroup\/([^/]*)$/.exec(path);
 		if (method === 'GET' && record) {
 			const voiceId = decodeURIComponent(record[1]);
 			if (!/^\d{1,64}$/.test(voiceId)) return this.vendorStatus(res, entry, '-22');
 			const data = this.records.get(voiceId) ?? syntheticRecord(voiceId);
 			return this.ok(res, entry, { data });
 		}
-		if (method === 'GET' && /^(?:\/v3)?\/sms\/getBalance$/.test(path)) {
+		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
 		}
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+	}
+
+	parseBody(text) {
+		if (text === '') return {};
+		try {
+			const parsed = JSON.parse(text);
+			return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** The vendor's paging: current 1..N, size 1..100. */
+	page(res, entry, body, all) {
+		const current = Number(body.current ?? 1);
+		const size = Number(body.size ?? 25);
+		if (!Number.isInteger(current) || current < 1 || !Number.isInteger(size) || size < 1 || size > 100) {
+			return this.vendorStatus(res, entry, '-22', 'current/size out of range');
+		}
+		const records = all.slice((current - 1) * size, current * size);
+		const pages = Math.ceil(all.length / size);
+		return this.ok(res, entry, { data: { total: all.length, size, current, pages, searchCount: true, records } });
+	}
+
+	/** Searches enforce the vendor's limits: at most 31 days per query, last two months only. */
+	search(res, entry, body, history) {
+		const from = Date.parse(body.params?.strTime ?? '');
+		const to = Date.parse(body.params?.endTime ?? '');
+		if (Number.isNaN(from) || Number.isNaN(to) || from >= to) return this.vendorStatus(res, entry, '-22', 'bad time range');
+		if (to - from > 31 * 24 * 3600 * 1000) return this.vendorStatus(res, entry, '-22', 'time range over 31 days');
+		const earliest = new Date(this.now());
+		earliest.setUTCMonth(earliest.getUTCMonth() - 2);
+		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
+		entry.window = [body.params.strTime, body.params.endTime];
+		// Newest first, as a real API might: the node has to put them in time order itself.
+		const inRange = history
+			.filter((r) => {
+				const t = Date.parse(r.submitTime);
+				return t >= from && t < to;
+			})
+			.sort((a, b) => Date.parse(b.submitTime) - Date.parse(a.submitTime));
+		return this.page(res, entry, body, inRange);
+	}
+
+	newVoiceId() {
+		this.nextVoiceId += 1n;
+		return String(this.nextVoiceId);
+	}
+
+	sendCode(res, entry, body) {
+		const digits = /^\d{7,15}$/;
+		if (!digits.test(String(body.callee ?? '')) || !body.text || !body.language || !body.appId) {
+			return this.vendorStatus(res, entry, '-22');
+		}
+		const voiceId = this.newVoiceId();
+		this.sent.push({ kind: 'sendCode', voiceId, body });
+		return this.ok(res, entry, { data: voiceId });
+	}
+
+	sendGroup(res, entry, body) {
+		const callees = String(body.callee ?? '').split(',');
+		if (callees.length > 200 || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
+			return this.vendorStatus(res, entry, '-22');
+		}
+		const data = callees.map((callee) => ({
+			voiceId: this.newVoiceId(),
+			callee,
+			terminationCode: '0',
+			terminationReason: 'submitted',
+		}));
+		this.sent.push({ kind: 'sendGroup', callees, body });
+		return this.ok(res, entry, { data });
+	}
+
+	fileUpload(res, entry, body) {
+		const name = String(body.fileName ?? '');
+		if (!/^.{1,28}\.(mp3|m4a|wav)$/i.test(name) || name.length < 5 || typeof body.file !== 'string' || body.file === '') {
+			return this.vendorStatus(res, entry, '-21');
+		}
+		if (this.files.has(name)) return this.vendorStatus(res, entry, '-20');
+		const fileId = `1${md5(name + body.file)}.${name.split('.').pop()}`;
+		this.files.set(name, fileId);
+		this.sent.push({ kind: 'fileUpload', fileName: name, bytes: Buffer.from(body.file, 'base64') });
+		return this.ok(res, entry, { data: fileId });
 	}
 
 	ok(res, entry, fields) {

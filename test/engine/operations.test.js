@@ -1,0 +1,301 @@
+'use strict';
+/** The rest of the Voice API inside WorkflowExecute, against the simulator. */
+const { runNode } = require('../harness/engine');
+const { ItniotechSimulator } = require('../simulator/server');
+const { EXAMPLE_RECORD } = require('../simulator/records');
+const { ACCOUNT } = require('../fixtures');
+
+const DAY = 24 * 3600 * 1000;
+let sim;
+let credentials;
+
+beforeAll(async () => {
+	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
+	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
+});
+afterAll(async () => sim.stop());
+beforeEach(() => sim.reset());
+
+function isoWithOffset(ms) {
+	// The vendor's style: local time with +08:00.
+	return `${new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** n records, one every `spacingMs`, the newest `newestAgoMs` before now. */
+function history(n, spacingMs, newestAgoMs, extra = {}) {
+	const now = Date.now();
+	return Array.from({ length: n }, (_, i) => ({
+		...EXAMPLE_RECORD,
+		voiceId: String(5000 + i),
+		submitTime: isoWithOffset(now - newestAgoMs - (n - 1 - i) * spacingMs),
+		callDuration: String(i % 60),
+		cost: String(i / 10),
+		...extra,
+	}));
+}
+
+describe('Account → Get Balance', () => {
+	test('balance, gift and credit as numbers', async () => {
+		const result = await runNode({ parameters: { resource: 'account', operation: 'getBalance' }, credentials });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toEqual([{ json: { balance: 125.5, gift: 0, credit: 10 }, pairedItem: { item: 0 } }]);
+	});
+});
+
+describe('Call Record → Search Group Call Records', () => {
+	const search = (from, to, extra = {}) => ({
+		resource: 'callRecord',
+		operation: 'searchGroupRecords',
+		from,
+		to,
+		returnAll: true,
+		options: {},
+		...extra,
+	});
+
+	test('a 50-day range is split into ≤31-day queries, every page read, records typed and oldest first', async () => {
+		sim.groupHistory = history(260, 4 * 3600 * 1000, DAY); // ~43 days of records
+		const now = Date.now();
+		const result = await runNode({
+			parameters: search(new Date(now - 50 * DAY).toISOString(), new Date(now).toISOString()),
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(260);
+		const times = result.items.map((i) => Date.parse(i.json.submitTime));
+		expect([...times].sort((a, b) => a - b)).toEqual(times);
+		expect(result.items[0].json.voiceId).toBe('5000');
+		expect(typeof result.items[3].json.callDuration).toBe('number');
+		expect(result.items.every((i) => i.pairedItem.item === 0)).toBe(true);
+
+		const windows = sim.requests.filter((r) => r.window).map((r) => r.window.map(Date.parse));
+		expect(windows.length).toBeGreaterThanOrEqual(4); // 2 windows, several pages each
+		for (const [from, to] of windows) expect(to - from).toBeLessThanOrEqual(31 * DAY);
+		expect(sim.requests.every((r) => r.answeredStatus === '0')).toBe(true);
+	});
+
+	test('Limit stops early and keeps time order', async () => {
+		sim.groupHistory = history(300, 3600 * 1000, DAY);
+		const now = Date.now();
+		const result = await runNode({
+			parameters: search(new Date(now - 20 * DAY).toISOString(), new Date(now).toISOString(), {
+				returnAll: false,
+				limit: 7,
+			}),
+			credentials,
+		});
+		expect(result.items).toHaveLength(7);
+		const times = result.items.map((i) => Date.parse(i.json.submitTime));
+		expect([...times].sort((a, b) => a - b)).toEqual(times);
+		expect(sim.requests).toHaveLength(1);
+	});
+
+	test('a range older than two months names the earliest allowed date, before any request', async () => {
+		const now = Date.now();
+		const result = await runNode({
+			parameters: search(new Date(now - 70 * DAY).toISOString(), new Date(now).toISOString()),
+			credentials,
+		});
+		expect(result.error.message).toMatch(/The From date in item 0 is more than two months ago/);
+		expect(result.error.description).toMatch(/The earliest date you can search from now is \d{4}-\d{2}-\d{2}T/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('From after To is refused', async () => {
+		const now = Date.now();
+		const result = await runNode({
+			parameters: search(new Date(now - DAY).toISOString(), new Date(now - 2 * DAY).toISOString()),
+			credentials,
+		});
+		expect(result.error.message).toBe('The From date in item 0 must be before the To date');
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Call → Send Voice Message (TTS)', () => {
+	const tts = (extra = {}) => ({
+		resource: 'call',
+		operation: 'sendTts',
+		callee: '+62 812-3456-7890',
+		language: 'EN',
+		text: 'Your code is 1 2 3 4',
+		appId: 'app-1',
+		additionalFields: {},
+		options: {},
+		...extra,
+	});
+
+	test('sends once and returns the voiceId with the callee', async () => {
+		const result = await runNode({
+			parameters: tts({ additionalFields: { loopCount: 2, speakingRate: 1.5, ssmlGender: 1 } }),
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(sim.sent).toHaveLength(1);
+		expect(sim.sent[0].body).toEqual({
+			callee: '6281234567890',
+			language: 'EN',
+			text: 'Your code is 1 2 3 4',
+			appId: 'app-1',
+			loopCount: 2,
+			speakingRate: 1.5,
+			ssmlGender: 1,
+		});
+		expect(result.items[0].json).toEqual({ voiceId: sim.sent[0].voiceId, callee: '6281234567890' });
+	});
+
+	test.each([
+		[{ callee: '12345' }, /The Callee in item 0 must be a phone number of 7 to 15 digits/],
+		[{ text: '={{ "   " }}' }, /The Text in item 0 must be text of 1 to 1000 characters/],
+		[{ text: 'x'.repeat(1001) }, /The Text in item 0 must be text of 1 to 1000 characters/],
+		[{ appId: ' ' }, /The App ID in item 0/],
+		[{ additionalFields: { loopCount: 10 } }, /The Loop Count in item 0 must be a whole number from 1 to 9/],
+		[{ additionalFields: { maxRingingTime: 10 } }, /The Max Ringing Time in item 0 must be a whole number from 20 to 120/],
+		[{ additionalFields: { speakingRate: 5 } }, /The Speaking Rate in item 0 must be a number from 0.25 to 4/],
+		[{ additionalFields: { displayNum: 'abc' } }, /The Display Number in item 0/],
+	])('bad input %p is refused before sending', async (change, message) => {
+		const result = await runNode({ parameters: tts(change), credentials });
+		expect(result.error.name).toBe('NodeOperationError');
+		expect(result.error.message).toMatch(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('a timeout is not retried and says the call may have been placed', async () => {
+		sim.inject({ kind: 'hang', path: '/voice/sendCode' });
+		const result = await runNode({ parameters: tts({ options: { timeoutSeconds: 1 } }), credentials });
+		expect(result.error.message).toMatch(/did not answer within 1 seconds .*may have reached Itniotech/);
+		expect(result.error.description).toMatch(/Search Group Call Records/);
+		expect(sim.requests).toHaveLength(1);
+	});
+
+	test('-10 (balance) and -26 (no rate) get their own advice', async () => {
+		sim.inject({ kind: 'status', status: '-10' });
+		const low = await runNode({ parameters: tts(), credentials });
+		expect(low.error.message).toMatch(/^Itniotech error -10: The account balance is too low/);
+		expect(low.error.description).toMatch(/Top up/);
+		sim.inject({ kind: 'status', status: '-26' });
+		const rate = await runNode({ parameters: tts(), credentials });
+		expect(rate.error.message).toMatch(/^Itniotech error -26: .*no rate/);
+	});
+});
+
+describe('Call → Send Audio Group Call', () => {
+	const group = (callees, extra = {}) => ({
+		resource: 'call',
+		operation: 'sendGroup',
+		callees,
+		fileId: 'file-1.mp3',
+		appId: 'app-1',
+		additionalFields: {},
+		options: {},
+		...extra,
+	});
+	const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
+
+	test('450 numbers (with duplicates) go out in chunks of 200, 200 and 50; one item per callee', async () => {
+		const list = numbers(450);
+		const text = [...list, list[0], list[1]].join(',\n');
+		const result = await runNode({ parameters: group(text), credentials });
+		expect(result.error).toBeUndefined();
+		expect(sim.sent.map((s) => s.callees.length)).toEqual([200, 200, 50]);
+		expect(sim.sent.flatMap((s) => s.callees)).toEqual(list);
+		expect(result.items).toHaveLength(450);
+		expect(result.items.map((i) => i.json.callee)).toEqual(list);
+		expect(result.items.every((i) => i.json.submitted === true && /^\d+$/.test(i.json.voiceId))).toBe(true);
+	});
+
+	test('a list from an expression works too', async () => {
+		const result = await runNode({
+			parameters: group('={{ $json.numbers }}'),
+			items: [{ json: { numbers: ['6281234567890', '919876543210'] } }],
+			credentials,
+		});
+		expect(result.items.map((i) => i.json.callee)).toEqual(['6281234567890', '919876543210']);
+	});
+
+	test('when a later chunk fails, the error says which callees were already submitted; nothing is re-sent', async () => {
+		// The first chunk goes through, the second fails.
+		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
+		const list = numbers(300);
+		const result = await runNode({ parameters: group(list.join(',')), credentials });
+		expect(result.error.message).toMatch(/^Itniotech error -18/);
+		expect(result.error.description).toMatch(/The first 200 of 300 callees were already submitted .*remaining 100/);
+		expect(sim.sent).toHaveLength(1);
+		expect(sim.requests.filter((r) => r.path === '/voice/sendGroup')).toHaveLength(2);
+	});
+
+	test('a bad number anywhere stops the whole item before sending', async () => {
+		const result = await runNode({ parameters: group(`${numbers(3).join(',')},12ab`), credentials });
+		expect(result.error.message).toMatch(/The Callees in item 0 must be a phone number/);
+		expect(result.error.description).toMatch(/"12ab"/);
+		expect(sim.requests).toHaveLength(0);
+	});
+});
+
+describe('Audio File', () => {
+	const audio = Buffer.from('ID3 fake mp3 bytes');
+	const binaryItem = (fileName = 'greeting.mp3') => ({
+		json: {},
+		binary: { data: { data: audio.toString('base64'), mimeType: 'audio/mpeg', fileName } },
+	});
+	const upload = (fileName = '') => ({
+		resource: 'audioFile',
+		operation: 'upload',
+		binaryPropertyName: 'data',
+		fileName,
+		options: {},
+	});
+
+	test('upload sends the bytes as base64 and returns the fileId; a taken name gets -20 advice', async () => {
+		const first = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
+		expect(first.error).toBeUndefined();
+		expect(sim.sent[0].bytes.equals(audio)).toBe(true);
+		expect(first.items[0].json).toEqual({ fileId: expect.stringMatching(/\.mp3$/), fileName: 'greeting.mp3' });
+
+		const again = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
+		expect(again.error.message).toMatch(/^Itniotech error -20:/);
+		expect(again.error.description).toMatch(/different, unique file name/);
+
+		const list = await runNode({
+			parameters: { resource: 'audioFile', operation: 'list', returnAll: true, options: {} },
+			credentials,
+		});
+		expect(list.items.map((i) => i.json)).toEqual([first.items[0].json]);
+	});
+
+	test.each([['.mp3'], ['greeting.ogg'], [`${'x'.repeat(30)}.mp3`], ['../x/evil.mp3']])(
+		'file name %p is refused before upload',
+		async (fileName) => {
+			const result = await runNode({ parameters: upload(fileName), items: [binaryItem()], credentials });
+			expect(result.error.message).toMatch(/^The File Name in item 0 /);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
+});
+
+describe('SIP Call Record', () => {
+	test('get and search type the SIP fields too', async () => {
+		sim.sipHistory = history(3, 3600 * 1000, DAY, { sipGroupName: 'Support', phoneName: 'desk-1', recordingFileId: '' });
+		const got = await runNode({
+			parameters: { resource: 'sipRecord', operation: 'get', voiceId: '5001', options: {} },
+			credentials,
+		});
+		expect(got.error).toBeUndefined();
+		expect(got.items[0].json).toMatchObject({ voiceId: '5001', sipGroupName: 'Support', phoneName: 'desk-1', recordingFileId: null, callDuration: 1 });
+
+		const now = Date.now();
+		const found = await runNode({
+			parameters: {
+				resource: 'sipRecord',
+				operation: 'search',
+				from: new Date(now - 5 * DAY).toISOString(),
+				to: new Date(now).toISOString(),
+				returnAll: true,
+				options: {},
+			},
+			credentials,
+		});
+		expect(found.items.map((i) => i.json.voiceId)).toEqual(['5000', '5001', '5002']);
+		expect(found.items[2].json.cost).toBe(0.2);
+	});
+});
