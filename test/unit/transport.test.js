@@ -64,6 +64,10 @@ test.each([
 	['-16', /^Itniotech error -16: .*clock/, /NTP/],
 	['-18', /^Itniotech error -18: .*temporary/, /Try again in a few minutes/],
 	['-22', /^Itniotech error -22: .*parameter/, /last two months/],
+	['-10', /^Itniotech error -10: The account balance is too low/, /Top up/],
+	['-20', /^Itniotech error -20: That data already exists/, /different, unique file name/],
+	['-21', /^Itniotech error -21: .*invalid/, /\.mp3, \.m4a or \.wav/],
+	['-26', /^Itniotech error -26: .*no rate for this destination/, /country code/],
 ])('vendor status %s becomes a NodeApiError with meaning and advice', async (status, message, advice) => {
 	const error = await failureOf(ok(JSON.stringify({ status, reason: 'vendor words' })));
 	expect(error).toBeInstanceOf(NodeApiError);
