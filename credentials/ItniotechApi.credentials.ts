@@ -108,14 +108,19 @@ export class ItniotechApi implements ICredentialType {
 		},
 	];
 
-	/** Signs every request afresh: a Sign is only valid for its own Timestamp. */
+	/**
+	 * Signs every request afresh: a Sign is only valid for its own Timestamp. The node's transport may
+	 * pre-set Timestamp (this host's time corrected by the offset it measured after a -16); anything
+	 * that is not a plain unix-seconds value is replaced by the current time.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const apiKey = String(credentials.apiKey ?? '').trim();
 		const apiSecret = String(credentials.apiSecret ?? '').trim();
-		const timestamp = unixSeconds();
+		const preset = requestOptions.headers?.Timestamp;
+		const timestamp = typeof preset === 'string' && /^\d{9,11}$/.test(preset) ? preset : unixSeconds();
 		const signed: IHttpRequestOptions = {
 			...requestOptions,
 			headers: {

@@ -8,6 +8,10 @@ const { runNode } = require('../harness/engine');
 const { ItniotechSimulator, md5 } = require('../simulator/server');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('../fixtures');
+const { resetClockOffsets } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
+
+/** One attempt only: these tests are about how each failure is reported (retries: reliability.test.js). */
+const once = { maxAttempts: 1 };
 
 let sim;
 let credentials;
@@ -21,6 +25,7 @@ afterAll(async () => sim.stop());
 beforeEach(() => {
 	sim.reset();
 	sim.now = () => Date.now();
+	resetClockOffsets();
 });
 
 /** Everything a user or a log could see of a run, as text, for the secret scan. */
@@ -176,11 +181,30 @@ describe('vendor failures', () => {
 		expect(result.error.httpCode).toBe('-2');
 	});
 
-	test('-16: the clock is 31 minutes off', async () => {
+	test('-16: a clock 31 minutes off is measured from the Date header and corrected once', async () => {
 		sim.now = () => Date.now() + 31 * 60 * 1000;
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.voiceId).toBe('1');
+		expect(sim.requests.map((r) => r.answeredStatus)).toEqual(['-16', '0']);
+		const corrected = Number(sim.requests[1].headers.timestamp) - Date.now() / 1000;
+		expect(corrected).toBeGreaterThan(30 * 60 - 5);
+		expect(corrected).toBeLessThan(31 * 60 + 5);
+
+		// The offset is remembered for this Base URL: the next run is right the first time.
+		const next = await runNode({ parameters: getRecordParameters('2', once), credentials });
+		expect(next.error).toBeUndefined();
+		expect(sim.requests.map((r) => r.answeredStatus)).toEqual(['-16', '0', '0']);
+	});
+
+	test('-16 that persists after the correction says to fix the clock and shows the offset', async () => {
+		sim.now = () => Date.now() + 45 * 60 * 1000;
+		sim.inject({ kind: 'status', status: '-16', times: 2 });
 		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
 		expect(result.error.message).toMatch(/^Itniotech error -16: Timestamp expired: this machine's clock is off/);
+		expect(result.error.description).toMatch(/about 45 minutes behind Itniotech's clock/);
 		expect(result.error.description).toMatch(/NTP/);
+		expect(sim.requests).toHaveLength(2);
 	});
 
 	test('a clock 29 minutes off is still inside the vendor window', async () => {
@@ -195,19 +219,19 @@ describe('vendor failures', () => {
 		['-22', /rejected a parameter/, /last two months/],
 	])('%s is explained', async (status, message, advice) => {
 		sim.inject({ kind: 'status', status });
-		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
 		expect(result.error.name).toBe('NodeApiError');
 		expect(result.error.message).toMatch(new RegExp(`^Itniotech error ${status}: `));
 		expect(result.error.message).toMatch(message);
 		expect(result.error.description).toMatch(advice);
-		expect(sim.requests).toHaveLength(1); // reads are not retried yet
+		expect(sim.requests).toHaveLength(1);
 	});
 });
 
 describe('transport failures', () => {
 	test('HTTP 502 with an HTML page', async () => {
 		sim.inject({ kind: 'html' });
-		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
 		expect(result.error.name).toBe('NodeApiError');
 		expect(result.error.message).toBe('Itniotech answered with HTTP 502 and an HTML page instead of a result');
 		expect(result.error.httpCode).toBe('502');
@@ -215,20 +239,20 @@ describe('transport failures', () => {
 
 	test('malformed JSON', async () => {
 		sim.inject({ kind: 'malformed' });
-		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
 		expect(result.error.message).toBe('Itniotech sent an answer that is not valid JSON instead of a result');
 		expect(result.error.description).toMatch(/The answer began with: \{"status":"0"/);
 	});
 
 	test('a timeout says how long it waited', async () => {
 		sim.inject({ kind: 'hang' });
-		const result = await runNode({ parameters: getRecordParameters('1', { timeoutSeconds: 1 }), credentials });
+		const result = await runNode({ parameters: getRecordParameters('1', { timeoutSeconds: 1, ...once }), credentials });
 		expect(result.error.message).toBe('Itniotech did not answer within 1 seconds (timeout)');
 	});
 
 	test('a connection reset', async () => {
 		sim.inject({ kind: 'reset' });
-		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
 		expect(result.error.message).toMatch(/closed before an answer arrived|socket hang up/);
 	});
 
@@ -236,7 +260,7 @@ describe('transport failures', () => {
 		const closed = new ItniotechSimulator();
 		const baseUrl = await closed.start();
 		await closed.stop();
-		const result = await runNode({ parameters: getRecordParameters('1'), credentials: { ...credentials, baseUrl } });
+		const result = await runNode({ parameters: getRecordParameters('1', once), credentials: { ...credentials, baseUrl } });
 		expect(result.error.name).toBe('NodeApiError');
 		expect(result.error.message).toBe('Could not connect to Itniotech: the connection was refused');
 		expect(result.error.description).toMatch(/Check the Base URL/);
@@ -256,7 +280,7 @@ describe('continue on fail', () => {
 	test('a failing item yields an error item; its neighbours keep their records', async () => {
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/recordGroup/22' });
 		const result = await runNode({
-			parameters: getRecordParameters('={{ $json.voiceId }}'),
+			parameters: getRecordParameters('={{ $json.voiceId }}', once),
 			items: ['21', '22', '23'].map((voiceId) => ({ json: { voiceId } })),
 			credentials,
 			continueOnFail: true,
@@ -279,7 +303,7 @@ describe('continue on fail', () => {
 	test('without continue-on-fail the run stops at the failing item', async () => {
 		sim.inject({ kind: 'html', path: '/voice/recordGroup/22' });
 		const result = await runNode({
-			parameters: getRecordParameters('={{ $json.voiceId }}'),
+			parameters: getRecordParameters('={{ $json.voiceId }}', once),
 			items: ['21', '22', '23'].map((voiceId) => ({ json: { voiceId } })),
 			credentials,
 		});

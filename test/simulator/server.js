@@ -83,8 +83,10 @@ class ItniotechSimulator {
 
 	/**
 	 * Queues a fault for the next matching request. Kinds: `status` (vendor status, e.g. '-18'), `http`
-	 * (HTTP status with `body` and `contentType`), `html` (a 502 page), `malformed` (broken JSON with 200),
-	 * `reset` (destroy the socket), `hang` (never answer). `path` limits it to requests whose path contains it;
+	 * (HTTP status with `body`, `contentType` and extra `headers` such as Retry-After), `html` (a 502 page),
+	 * `malformed` (broken JSON with 200), `truncated` (a 200 whose body stops half way), `oversized`
+	 * (a 200 with `sizeMb` megabytes), `reset` (destroy the socket after reading the request),
+	 * `resetBeforeRead` (destroy it before reading), `hang` (never answer). `path` limits it to requests whose path contains it;
 	 * `times` (default 1) is how many requests it hits; `after` lets that many matching requests through first.
 	 */
 	inject(fault) {
@@ -134,6 +136,12 @@ class ItniotechSimulator {
 	}
 
 	async handle(req, res) {
+		const early = this.faults.find((f) => f.kind === 'resetBeforeRead' && (!f.path || req.url.includes(f.path)));
+		if (early) {
+			this.takeFault(req.url);
+			this.requests.push({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
+			return req.socket.destroy();
+		}
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
 		const body = Buffer.concat(chunks).toString('utf8');
@@ -146,6 +154,7 @@ class ItniotechSimulator {
 			body,
 			signValid: auth.signValid,
 			answeredStatus: undefined,
+			at: Date.now(),
 		};
 		this.requests.push(entry);
 
@@ -163,7 +172,17 @@ class ItniotechSimulator {
 				return this.send(res, 200, fault.body ?? '{"status":"0","reason":"success","data":{"voiceId":', 'application/json');
 			}
 			if (fault.kind === 'http') {
-				return this.send(res, fault.httpStatus, fault.body ?? '', fault.contentType ?? 'text/plain');
+				return this.send(res, fault.httpStatus, fault.body ?? '', fault.contentType ?? 'text/plain', fault.headers);
+			}
+			if (fault.kind === 'truncated') {
+				const full = JSON.stringify({ status: '0', reason: 'success', data: EXAMPLE_RECORD });
+				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full) });
+				res.write(full.slice(0, 40));
+				return setTimeout(() => req.socket.destroy(), 20);
+			}
+			if (fault.kind === 'oversized') {
+				const filler = 'x'.repeat((fault.sizeMb ?? 17) * 1024 * 1024);
+				return this.send(res, 200, `{"status":"0","reason":"${filler}"}`, 'application/json');
 			}
 			if (fault.kind === 'status') return this.vendorStatus(res, entry, fault.status, fault.reason);
 		}
@@ -303,11 +322,12 @@ class ItniotechSimulator {
 		this.send(res, 200, JSON.stringify(payload), 'application/json;charset=UTF-8');
 	}
 
-	send(res, statusCode, text, contentType) {
+	send(res, statusCode, text, contentType, headers = {}) {
 		res.writeHead(statusCode, {
 			'Content-Type': contentType,
 			'Content-Length': Buffer.byteLength(text),
 			Date: new Date(this.now()).toUTCString(),
+			...headers,
 		});
 		res.end(text);
 	}

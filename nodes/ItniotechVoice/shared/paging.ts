@@ -43,7 +43,13 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
  */
 export async function collectPages(
 	ctx: IExecuteFunctions,
-	request: { path: string; params?: IDataObject; itemIndex: number; timeoutSeconds?: number },
+	request: {
+		path: string;
+		params?: IDataObject;
+		itemIndex: number;
+		timeoutSeconds?: number;
+		maxAttempts?: number;
+	},
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
@@ -56,6 +62,7 @@ export async function collectPages(
 			body,
 			itemIndex: request.itemIndex,
 			timeoutSeconds: request.timeoutSeconds,
+			maxAttempts: request.maxAttempts,
 		});
 		const page = (envelope.data ?? {}) as IDataObject;
 		const pageRecords = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../transport/request';
-import { readTimeoutSeconds, timeoutOption } from './descriptions';
+import { attemptsOption, readReadOptions, timeoutOption } from './descriptions';
 import { bySubmitTime } from './record';
 import { collectPages, readLimit, returnAllOrLimit } from './paging';
 import { formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
@@ -22,10 +22,7 @@ const rawDataOption: INodeProperties = {
 
 function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		raw: options.rawData === true,
-		timeoutSeconds: readTimeoutSeconds(ctx, itemIndex, options.timeoutSeconds),
-	};
+	return { raw: options.rawData === true, ...readReadOptions(ctx, itemIndex, options) };
 }
 
 export function recordGetFields(show: Show): INodeProperties[] {
@@ -49,7 +46,7 @@ export function recordGetFields(show: Show): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: { show },
-			options: [rawDataOption, timeoutOption],
+			options: [rawDataOption, timeoutOption, attemptsOption],
 		},
 	];
 }
@@ -61,12 +58,13 @@ export async function executeRecordGet(
 	typeRecord: RecordTyper,
 ): Promise<IDataObject[]> {
 	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
-	const { raw, timeoutSeconds } = readOptions(ctx, itemIndex);
+	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);
 	const envelope = await itniotechApiRequest.call(ctx, {
 		method: 'GET',
 		path: `${pathPrefix}/${encodeURIComponent(voiceId)}`,
 		itemIndex,
 		timeoutSeconds,
+		maxAttempts,
 	});
 	const data = (envelope.data ?? {}) as IDataObject;
 	return [raw ? data : typeRecord(data)];
@@ -102,7 +100,7 @@ export function recordSearchFields(show: Show): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: { show },
-			options: [rawDataOption, timeoutOption],
+			options: [rawDataOption, timeoutOption, attemptsOption],
 		},
 	];
 }
@@ -121,14 +119,14 @@ export async function executeRecordSearch(
 		ctx.getTimezone(),
 	);
 	const limit = readLimit(ctx, itemIndex);
-	const { raw, timeoutSeconds } = readOptions(ctx, itemIndex);
+	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);
 
 	const records: IDataObject[] = [];
 	for (const window of splitIntoWindows(range)) {
 		const remaining = limit === undefined ? undefined : limit - records.length;
 		if (remaining !== undefined && remaining <= 0) break;
 		const params = { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) };
-		const page = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds }, remaining);
+		const page = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds, maxAttempts }, remaining);
 		records.push(...page.sort(bySubmitTime));
 	}
 	return raw ? records : records.map(typeRecord);

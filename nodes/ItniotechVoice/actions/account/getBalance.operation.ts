@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
-import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { attemptsOption, readReadOptions, timeoutOption } from '../../shared/descriptions';
 import { toDecimal } from '../../shared/record';
 
 export const description: INodeProperties[] = [
@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: { resource: ['account'], operation: ['getBalance'] } },
-		options: [timeoutOption],
+		options: [timeoutOption, attemptsOption],
 	},
 ];
 
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		method: 'GET',
 		path: '/sms/getBalance',
 		itemIndex,
-		timeoutSeconds: readTimeoutSeconds(this, itemIndex, options.timeoutSeconds),
+		...readReadOptions(this, itemIndex, options),
 	});
 	return [
 		{

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { attemptsOption, readReadOptions, timeoutOption } from '../../shared/descriptions';
 import { collectPages, readLimit, returnAllOrLimit } from '../../shared/paging';
 
 const show = { resource: ['audioFile'], operation: ['list'] };
@@ -13,7 +13,7 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [timeoutOption],
+		options: [timeoutOption, attemptsOption],
 	},
 ];
 
@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{
 			path: '/voice/fileQuery',
 			itemIndex,
-			timeoutSeconds: readTimeoutSeconds(this, itemIndex, options.timeoutSeconds),
+			...readReadOptions(this, itemIndex, options),
 		},
 		readLimit(this, itemIndex),
 	);
