@@ -31,8 +31,11 @@ const TYPED_EXAMPLE_RECORD = Object.freeze({
 	settlePay: 1.2793,
 });
 
+/** Every secret a test hands to the node, for the suite-wide scan (test/scan). */
+const TEST_SECRETS = Object.freeze([ACCOUNT.apiSecret, 'wrong-secret-value', 'not-the-secret']);
+
 function getRecordParameters(voiceId, options = {}) {
 	return { resource: 'callRecord', operation: 'getGroupRecord', voiceId, options };
 }
 
-module.exports = { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters };
+module.exports = { ACCOUNT, TEST_SECRETS, TYPED_EXAMPLE_RECORD, getRecordParameters };

@@ -9,3 +9,14 @@ if (!process.env.N8N_USER_FOLDER_FOR_TESTS) {
 }
 process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER_FOR_TESTS;
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'test-only-encryption-key';
+
+// Evidence for the suite-wide secret scan (test/scan): what n8n logs, and every Sign the simulator receives.
+require('./harness/logCapture');
+const { append } = require('./evidence');
+const { ItniotechSimulator } = require('./simulator/server');
+
+const authenticate = ItniotechSimulator.prototype.authenticate;
+ItniotechSimulator.prototype.authenticate = function recordSign(headers) {
+	if (typeof headers.sign === 'string' && headers.sign) append('signs', headers.sign);
+	return authenticate.call(this, headers);
+};

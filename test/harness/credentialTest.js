@@ -9,6 +9,7 @@ const { ExecuteContext } = require('n8n-core');
 const { RoutingNode } = require('n8n-core/dist/execution-engine/routing-node');
 const { Workflow } = require('n8n-workflow');
 const { CredentialsHelper, NodeTypes, credentialTypesMap } = require('./engine');
+const { append } = require('../evidence');
 
 const TEMP_NODE_TYPE = 'n8n-nodes-base.credentialTest';
 
@@ -18,6 +19,12 @@ function readPath(object, key) {
 
 /** @returns {Promise<{ status: 'OK'|'Error', message: string }>} */
 async function testCredential(data, credentialTypeName = 'itniotechApi') {
+	const result = await runCredentialTest(data, credentialTypeName);
+	append('runs', JSON.stringify({ credentialTest: result }));
+	return result;
+}
+
+async function runCredentialTest(data, credentialTypeName) {
 	const credentialTypes = credentialTypesMap();
 	const credentialType = credentialTypes[credentialTypeName];
 	const testRequest = credentialType.test;

@@ -8,6 +8,8 @@ const path = require('node:path');
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
+const { recordRun } = require('../evidence');
+
 const DIST = path.resolve(__dirname, '../../dist');
 const PACKAGE_NAME = 'n8n-nodes-itniotech';
 const NODE_TYPE = `${PACKAGE_NAME}.itniotechVoice`;
@@ -163,12 +165,14 @@ async function runNode({ parameters, items = [{ json: {} }], credentials, contin
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputItems = taskData?.data?.main?.[0] ?? [];
-	return {
+	const result = {
 		items: outputItems,
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 		credentialsHelper,
 	};
+	recordRun(result);
+	return result;
 }
 
 module.exports = {

@@ -4,19 +4,25 @@
  * console transport writes to console._stdout/_stderr when they exist and otherwise to console.log/warn/error
  * bound when the logger is created, so this must be required before the first workflow run of a test file.
  */
+const { append } = require('../evidence');
+
 const lines = [];
+function capture(text) {
+	lines.push(text);
+	append('logs', text);
+}
 for (const stream of [console._stdout, console._stderr]) {
 	if (!stream || typeof stream.write !== 'function') continue;
 	const write = stream.write.bind(stream);
 	stream.write = (chunk, ...rest) => {
-		lines.push(String(chunk));
+		capture(String(chunk));
 		return write(chunk, ...rest);
 	};
 }
 for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
 	const original = console[method].bind(console);
 	console[method] = (...args) => {
-		lines.push(args.map(String).join(' '));
+		capture(args.map(String).join(' '));
 		original(...args);
 	};
 }

@@ -63,8 +63,9 @@ export function validateAudioFileName(ctx: IExecuteFunctions, value: unknown, it
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
-	const requested = this.getNodeParameter('fileName', itemIndex, '') as string;
-	const fileName = validateAudioFileName(this, requested.trim() || binary.fileName, itemIndex);
+	const requested: unknown = this.getNodeParameter('fileName', itemIndex, '');
+	const useBinaryName = requested === null || (typeof requested === 'string' && requested.trim() === '');
+	const fileName = validateAudioFileName(this, useBinaryName ? binary.fileName : requested, itemIndex);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const envelope = await itniotechApiRequest.call(this, {
