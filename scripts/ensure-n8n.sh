@@ -26,8 +26,11 @@ if [ ! -f "$N8N_DIR/.complete" ]; then
 	log "installing n8n $N8N_VERSION into $N8N_DIR (once; about 5-8 minutes)"
 	mkdir -p "$N8N_DIR"
 	# Native add-ons try to download prebuilt binaries: install without scripts, then build the two n8n needs.
+	# n8n 1.x depends on an xlsx tarball outside the npm registry; the registry's 0.18.5 stands in for it.
+	overrides='{}'
+	case "$N8N_VERSION" in 1.*) overrides='{ "xlsx": "0.18.5" }' ;; esac
 	cat > "$N8N_DIR/package.json" <<JSON
-{ "private": true, "dependencies": { "n8n": "$N8N_VERSION" } }
+{ "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": $overrides }
 JSON
 	(cd "$N8N_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
 	log "building sqlite3 and isolated-vm for Node.js $NODE24_VERSION"
@@ -38,3 +41,4 @@ fi
 
 echo "NODE24_BIN=$NODE24_HOME/bin/node"
 echo "N8N_BIN=$N8N_DIR/node_modules/n8n/bin/n8n"
+echo "N8N_VERSION=$N8N_VERSION"

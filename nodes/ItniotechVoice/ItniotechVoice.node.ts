@@ -7,6 +7,8 @@ import * as callRecord from './actions/callRecord';
 import * as sipRecord from './actions/sipRecord';
 import { router } from './actions/router';
 
+const resourceDescriptions = [callRecord, call, audioFile, account, sipRecord].map((r) => r.description);
+
 export class ItniotechVoice implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Itniotech Voice',
@@ -14,7 +16,9 @@ export class ItniotechVoice implements INodeType {
 		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		// "resource:operation" → the operation's label (test/unit/description.test.js checks every operation has one).
+		subtitle:
+			'={{ {"callRecord:getGroupRecord":"Get Group Call Record","callRecord:searchGroupRecords":"Search Group Call Records","call:sendTts":"Send Voice Message (TTS)","call:sendGroup":"Send Audio Group Call","audioFile:upload":"Upload Audio File","audioFile:list":"List Audio Files","account:getBalance":"Get Balance","sipRecord:get":"Get SIP Call Record","sipRecord:search":"Search SIP Call Records"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Send voice calls and read call records with the Itniotech Voice API',
 		defaults: { name: 'Itniotech Voice' },
 		usableAsTool: true,
@@ -36,11 +40,7 @@ export class ItniotechVoice implements INodeType {
 				],
 				default: 'callRecord',
 			},
-			...callRecord.description,
-			...call.description,
-			...audioFile.description,
-			...account.description,
-			...sipRecord.description,
+			...resourceDescriptions.flat(),
 		],
 	};
 

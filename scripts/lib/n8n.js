@@ -1,0 +1,211 @@
+'use strict';
+/**
+ * Real n8n, driven from Node.js: the project-local runtime (.tools/, see scripts/ensure-n8n.sh), the packed
+ * package installed the way n8n installs community packages, headless CLI commands, and a server with
+ * an owner account. Used by `npm start` and by the real-n8n tests.
+ */
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '../..');
+const PACKAGE = require(path.join(ROOT, 'package.json'));
+
+/** Installs what is missing (Node.js 24 and the pinned n8n) and returns their paths. */
+function ensureRuntime({ n8nVersion, quiet = false } = {}) {
+	const env = { ...process.env };
+	if (n8nVersion) env.N8N_VERSION = n8nVersion;
+	const out = execFileSync('bash', [path.join(ROOT, 'scripts/ensure-n8n.sh')], {
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', quiet ? 'pipe' : 'inherit'],
+	});
+	const values = Object.fromEntries(
+		out
+			.trim()
+			.split('\n')
+			.map((line) => line.split('='))
+			.map(([k, ...v]) => [k, v.join('=')]),
+	);
+	return { node: values.NODE24_BIN, n8n: values.N8N_BIN, n8nVersion: values.N8N_VERSION };
+}
+
+/** `npm pack` of the built package into `destination`; returns the tarball's path. */
+function packPackage(destination) {
+	fs.mkdirSync(destination, { recursive: true });
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', destination], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
+	return path.join(destination, name);
+}
+
+/**
+ * What n8n's community-package installer does: unpack into <user folder>/.n8n/nodes/node_modules/<name>,
+ * drop dev/peer/optional dependencies from its package.json, and list it in nodes/package.json.
+ */
+function installPackage(userFolder, tarball) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const packageDir = path.join(nodesDir, 'node_modules', PACKAGE.name);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
+	const manifestPath = path.join(packageDir, 'package.json');
+	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
+		fs.readFileSync(manifestPath, 'utf8'),
+	);
+	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+	const listPath = path.join(nodesDir, 'package.json');
+	const list = fs.existsSync(listPath)
+		? JSON.parse(fs.readFileSync(listPath, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
+	list.dependencies = { ...list.dependencies, [PACKAGE.name]: manifest.version };
+	fs.writeFileSync(listPath, JSON.stringify(list, null, 2));
+	return packageDir;
+}
+
+/** The environment every n8n process of ours gets: its own user folder, quiet, local only. */
+function n8nEnv(userFolder, extra = {}) {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: extra.N8N_ENCRYPTION_KEY ?? 'itniotech-local-demo-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_RUNNERS_ENABLED: extra.N8N_RUNNERS_ENABLED ?? 'true',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		N8N_LOG_LEVEL: extra.N8N_LOG_LEVEL ?? 'warn',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+/** Runs an n8n CLI command to completion. */
+function n8nCommand(runtime, userFolder, args, extraEnv = {}) {
+	const result = spawnSync(runtime.node, [runtime.n8n, ...args], {
+		env: n8nEnv(userFolder, extraEnv),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+}
+
+/** The JSON document `n8n execute --rawOutput` prints after its log lines. */
+function parseRawOutput(stdout) {
+	const start = stdout.search(/^\{/m);
+	if (start === -1) throw new Error(`no JSON in n8n output:\n${stdout.slice(0, 2000)}`);
+	return JSON.parse(stdout.slice(start));
+}
+
+function writeJson(file, value) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(value, null, 2));
+	return file;
+}
+
+/** Imports a credential (plain data; n8n encrypts it) and the example workflows. */
+function importCredentialAndWorkflows(runtime, userFolder, credential, workflowFiles, extraEnv) {
+	const credentialFile = writeJson(path.join(userFolder, 'import', 'credentials.json'), [credential]);
+	const steps = [['import:credentials', `--input=${credentialFile}`]];
+	for (const file of workflowFiles) steps.push(['import:workflow', `--input=${file}`]);
+	for (const args of steps) {
+		const result = n8nCommand(runtime, userFolder, args, extraEnv);
+		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+}
+
+async function sleep(ms) {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+async function startServer(runtime, userFolder, { port, extraEnv = {}, log, timeoutMs = 180_000 }) {
+	const child = spawn(runtime.node, [runtime.n8n, 'start'], {
+		env: n8nEnv(userFolder, {
+			N8N_PORT: String(port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			...extraEnv,
+		}),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	const collect = (chunk) => {
+		output += chunk;
+		if (log) log(String(chunk));
+	};
+	child.stdout.on('data', collect);
+	child.stderr.on('data', collect);
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-3000)}`);
+		try {
+			const response = await fetch(`${baseUrl}/healthz/readiness`);
+			if (response.ok) return { child, baseUrl, output: () => output };
+		} catch {
+			// not listening yet
+		}
+		await sleep(500);
+	}
+	child.kill('SIGTERM');
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`);
+}
+
+async function stopServer(server) {
+	if (!server || server.child.exitCode !== null) return;
+	server.child.kill('SIGTERM');
+	const deadline = Date.now() + 15_000;
+	while (server.child.exitCode === null && Date.now() < deadline) await sleep(100);
+	if (server.child.exitCode === null) server.child.kill('SIGKILL');
+}
+
+const OWNER = Object.freeze({
+	email: 'demo@itniotech.local',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Itniotech-demo-1',
+});
+
+/** Creates the owner account (first start only) and returns a logged-in cookie. */
+async function ownerSession(baseUrl, owner = OWNER) {
+	await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	const response = await fetch(`${baseUrl}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+	});
+	if (!response.ok) throw new Error(`login failed: HTTP ${response.status} ${await response.text()}`);
+	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')])
+		.filter(Boolean)
+		.map((c) => c.split(';')[0])
+		.join('; ');
+	return { cookie, owner };
+}
+
+module.exports = {
+	ROOT,
+	OWNER,
+	ensureRuntime,
+	packPackage,
+	installPackage,
+	n8nCommand,
+	parseRawOutput,
+	importCredentialAndWorkflows,
+	startServer,
+	stopServer,
+	ownerSession,
+	writeJson,
+};

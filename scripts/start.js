@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm start`: n8n with this node, working out of the box. Installs what is missing (dependencies, a
+ * project-local Node.js 24, a pinned n8n) into git-ignored folders, builds and packs the package,
+ * installs it the way n8n installs community packages, starts the bundled Itniotech simulator, imports
+ * a credential and the example workflows, starts n8n and prints where to log in. Ctrl-C stops it all.
+ *
+ * With ITNIOTECH_API_KEY and ITNIOTECH_API_SECRET set (and optionally ITNIOTECH_BASE_URL) it creates a
+ * credential for that real account instead of the simulator's.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const USER_FOLDER = path.join(ROOT, '.n8n-local');
+const N8N_PORT = Number(process.env.N8N_PORT || 5678);
+const SIMULATOR_PORT = Number(process.env.ITNIOTECH_SIMULATOR_PORT || 4010);
+const SIMULATOR_ACCOUNT = { apiKey: 'demoKey', apiSecret: 'demoSecret' };
+const SIMULATOR_CREDENTIAL_ID = 'ItnioLocalSim001';
+
+function step(title) {
+	const started = Date.now();
+	process.stdout.write(`\n▶ ${title}\n`);
+	return () => process.stdout.write(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+}
+
+function run(command, args) {
+	execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** The example workflows, pointed at the credential this start created. */
+function exampleWorkflows(credential) {
+	const dir = path.join(ROOT, 'examples');
+	const outDir = path.join(USER_FOLDER, 'import');
+	fs.mkdirSync(outDir, { recursive: true });
+	return fs
+		.readdirSync(dir)
+		.filter((name) => name.endsWith('.json'))
+		.map((name) => {
+			const text = fs
+				.readFileSync(path.join(dir, name), 'utf8')
+				.replaceAll(SIMULATOR_CREDENTIAL_ID, credential.id)
+				.replaceAll('Itniotech (local simulator)', credential.name);
+			const file = path.join(outDir, name);
+			fs.writeFileSync(file, text);
+			return file;
+		});
+}
+
+async function main() {
+	let done = step('Dependencies (npm ci, first run only)');
+	if (!fs.existsSync(path.join(ROOT, 'node_modules', 'n8n-core'))) run('npm', ['ci']);
+	done();
+
+	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.
+	const n8n = require('./lib/n8n');
+	const { ItniotechSimulator } = require('../test/simulator/server');
+
+	done = step('Node.js 24 and n8n in .tools/ (first run: about 5-8 minutes, then instant)');
+	const runtime = n8n.ensureRuntime();
+	done();
+
+	done = step('Build and pack n8n-nodes-itniotech, install it into n8n');
+	run('npm', ['run', 'build', '--silent']);
+	const tarball = n8n.packPackage(path.join(USER_FOLDER, 'pack'));
+	n8n.installPackage(USER_FOLDER, tarball);
+	done();
+
+	const realKey = process.env.ITNIOTECH_API_KEY;
+	const realSecret = process.env.ITNIOTECH_API_SECRET;
+	let simulator;
+	let credential;
+	if (realKey && realSecret) {
+		credential = {
+			id: 'ItnioRealAcct001',
+			name: 'Itniotech (real account)',
+			type: 'itniotechApi',
+			data: {
+				apiKey: realKey,
+				apiSecret: realSecret,
+				baseUrl: process.env.ITNIOTECH_BASE_URL || 'https://api.itniotech.com',
+			},
+		};
+		process.stdout.write('\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n');
+	} else {
+		done = step(`Itniotech simulator on http://127.0.0.1:${SIMULATOR_PORT}`);
+		simulator = new ItniotechSimulator({ accounts: { [SIMULATOR_ACCOUNT.apiKey]: SIMULATOR_ACCOUNT.apiSecret } });
+		await simulator.start(SIMULATOR_PORT);
+		credential = {
+			id: SIMULATOR_CREDENTIAL_ID,
+			name: 'Itniotech (local simulator)',
+			type: 'itniotechApi',
+			data: { ...SIMULATOR_ACCOUNT, baseUrl: simulator.baseUrl },
+		};
+		done();
+	}
+
+	done = step('Credential and example workflows');
+	n8n.importCredentialAndWorkflows(runtime, USER_FOLDER, credential, exampleWorkflows(credential));
+	done();
+
+	done = step(`n8n ${runtime.n8nVersion} on http://127.0.0.1:${N8N_PORT}`);
+	const server = await n8n.startServer(runtime, USER_FOLDER, { port: N8N_PORT });
+	const { owner } = await n8n.ownerSession(server.baseUrl);
+	done();
+
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write('\nStopping n8n and the simulator…\n');
+		await n8n.stopServer(server);
+		if (simulator) await simulator.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	server.child.on('exit', (code) => {
+		if (!stopping) {
+			process.stdout.write(`n8n exited (${code}).\n${server.output().slice(-2000)}\n`);
+			void stop();
+		}
+	});
+
+	process.stdout.write(`
+n8n is running with n8n-nodes-itniotech.
+
+  Editor:    ${server.baseUrl}
+  Log in:    ${owner.email} / ${owner.password}
+  Workflow:  "Itniotech demo: Get Group Call Record" → Execute workflow
+  Account:   ${simulator ? `the bundled simulator (${simulator.baseUrl}, key ${SIMULATOR_ACCOUNT.apiKey})` : credential.data.baseUrl}
+
+Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch((error) => {
+	console.error(`\nnpm start failed: ${error.message}`);
+	process.exit(1);
+});

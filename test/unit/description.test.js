@@ -1,0 +1,45 @@
+'use strict';
+const { ItniotechVoice } = require('../../dist/nodes/ItniotechVoice/ItniotechVoice.node.js');
+
+const { description } = new ItniotechVoice();
+
+function operations() {
+	const pairs = [];
+	for (const property of description.properties.filter((p) => p.name === 'operation')) {
+		const resource = property.displayOptions.show.resource[0];
+		for (const option of property.options) pairs.push({ resource, ...option });
+	}
+	return pairs;
+}
+
+test('the canvas subtitle has a readable label for exactly the operations that exist', () => {
+	const map = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(description.subtitle)[1]);
+	expect(Object.keys(map).sort()).toEqual(operations().map((o) => `${o.resource}:${o.value}`).sort());
+	for (const label of Object.values(map)) expect(label).toMatch(/^[A-Z]/);
+});
+
+test('every operation has an action and a description an AI agent can act on', () => {
+	expect(description.usableAsTool).toBe(true);
+	for (const operation of operations()) {
+		expect(operation.action).toMatch(/^[A-Z][a-z]+ \S+ \S+/); // verb + object, as n8n shows it to agents
+		expect(operation.description.length).toBeGreaterThan(30);
+	}
+});
+
+test('every resource in the Resource list has operations, and every field belongs to a shown operation', () => {
+	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	const withOperations = new Set(operations().map((o) => o.resource));
+	expect([...withOperations].sort()).toEqual([...resources].sort());
+	for (const property of description.properties) {
+		if (['resource', 'operation'].includes(property.name)) continue;
+		expect(property.displayOptions.show.resource.length).toBeGreaterThan(0);
+		expect(property.displayOptions.show.operation.length).toBeGreaterThan(0);
+	}
+});
+
+test('node basics: name, icons, credential, version', () => {
+	expect(description.name).toBe('itniotechVoice');
+	expect(description.displayName).toBe('Itniotech Voice');
+	expect(description.icon).toEqual({ light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' });
+	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
+});
