@@ -98,7 +98,7 @@ async function main() {
 	}
 
 	done = step('Credential and example workflows');
-	n8n.importCredentialAndWorkflows(runtime, USER_FOLDER, credential, exampleWorkflows(credential));
+	await n8n.importCredentialAndWorkflows(runtime, USER_FOLDER, credential, exampleWorkflows(credential));
 	done();
 
 	done = step(`n8n ${runtime.n8nVersion} on http://127.0.0.1:${N8N_PORT}`);

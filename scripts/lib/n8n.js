@@ -4,7 +4,7 @@
  * package installed the way n8n installs community packages, headless CLI commands, and a server with
  * an owner account. Used by `npm start` and by the real-n8n tests.
  */
-const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -69,8 +69,10 @@ function installPackage(userFolder, tarball) {
 
 /** The environment every n8n process of ours gets: its own user folder, quiet, local only. */
 function n8nEnv(userFolder, extra = {}) {
+	// Not the caller's NODE_ENV: under jest it is "test", and n8n then prints nothing.
+	const { NODE_ENV, ...inherited } = process.env;
 	return {
-		...process.env,
+		...inherited,
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: extra.N8N_ENCRYPTION_KEY ?? 'itniotech-local-demo-key',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -87,14 +89,30 @@ function n8nEnv(userFolder, extra = {}) {
 	};
 }
 
-/** Runs an n8n CLI command to completion. */
-function n8nCommand(runtime, userFolder, args, extraEnv = {}) {
-	const result = spawnSync(runtime.node, [runtime.n8n, ...args], {
-		env: n8nEnv(userFolder, extraEnv),
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-	});
-	return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+/**
+ * Runs an n8n CLI command to completion. Asynchronous on purpose: the simulator may live in this
+ * process and has to keep answering while n8n runs.
+ */
+async function n8nCommand(runtime, userFolder, args, extraEnv = {}) {
+	// Output goes to files: n8n exits right after printing, which can cut a pipe's pending output short.
+	const outDir = fs.mkdtempSync(path.join(userFolder, '.cli-'));
+	const outFile = path.join(outDir, 'stdout');
+	const errFile = path.join(outDir, 'stderr');
+	const out = fs.openSync(outFile, 'w');
+	const err = fs.openSync(errFile, 'w');
+	try {
+		const child = spawn(runtime.node, [runtime.n8n, ...args], {
+			// `execute --rawOutput` prints its result at log level info.
+			env: n8nEnv(userFolder, { N8N_LOG_LEVEL: 'info', ...extraEnv }),
+			stdio: ['ignore', out, err],
+		});
+		const status = await new Promise((resolve) => child.on('close', resolve));
+		return { status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: fs.readFileSync(errFile, 'utf8') };
+	} finally {
+		fs.closeSync(out);
+		fs.closeSync(err);
+		fs.rmSync(outDir, { recursive: true, force: true });
+	}
 }
 
 /** The JSON document `n8n execute --rawOutput` prints after its log lines. */
@@ -111,12 +129,12 @@ function writeJson(file, value) {
 }
 
 /** Imports a credential (plain data; n8n encrypts it) and the example workflows. */
-function importCredentialAndWorkflows(runtime, userFolder, credential, workflowFiles, extraEnv) {
+async function importCredentialAndWorkflows(runtime, userFolder, credential, workflowFiles, extraEnv) {
 	const credentialFile = writeJson(path.join(userFolder, 'import', 'credentials.json'), [credential]);
 	const steps = [['import:credentials', `--input=${credentialFile}`]];
 	for (const file of workflowFiles) steps.push(['import:workflow', `--input=${file}`]);
 	for (const args of steps) {
-		const result = n8nCommand(runtime, userFolder, args, extraEnv);
+		const result = await n8nCommand(runtime, userFolder, args, extraEnv);
 		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 }
