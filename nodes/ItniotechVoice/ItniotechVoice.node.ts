@@ -6,6 +6,7 @@ import * as call from './actions/call';
 import * as callRecord from './actions/callRecord';
 import * as sipRecord from './actions/sipRecord';
 import { router } from './actions/router';
+import { batchingField } from './shared/descriptions';
 
 const resourceDescriptions = [callRecord, call, audioFile, account, sipRecord].map((r) => r.description);
 
@@ -41,6 +42,7 @@ export class ItniotechVoice implements INodeType {
 				default: 'callRecord',
 			},
 			...resourceDescriptions.flat(),
+			batchingField,
 		],
 	};
 

@@ -57,6 +57,9 @@ class ItniotechSimulator {
 		this.faults = [];
 		/** @type {Array<object>} */
 		this.requests = [];
+		/** Requests being handled now, and the most at once since the last reset (concurrency tests). */
+		this.inFlight = 0;
+		this.maxInFlight = 0;
 		this.sockets = new Set();
 		this.server = http.createServer((req, res) => this.handle(req, res));
 		this.server.on('connection', (socket) => {
@@ -96,6 +99,7 @@ class ItniotechSimulator {
 	reset() {
 		this.faults = [];
 		this.requests = [];
+		this.maxInFlight = this.inFlight;
 		this.sent = [];
 		this.files.clear();
 		this.groupHistory = [];
@@ -136,6 +140,15 @@ class ItniotechSimulator {
 	}
 
 	async handle(req, res) {
+		this.inFlight += 1;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		let counted = true;
+		const done = () => {
+			if (counted) this.inFlight -= 1;
+			counted = false;
+		};
+		res.on('close', done);
+		req.socket.on('close', done);
 		const early = this.faults.find((f) => f.kind === 'resetBeforeRead' && (!f.path || req.url.includes(f.path)));
 		if (early) {
 			this.takeFault(req.url);

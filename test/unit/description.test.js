@@ -31,7 +31,7 @@ test('every resource in the Resource list has operations, and every field belong
 	const withOperations = new Set(operations().map((o) => o.resource));
 	expect([...withOperations].sort()).toEqual([...resources].sort());
 	for (const property of description.properties) {
-		if (['resource', 'operation'].includes(property.name)) continue;
+		if (['resource', 'operation', 'batching'].includes(property.name)) continue;
 		expect(property.displayOptions.show.resource.length).toBeGreaterThan(0);
 		expect(property.displayOptions.show.operation.length).toBeGreaterThan(0);
 	}
@@ -42,4 +42,13 @@ test('node basics: name, icons, credential, version', () => {
 	expect(description.displayName).toBe('Itniotech Voice');
 	expect(description.icon).toEqual({ light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' });
 	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
+});
+
+test('Batching: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
+	const { DEFAULT_BATCHING } = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+	const batching = description.properties.find((p) => p.name === 'batching');
+	const byName = Object.fromEntries(batching.options.map((o) => [o.name, o]));
+	expect(byName.concurrency.default).toBe(DEFAULT_BATCHING.concurrency);
+	expect(byName.concurrency.typeOptions).toEqual({ minValue: 1, maxValue: 50 });
+	expect(byName.requestsPerSecond.default).toBe(DEFAULT_BATCHING.requestsPerSecond);
 });

@@ -5,6 +5,8 @@ import * as audioFile from './audioFile';
 import * as call from './call';
 import * as callRecord from './callRecord';
 import * as sipRecord from './sipRecord';
+import { configureBatching, mapInOrder } from '../shared/pool';
+import { readBatching } from '../shared/descriptions';
 
 type OperationModule = {
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
@@ -45,16 +47,26 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
+	const batching = readBatching(this);
+	configureBatching(this, batching);
+	const continueOnFail = this.continueOnFail();
+	// Items run concurrently up to the Batching limit; results stay at their input positions.
+	const perItem = await mapInOrder(
+		items.length,
+		batching.concurrency,
+		async (itemIndex): Promise<INodeExecutionData[]> => {
+			try {
+				const results = await execute.call(this, itemIndex);
+				return results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const nodeError = asNodeError(this.getNode(), error, itemIndex);
+				if (!continueOnFail) throw nodeError;
+				return [{ json: errorJson(nodeError), pairedItem: { item: itemIndex } }];
+			}
+		},
+		!continueOnFail,
+	);
 	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await execute.call(this, itemIndex);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			const nodeError = asNodeError(this.getNode(), error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			output.push({ json: errorJson(nodeError), pairedItem: { item: itemIndex } });
-		}
-	}
+	for (const results of perItem) for (const result of results) output.push(result);
 	return [output];
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../transport/request';
+import { batchingOf, mapInOrder } from './pool';
 import { validateInteger } from './validation';
 
 /** The vendor's largest page. */
@@ -38,8 +39,9 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 }
 
 /**
- * Walks the vendor's pages ({ current, size, params } → { records, pages }) until the limit is reached or
- * the last page was read.
+ * Reads the vendor's pages ({ current, size, params } → { records, pages }): page 1 first, which tells how
+ * many there are, then the pages still needed for the limit in parallel (bounded by Batching), joined in
+ * page order.
  */
 export async function collectPages(
 	ctx: IExecuteFunctions,
@@ -52,8 +54,7 @@ export async function collectPages(
 	},
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for (let current = 1; current <= MAX_PAGES; current++) {
+	const fetchPage = async (current: number) => {
 		const body: IDataObject = { current, size: MAX_PAGE_SIZE };
 		if (request.params) body.params = request.params;
 		const envelope = await itniotechApiRequest.call(ctx, {
@@ -65,11 +66,22 @@ export async function collectPages(
 			maxAttempts: request.maxAttempts,
 		});
 		const page = (envelope.data ?? {}) as IDataObject;
-		const pageRecords = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
-		records.push(...pageRecords);
-		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
+		const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
 		const pages = Number(page.pages);
-		if (pageRecords.length === 0 || !Number.isFinite(pages) || current >= pages) break;
+		return { records, pages: Number.isFinite(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1 };
+	};
+
+	const first = await fetchPage(1);
+	const wanted = limit === undefined ? first.pages : Math.min(first.pages, Math.ceil(limit / MAX_PAGE_SIZE));
+	const records = [...first.records];
+	if (wanted > 1 && first.records.length > 0) {
+		const rest = await mapInOrder(
+			wanted - 1,
+			batchingOf(ctx).concurrency,
+			async (i) => (await fetchPage(i + 2)).records,
+			true,
+		);
+		for (const page of rest) for (const record of page) records.push(record);
 	}
-	return records;
+	return limit === undefined ? records : records.slice(0, limit);
 }

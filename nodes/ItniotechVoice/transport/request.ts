@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { normalizeBaseUrl, unixSeconds } from '../../../credentials/ItniotechApi.credentials';
+import { withRequestSlot } from '../shared/pool';
 import { describeVendorStatus } from './statusCodes';
 
 export const CREDENTIAL_TYPE = 'itniotechApi';
@@ -326,10 +327,8 @@ async function attemptOnce(
 		timeout: timeoutSeconds * 1000,
 	};
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
-			CREDENTIAL_TYPE,
-			options,
+		const response = (await withRequestSlot(ctx, async () =>
+			ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
 		)) as IN8nHttpFullResponse;
 		return readResponse(ctx, request, response);
 	} catch (error) {

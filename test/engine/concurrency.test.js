@@ -1,0 +1,111 @@
+'use strict';
+/** Batching: bounded concurrency that keeps input order, a requests-per-second cap, parallel paging. */
+const { runNode } = require('../harness/engine');
+const { ItniotechSimulator } = require('../simulator/server');
+const { EXAMPLE_RECORD } = require('../simulator/records');
+const { ACCOUNT } = require('../fixtures');
+
+let sim;
+let credentials;
+beforeAll(async () => {
+	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret }, latencyMs: 25 });
+	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
+});
+afterAll(async () => sim.stop());
+beforeEach(() => sim.reset());
+
+const lookups = (batching, extra = {}) => ({
+	resource: 'callRecord',
+	operation: 'getGroupRecord',
+	voiceId: '={{ $json.id }}',
+	options: {},
+	batching,
+	...extra,
+});
+// Shuffled IDs so that order can only come out right if the node restores it.
+const ids = Array.from({ length: 120 }, (_, i) => String(100000 + ((i * 7919) % 120)));
+const items = ids.map((id) => ({ json: { id } }));
+
+test.each([[1], [4], [16]])('concurrency %i: never more in flight, output in input order', async (concurrency) => {
+	const result = await runNode({ parameters: lookups({ concurrency }), items, credentials });
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => i.json.voiceId)).toEqual(ids);
+	expect(result.items.map((i) => i.pairedItem.item)).toEqual(ids.map((_, i) => i));
+	expect(sim.maxInFlight).toBeLessThanOrEqual(concurrency);
+	expect(sim.maxInFlight).toBeGreaterThanOrEqual(Math.min(concurrency, 2)); // and it really ran in parallel
+	expect(sim.requests).toHaveLength(ids.length);
+});
+
+test('the default is 5 at once', async () => {
+	const result = await runNode({ parameters: lookups(undefined), items, credentials });
+	expect(result.error).toBeUndefined();
+	expect(sim.maxInFlight).toBe(5);
+});
+
+test('a requests-per-second cap spaces request starts', async () => {
+	const result = await runNode({
+		parameters: lookups({ concurrency: 10, requestsPerSecond: 20 }),
+		items: items.slice(0, 10),
+		credentials,
+	});
+	expect(result.error).toBeUndefined();
+	const starts = sim.requests.map((r) => r.at).sort((a, b) => a - b);
+	// 10 starts at 20/s span at least 9 × 50 ms (a little slack for the clock's resolution).
+	expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(9 * 50 - 15);
+});
+
+test.each([
+	[{ concurrency: 0 }, /Max Concurrent Requests must be a whole number from 1 to 50/],
+	[{ concurrency: 51 }, /Max Concurrent Requests must be a whole number from 1 to 50/],
+	[{ requestsPerSecond: -1 }, /Max Requests per Second must be a number from 0 to 1000/],
+])('bad batching %p is refused before any request', async (batching, message) => {
+	const result = await runNode({ parameters: lookups(batching), items: items.slice(0, 3), credentials });
+	expect(result.error.message).toMatch(message);
+	expect(sim.requests).toHaveLength(0);
+});
+
+test('a failure stops new items; the error names the failing item', async () => {
+	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[30]}` });
+	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items, credentials });
+	expect(result.error.message).toMatch(/^Itniotech error -22/);
+	expect(result.error.context.itemIndex).toBe(30);
+	expect(sim.requests.length).toBeLessThanOrEqual(30 + 4);
+});
+
+test('with continue-on-fail and concurrency, the error item stays at its position', async () => {
+	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[7]}` });
+	const result = await runNode({ parameters: lookups({ concurrency: 8 }), items: items.slice(0, 20), credentials, continueOnFail: true });
+	expect(result.items).toHaveLength(20);
+	expect(result.items[7].json.error).toMatch(/-22/);
+	expect(result.items.filter((i) => i.json.error)).toHaveLength(1);
+	expect(result.items.map((i) => i.pairedItem.item)).toEqual([...Array(20).keys()]);
+});
+
+test('Return All reads page 1, then the other pages in parallel, and keeps time order', async () => {
+	const now = Date.now();
+	sim.groupHistory = Array.from({ length: 1050 }, (_, i) => ({
+		...EXAMPLE_RECORD,
+		voiceId: String(900000 + i),
+		submitTime: new Date(now - 10 * 86400000 + i * 60000).toISOString(),
+	}));
+	const result = await runNode({
+		parameters: {
+			resource: 'callRecord',
+			operation: 'searchGroupRecords',
+			from: new Date(now - 11 * 86400000).toISOString(),
+			to: new Date(now).toISOString(),
+			returnAll: true,
+			options: {},
+			batching: { concurrency: 4 },
+		},
+		credentials,
+	});
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(1050);
+	expect(result.items.map((i) => i.json.voiceId)).toEqual(sim.groupHistory.map((r) => r.voiceId));
+	const pages = sim.requests.map((r) => JSON.parse(r.body).current);
+	expect(pages[0]).toBe(1);
+	expect([...pages].sort((a, b) => a - b)).toEqual([...Array(11).keys()].map((i) => i + 1));
+	expect(sim.maxInFlight).toBeGreaterThan(1);
+	expect(sim.maxInFlight).toBeLessThanOrEqual(4);
+});
