@@ -90,18 +90,26 @@ function credentialTypesMap() {
  * Executes one Itniotech Voice node on the given input items.
  * @returns {Promise<{ items: object[], error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
  */
-async function runNode({ parameters, items = [{ json: {} }], credentials, continueOnFail = false }) {
+async function runNode({
+	parameters,
+	items = [{ json: {} }],
+	credentials,
+	continueOnFail = false,
+	nodeType = new ItniotechVoice(),
+	record = true,
+}) {
+	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
 	const node = {
 		id: 'itniotech-voice-1',
 		name: 'Itniotech Voice',
-		type: NODE_TYPE,
+		type,
 		typeVersion: 1,
 		position: [0, 0],
 		parameters,
 		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
-	const nodeTypes = new NodeTypes({ [NODE_TYPE]: new ItniotechVoice() });
+	const nodeTypes = new NodeTypes({ [type]: nodeType });
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		name: 'Itniotech test',
@@ -171,7 +179,7 @@ async function runNode({ parameters, items = [{ json: {} }], credentials, contin
 		run,
 		credentialsHelper,
 	};
-	recordRun(result);
+	if (record) recordRun(result);
 	return result;
 }
 

@@ -15,8 +15,20 @@ async function main() {
 		accounts: { [apiKey]: apiSecret },
 		latencyMs: Number(option('latency', '0')),
 	});
+	// --history N: N group call records over the last 20 days, for searches (the benchmark's paging run).
+	const history = Number(option('history', '0'));
+	const now = Date.now();
+	for (let i = 0; i < history; i++) {
+		simulator.groupHistory.push({
+			voiceId: String(7000000 + i),
+			submitTime: new Date(now - 20 * 86400000 + Math.floor((i * 20 * 86400000) / Math.max(history, 1))).toISOString(),
+			callDuration: i % 90,
+			cost: String((i % 100) / 10),
+		});
+	}
 	const baseUrl = await simulator.start(Number(option('port', '4010')));
 	console.log(`Itniotech simulator listening on ${baseUrl} (API key "${apiKey}", any other key fails with -1)`);
+	if (process.send) process.send({ baseUrl });
 	const stop = async () => {
 		await simulator.stop();
 		process.exit(0);

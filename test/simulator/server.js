@@ -269,14 +269,19 @@ class ItniotechSimulator {
 		earliest.setUTCMonth(earliest.getUTCMonth() - 2);
 		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
 		entry.window = [body.params.strTime, body.params.endTime];
-		// Newest first, as a real API might: the node has to put them in time order itself.
-		const inRange = history
-			.filter((r) => {
-				const t = Date.parse(r.submitTime);
-				return t >= from && t < to;
-			})
-			.sort((a, b) => Date.parse(b.submitTime) - Date.parse(a.submitTime));
-		return this.page(res, entry, body, inRange);
+		// Newest first, as a real API might: the node has to put them in time order itself. Cached per
+		// query, so a 500-page walk costs the simulator one sort, not 500 (the benchmark measures the node).
+		const key = `${from}|${to}|${history.length}`;
+		if (this.searchCache?.key !== key || this.searchCache.history !== history) {
+			const inRange = history
+				.filter((r) => {
+					const t = Date.parse(r.submitTime);
+					return t >= from && t < to;
+				})
+				.sort((a, b) => Date.parse(b.submitTime) - Date.parse(a.submitTime));
+			this.searchCache = { key, history, inRange };
+		}
+		return this.page(res, entry, body, this.searchCache.inRange);
 	}
 
 	newVoiceId() {

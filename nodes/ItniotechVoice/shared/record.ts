@@ -121,3 +121,36 @@ export function bySubmitTime(a: IDataObject, b: IDataObject): number {
 	if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
 	return ta - tb;
 }
+
+/** The status push's `type` numbers. */
+export const REPORT_TYPES: Readonly<Record<number, string>> = {
+	1: 'group call',
+	2: 'verification code',
+	3: 'phone call',
+	4: 'direct dial',
+};
+
+const REPORT_INTEGER_FIELDS = ['ringDuration', 'outRecallCount'] as const;
+const REPORT_TEXT_FIELDS = ['sipCode'] as const;
+
+/**
+ * A pushed status report, typed like a fetched record (its times come as epoch milliseconds and become
+ * ISO 8601 in UTC), plus `type` as a number and `typeLabel` as words.
+ */
+export function typeStatusReport(raw: IDataObject): IDataObject {
+	const record = typeCallRecord(raw);
+	for (const field of REPORT_INTEGER_FIELDS) record[field] = toInteger(raw[field]);
+	for (const field of REPORT_TEXT_FIELDS) record[field] = isBlank(raw[field]) ? null : String(raw[field]);
+	const type = toInteger(raw.type);
+	record.type = type;
+	record.typeLabel = type === null ? null : (REPORT_TYPES[type] ?? `type ${type}`);
+	return record;
+}
+
+/**
+ * Whether the callee picked up: an answer time, or any talk time. (terminationCode is not used: the
+ * vendor's pages disagree on whether success is "0" or SIP "200".)
+ */
+export function wasAnswered(record: IDataObject): boolean {
+	return (record.answerTime !== null && record.answerTime !== undefined) || Number(record.callDuration) > 0;
+}

@@ -1,0 +1,166 @@
+'use strict';
+/** Itniotech Voice Trigger: its webhook() in n8n-core's WebhookContext, fed by real HTTP requests. */
+const { startTrigger } = require('../harness/webhook');
+
+const ANSWERED = {
+	voiceId: '2203031113381000002',
+	type: 1,
+	callee: '91856321412',
+	displayNum: '1008122211',
+	submitTime: 1642488160000,
+	callTime: 1642488165000,
+	ringingTime: 1642488167000,
+	answerTime: 1642488170000,
+	hangupTime: 1642488175000,
+	callDuration: 5,
+	chargedDuration: 20,
+	billPeriod: '20+20',
+	code: 'Afghanistan(Kandahar)',
+	voiceFileId: '',
+	rate: '1.2',
+	baseCost: '1',
+	cost: '2',
+	terminationCode: '200',
+	terminationReason: 'success',
+	sipCode: 200,
+	feedbackValue: '1',
+	calledInfo: 'order 42',
+	ringDuration: 3,
+	currency: 'EUR',
+	settleRate: '1.2793',
+	quoteExchange: '0.938',
+	settlePay: '1.2793',
+	outRecallCount: 0,
+};
+const UNANSWERED = { ...ANSWERED, voiceId: '2203031113381000003', type: 2, answerTime: 0, callDuration: 0, chargedDuration: 0, terminationCode: '480', terminationReason: 'no answer' };
+const DIRECT_DIAL = { ...ANSWERED, voiceId: '2203031113381000004', type: 4 };
+
+const TOKEN = 'k3Q9-a-long-random-push-token';
+let trigger;
+afterEach(async () => {
+	await trigger?.stop();
+	trigger = undefined;
+});
+
+async function post(url, body, contentType = 'application/json') {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': contentType },
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+	});
+	return { status: response.status, body: await response.json().catch(() => undefined) };
+}
+
+const params = (extra = {}) => ({ authentication: 'none', allowedIps: '', reportTypes: [], answered: 'all', ...extra });
+
+test('one report: one item, typed like Get, with the type as words; answered 200 at once', async () => {
+	trigger = await startTrigger(params());
+	const response = await post(trigger.baseUrl, ANSWERED);
+	expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+	expect(trigger.starts).toHaveLength(1);
+	const [item] = trigger.starts[0];
+	expect(item.json).toMatchObject({
+		voiceId: '2203031113381000002',
+		type: 1,
+		typeLabel: 'group call',
+		submitTime: '2022-01-18T06:42:40.000Z',
+		answerTime: '2022-01-18T06:42:50.000Z',
+		callDuration: 5,
+		chargedDuration: 20,
+		ringDuration: 3,
+		outRecallCount: 0,
+		cost: 2,
+		rate: 1.2,
+		settlePay: 1.2793,
+		terminationCode: '200',
+		sipCode: '200',
+		voiceFileId: null,
+	});
+});
+
+test('a batch: one item per report, in order', async () => {
+	trigger = await startTrigger(params());
+	const response = await post(trigger.baseUrl, [ANSWERED, UNANSWERED, DIRECT_DIAL]);
+	expect(response.body).toEqual({ received: 3, accepted: 3 });
+	expect(trigger.starts[0].map((i) => [i.json.voiceId, i.json.typeLabel])).toEqual([
+		['2203031113381000002', 'group call'],
+		['2203031113381000003', 'verification code'],
+		['2203031113381000004', 'direct dial'],
+	]);
+	expect(trigger.starts[0][1].json.answerTime).toBeNull(); // 0 means never answered
+});
+
+test.each([
+	[{ answered: 'notAnswered' }, ['2203031113381000003']],
+	[{ answered: 'answered' }, ['2203031113381000002', '2203031113381000004']],
+	[{ reportTypes: [1, 4] }, ['2203031113381000002', '2203031113381000004']],
+	[{ reportTypes: [2], answered: 'answered' }, []],
+])('filter %p', async (filter, expected) => {
+	trigger = await startTrigger(params(filter));
+	const response = await post(trigger.baseUrl, [ANSWERED, UNANSWERED, DIRECT_DIAL]);
+	expect(response.status).toBe(200);
+	expect(response.body).toEqual({ received: 3, accepted: expected.length });
+	if (expected.length === 0) expect(trigger.starts).toHaveLength(0); // nothing left: no workflow start
+	else expect(trigger.starts[0].map((i) => i.json.voiceId)).toEqual(expected);
+});
+
+describe('protection', () => {
+	test('token in the query: right → 200, wrong or missing → 401 and no start', async () => {
+		trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN }));
+		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(200);
+		expect(await post(`${trigger.baseUrl}?token=${TOKEN}x`, ANSWERED)).toEqual({ status: 401, body: { error: 'Missing or wrong token' } });
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(401);
+		expect((await post(`${trigger.baseUrl}?token=`, ANSWERED)).status).toBe(401);
+		expect(trigger.starts).toHaveLength(1);
+	});
+
+	test('token in the path: right → 200, wrong → 401', async () => {
+		trigger = await startTrigger(params({ authentication: 'pathToken', token: TOKEN }));
+		expect((await post(`${trigger.baseUrl}/${TOKEN}`, ANSWERED)).status).toBe(200);
+		expect((await post(`${trigger.baseUrl}/nope`, ANSWERED)).status).toBe(401);
+		expect(trigger.starts).toHaveLength(1);
+	});
+
+	test('an empty configured token never matches', async () => {
+		trigger = await startTrigger(params({ authentication: 'queryToken', token: '' }));
+		expect((await post(`${trigger.baseUrl}?token=`, ANSWERED)).status).toBe(401);
+	});
+
+	test('source IP allow-list: outside → 403 and no start; listed address or range → 200', async () => {
+		trigger = await startTrigger(params({ allowedIps: '203.0.113.10, 198.51.100.0/24' }));
+		expect(await post(trigger.baseUrl, ANSWERED)).toEqual({ status: 403, body: { error: 'This source IP address is not allowed' } });
+		await trigger.stop();
+		trigger = await startTrigger(params({ allowedIps: '10.0.0.1, 127.0.0.0/8' }));
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
+		expect(trigger.starts).toHaveLength(1);
+	});
+});
+
+describe('bad bodies get 400 with a reason and start nothing', () => {
+	test.each([
+		['not JSON', '{"voiceId": 1,', 'application/json', /not valid JSON/],
+		['form data', 'voiceId=1', 'application/x-www-form-urlencoded', /must be JSON/],
+		['empty body', '', 'application/json', /empty/],
+		['empty array', '[]', 'application/json', /empty list/],
+		['a number', '42', 'application/json', /Report 0 is not a status report/],
+		['wrong shape', '{"hello":"world"}', 'application/json', /Report 0 is not a status report/],
+		['a bad report in a batch', JSON.stringify([ANSWERED, 'x']), 'application/json', /Report 1 is not a status report/],
+		['too many reports', JSON.stringify(Array.from({ length: 1001 }, () => ANSWERED)), 'application/json', /more than 1000 reports/],
+		['oversized', JSON.stringify([{ ...ANSWERED, calledInfo: 'x'.repeat(3 * 1024 * 1024) }]), 'application/json', /larger than 2 MB/],
+	])('%s', async (_name, body, contentType, reason) => {
+		trigger = await startTrigger(params());
+		const response = await post(trigger.baseUrl, body, contentType);
+		expect(response.status).toBe(400);
+		expect(response.body.error).toMatch(reason);
+		expect(trigger.starts).toHaveLength(0);
+	});
+});
+
+test('the description: a webhook trigger with the setup hint and no credential', () => {
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { description } = new ItniotechVoiceTrigger();
+	expect(description.group).toEqual(['trigger']);
+	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
+	expect(description.credentials).toBeUndefined();
+	expect(description.properties[0].displayName).toMatch(/Itniotech console/);
+});
