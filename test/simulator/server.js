@@ -142,13 +142,10 @@ class ItniotechSimulator {
 	async handle(req, res) {
 		this.inFlight += 1;
 		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-		let counted = true;
-		const done = () => {
-			if (counted) this.inFlight -= 1;
-			counted = false;
-		};
-		res.on('close', done);
-		req.socket.on('close', done);
+		// 'close' fires once per response: when it was sent, or when its connection went away.
+		res.once('close', () => {
+			this.inFlight -= 1;
+		});
 		const early = this.faults.find((f) => f.kind === 'resetBeforeRead' && (!f.path || req.url.includes(f.path)));
 		if (early) {
 			this.takeFault(req.url);

@@ -79,26 +79,61 @@ export function toIsoTime(value: unknown): string | null {
 		return new Date(ms).toISOString();
 	}
 	if (typeof value !== 'string') return null;
-	const text = value.trim();
-	const match = ISO_LIKE.exec(text);
-	if (!match) return text;
+	const trimmed = value.trim();
+	const match = ISO_LIKE.exec(trimmed);
+	if (!match) return trimmed;
 	const [, year, month, day, hour, minute, second = '00', fraction = '', offset] = match;
 	const local = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}`;
-	// Reject impossible dates such as month 13 rather than passing them on as times.
-	if (Number.isNaN(Date.parse(`${local}Z`))) return text;
+	// Reject impossible dates such as month 13 rather than passing them on as times (checked by
+	// numbers: Date.parse per field was the slowest part of typing 50,000 records).
+	const m = Number(month);
+	const d = Number(day);
+	const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
+	if (m < 1 || m > 12 || d < 1 || d > daysInMonth || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) {
+		return trimmed;
+	}
 	return offset ? `${local}${normalizeOffset(offset)}` : local;
 }
 
-/** Types one vendor record. Fields the reference does not know are passed through untouched. */
+function text(value: unknown): string | null {
+	return isBlank(value) ? null : typeof value === 'string' ? value : String(value);
+}
+
+/**
+ * Types one vendor record. The result is built as one literal, in the vendor's field order, so every
+ * record has the same shape (fast for 50,000 of them, and stable sheet columns); fields the reference
+ * does not know are passed through untouched after them.
+ */
 export function typeCallRecord(raw: IDataObject): IDataObject {
-	const record: IDataObject = { ...raw };
-	for (const field of TEXT_FIELDS) {
-		const value = raw[field];
-		record[field] = isBlank(value) ? null : typeof value === 'string' ? value : String(value);
+	const record: IDataObject = {
+		voiceId: text(raw.voiceId),
+		callee: text(raw.callee),
+		displayNum: text(raw.displayNum),
+		code: text(raw.code),
+		submitTime: toIsoTime(raw.submitTime),
+		callTime: toIsoTime(raw.callTime),
+		ringingTime: toIsoTime(raw.ringingTime),
+		answerTime: toIsoTime(raw.answerTime),
+		hangupTime: toIsoTime(raw.hangupTime),
+		callDuration: toInteger(raw.callDuration),
+		chargedDuration: toInteger(raw.chargedDuration),
+		terminationCode: text(raw.terminationCode),
+		terminationReason: text(raw.terminationReason),
+		cost: toDecimal(raw.cost),
+		billPeriod: text(raw.billPeriod),
+		rate: toDecimal(raw.rate),
+		baseCost: toDecimal(raw.baseCost),
+		voiceFileId: text(raw.voiceFileId),
+		feedbackValue: text(raw.feedbackValue),
+		calledInfo: text(raw.calledInfo),
+		settleRate: toDecimal(raw.settleRate),
+		quoteExchange: toDecimal(raw.quoteExchange),
+		currency: text(raw.currency),
+		settlePay: toDecimal(raw.settlePay),
+	};
+	for (const key of Object.keys(raw)) {
+		if (!(key in record)) record[key] = raw[key];
 	}
-	for (const field of INTEGER_FIELDS) record[field] = toInteger(raw[field]);
-	for (const field of DECIMAL_FIELDS) record[field] = toDecimal(raw[field]);
-	for (const field of TIME_FIELDS) record[field] = toIsoTime(raw[field]);
 	return record;
 }
 

@@ -1,0 +1,100 @@
+'use strict';
+/**
+ * The published artifact: `npm pack`, unpacked, checked for exactly what n8n loads (and nothing else), and
+ * run through n8n's community-package scanner — over the tarball and over the source, zero errors.
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { TEST_SECRETS } = require('../fixtures');
+
+const ROOT = path.resolve(__dirname, '../..');
+const SIZE_BUDGET_BYTES = 64 * 1024; // packed tarball
+
+jest.setTimeout(120_000);
+
+let workDir;
+let tarball;
+let unpacked;
+let files;
+
+beforeAll(() => {
+	workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-pack-'));
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], { cwd: ROOT, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop();
+	tarball = path.join(workDir, name);
+	unpacked = path.join(workDir, 'unpacked');
+	fs.mkdirSync(unpacked);
+	execFileSync('tar', ['-xzf', tarball, '-C', unpacked, '--strip-components=1']);
+	files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.map((f) => f.replace(/^package\//, ''));
+});
+afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+function scan(dir, mode) {
+	// Not jest's NODE_ENV=test: under it eslint-plugin-n8n-nodes-base pretends every file is "Test.node.ts".
+	const { NODE_ENV, ...env } = process.env;
+	const out = execFileSync(process.execPath, [path.join(__dirname, 'scan.mjs'), dir, mode ?? 'package'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		env,
+	});
+	return JSON.parse(out.trim().split('\n').pop());
+}
+
+test('the tarball holds only dist/, README, LICENSE and package.json', () => {
+	const outside = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md'].includes(f));
+	expect(outside).toEqual([]);
+	expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE.md']));
+	// No tests, simulator, examples, scripts, source maps, type declarations or TypeScript sources.
+	expect(files.filter((f) => /test|simulator|examples|scripts|\.map$|\.d\.ts$|\.ts$/.test(f))).toEqual([]);
+});
+
+test('every file the n8n section names is there, with light and dark icons next to each node and the credential', () => {
+	const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
+	const named = [...manifest.n8n.credentials, ...manifest.n8n.nodes];
+	expect(named.length).toBe(3);
+	for (const file of named) expect(files).toContain(file);
+	for (const node of manifest.n8n.nodes) {
+		const dir = path.dirname(node);
+		expect(files).toEqual(expect.arrayContaining([`${dir}/itniotech.svg`, `${dir}/itniotech.dark.svg`, node.replace(/\.js$/, '.json')]));
+	}
+	const { ItniotechApi } = require(path.join(unpacked, manifest.n8n.credentials[0]));
+	const { icon } = new ItniotechApi();
+	for (const variant of [icon.light, icon.dark]) {
+		const file = path.join(path.dirname(path.join(unpacked, manifest.n8n.credentials[0])), variant.replace('file:', ''));
+		expect(fs.existsSync(file)).toBe(true);
+	}
+	expect(manifest.dependencies).toBeUndefined();
+	expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+});
+
+test(`the packed size stays within ${SIZE_BUDGET_BYTES / 1024} KB`, () => {
+	expect(fs.statSync(tarball).size).toBeLessThan(SIZE_BUDGET_BYTES);
+});
+
+test('no secret of the test suite is in the package', () => {
+	const all = files
+		.filter((f) => !f.endsWith('/'))
+		.map((f) => fs.readFileSync(path.join(unpacked, f), 'utf8'))
+		.join('\n');
+	for (const secret of TEST_SECRETS) expect(all).not.toContain(secret);
+	expect(all).not.toMatch(/apiSecret['"]?\s*[:=]\s*['"][^'"]{6,}/); // no secret value written into code
+});
+
+test("n8n's community-package scanner passes the tarball", () => {
+	const result = scan(unpacked);
+	expect(result.details).toBeNull();
+	expect(result.passed).toBe(true);
+});
+
+test("n8n's community-package scanner passes the source", () => {
+	const result = scan(ROOT, 'source');
+	expect(result.details).toBeNull();
+	expect(result.passed).toBe(true);
+});
