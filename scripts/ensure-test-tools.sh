@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# What the real-n8n tests need besides npm packages, installed once: n8n 2.x and the newest 1.x
-# (each with a project-local Node.js 24, see ensure-n8n.sh) and Debian's Chromium for the editor test.
+# What the real-n8n tests need besides npm packages, installed once: n8n 2.x and the newest 1.x (each with
+# a project-local Node.js 24, see ensure-n8n.sh), and from Debian: Chromium for the editor test, Redis and
+# PostgreSQL for the queue-mode test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-n8n.sh > /dev/null
 N8N_VERSION=1.123.81 bash scripts/ensure-n8n.sh > /dev/null
 
-if [ ! -x /usr/bin/chromium ]; then
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v redis-server > /dev/null || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb > /dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
 	if [ "$(id -u)" = "0" ] && command -v apt-get > /dev/null; then
-		echo "[ensure-test-tools] installing Debian's chromium (once, about a minute)" >&2
+		echo "[ensure-test-tools] installing from Debian (once, about a minute): ${missing[*]}" >&2
 		apt-get update -qq >&2
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
+		# The packages start system services we do not use: the tests run their own on free ports.
+		service redis-server stop > /dev/null 2>&1 || true
+		service postgresql stop > /dev/null 2>&1 || true
 	else
-		echo "The editor test needs Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2
+		echo "The real-n8n tests need: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
 		exit 1
 	fi
 fi

@@ -143,6 +143,27 @@ async function sleep(ms) {
 	await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/** Starts `n8n worker` and resolves once it says it is ready. */
+async function startWorker(runtime, userFolder, { brokerPort, extraEnv = {}, timeoutMs = 180_000 }) {
+	const child = spawn(runtime.node, [runtime.n8n, 'worker'], {
+		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info', ...extraEnv }),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const deadline = Date.now() + timeoutMs;
+	while (!output.includes('n8n worker is now ready')) {
+		if (child.exitCode !== null) throw new Error(`n8n worker exited with ${child.exitCode}:\n${output.slice(-3000)}`);
+		if (Date.now() > deadline) {
+			child.kill('SIGKILL');
+			throw new Error(`n8n worker was not ready within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`);
+		}
+		await sleep(250);
+	}
+	return { child, output: () => output };
+}
+
 /** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
 async function startServer(runtime, userFolder, { port, extraEnv = {}, log, timeoutMs = 180_000 }) {
 	const child = spawn(runtime.node, [runtime.n8n, 'start'], {
@@ -223,6 +244,7 @@ module.exports = {
 	parseRawOutput,
 	importCredentialAndWorkflows,
 	startServer,
+	startWorker,
 	stopServer,
 	ownerSession,
 	writeJson,
