@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS } from '../transport/request';
 import type { BatchingSettings } from './pool';
@@ -16,6 +16,19 @@ export const timeoutOption: INodeProperties = {
 	default: DEFAULT_TIMEOUT_SECONDS,
 	description: 'How long to wait for Itniotech to answer one request before giving up',
 };
+
+/** An operation's "Options" collection. */
+export function optionsField(options: INodeProperties[], show?: IDisplayOptions['show']): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		...(show ? { displayOptions: { show } } : {}),
+		options,
+	};
+}
 
 export function readTimeoutSeconds(
 	ctx: IExecuteFunctions,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../transport/request';
-import { attemptsOption, readReadOptions, timeoutOption } from './descriptions';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from './descriptions';
 import { bySubmitTime } from './record';
 import { collectPages, readLimit, returnAllOrLimit } from './paging';
 import { formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
@@ -39,15 +39,7 @@ export function recordGetFields(show: Show): INodeProperties[] {
 			hint: 'To look up many calls, map the ID from an earlier node with an expression such as {{ $json.voiceId }}',
 			displayOptions: { show },
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [rawDataOption, timeoutOption, attemptsOption],
-		},
+		optionsField([rawDataOption, timeoutOption, attemptsOption], show),
 	];
 }
 
@@ -93,15 +85,7 @@ export function recordSearchFields(show: Show): INodeProperties[] {
 			displayOptions: { show },
 		},
 		...returnAllOrLimit(show),
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: { show },
-			options: [rawDataOption, timeoutOption, attemptsOption],
-		},
+		optionsField([rawDataOption, timeoutOption, attemptsOption], show),
 	];
 }
 

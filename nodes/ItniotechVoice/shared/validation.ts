@@ -65,42 +65,33 @@ export function validatePhoneNumber(
 	);
 }
 
-/** A whole number in [min, max]. */
-export function validateInteger(
+function validateRange(
 	node: INode,
 	field: string,
 	value: unknown,
 	itemIndex: number,
-	min: number,
-	max: number,
+	[min, max]: [number, number],
+	wholeNumber: boolean,
 ): number {
-	if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-	return fail(
-		node,
-		itemIndex,
-		`The ${field} in item ${itemIndex} must be a whole number from ${min} to ${max}`,
-		value,
-		`Allowed: ${min} to ${max}.`,
-	);
+	const ok =
+		typeof value === 'number' &&
+		Number.isFinite(value) &&
+		(!wholeNumber || Number.isInteger(value)) &&
+		value >= min &&
+		value <= max;
+	if (ok) return value;
+	const kind = wholeNumber ? 'a whole number' : 'a number';
+	return fail(node, itemIndex, `The ${field} in item ${itemIndex} must be ${kind} from ${min} to ${max}`, value, `Allowed: ${min} to ${max}.`);
+}
+
+/** A whole number in [min, max]. */
+export function validateInteger(node: INode, field: string, value: unknown, itemIndex: number, min: number, max: number): number {
+	return validateRange(node, field, value, itemIndex, [min, max], true);
 }
 
 /** A number (fractions allowed) in [min, max]. */
-export function validateNumber(
-	node: INode,
-	field: string,
-	value: unknown,
-	itemIndex: number,
-	min: number,
-	max: number,
-): number {
-	if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
-	return fail(
-		node,
-		itemIndex,
-		`The ${field} in item ${itemIndex} must be a number from ${min} to ${max}`,
-		value,
-		`Allowed: ${min} to ${max}.`,
-	);
+export function validateNumber(node: INode, field: string, value: unknown, itemIndex: number, min: number, max: number): number {
+	return validateRange(node, field, value, itemIndex, [min, max], false);
 }
 
 /** Non-empty text of at most `max` characters (after trimming when `trim` is set). */

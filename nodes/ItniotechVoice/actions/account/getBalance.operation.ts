@@ -1,18 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
-import { attemptsOption, readReadOptions, timeoutOption } from '../../shared/descriptions';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../shared/descriptions';
 import { toDecimal } from '../../shared/record';
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show: { resource: ['account'], operation: ['getBalance'] } },
-		options: [timeoutOption, attemptsOption],
-	},
+	optionsField([timeoutOption, attemptsOption], { resource: ['account'], operation: ['getBalance'] }),
 ];
 
 /** GET /sms/getBalance: the answer is not wrapped in `data`. */

@@ -1,20 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { attemptsOption, readReadOptions, timeoutOption } from '../../shared/descriptions';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../shared/descriptions';
 import { collectPages, readLimit, returnAllOrLimit } from '../../shared/paging';
 
 const show = { resource: ['audioFile'], operation: ['list'] };
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit(show),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption, attemptsOption],
-	},
+	optionsField([timeoutOption, attemptsOption], show),
 ];
 
 /** POST /voice/fileQuery: one item per uploaded audio file. */

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
-import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { previewValue } from '../../shared/validation';
 
 const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
@@ -25,14 +25,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Name to store the file under: 5 to 32 characters ending in .mp3, .m4a or .wav, unique in your account. Leave empty to use the binary file name.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsField([timeoutOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
-import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import {
+	appIdField,
+	calledInfoOption,
+	displayNumOption,
+	isSet,
+	maxDurationOption,
+	readSharedCallFields,
+} from '../../shared/callFields';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
 
 /** The vendor takes at most 200 callees per request. */
@@ -27,14 +35,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The audio file to play, as returned by Audio File → Upload or List',
 	},
-	{
-		displayName: 'App ID',
-		name: 'appId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of the voice application in the Itniotech console',
-	},
+	appIdField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -42,20 +43,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Called Info',
-				name: 'calledInfo',
-				type: 'string',
-				default: '',
-				description: 'Your own reference for these calls (up to 1000 characters), returned in their records',
-			},
-			{
-				displayName: 'Display Number',
-				name: 'displayNum',
-				type: 'string',
-				default: '',
-				description: 'Caller ID shown to the callees (7 to 15 digits)',
-			},
+			calledInfoOption,
+			displayNumOption,
+			maxDurationOption,
 			{
 				displayName: 'Loop Count',
 				name: 'loopCount',
@@ -64,24 +54,9 @@ const properties: INodeProperties[] = [
 				default: 1,
 				description: 'How many times the audio is played (1 to 3)',
 			},
-			{
-				displayName: 'Max Duration (Seconds)',
-				name: 'maxDuration',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 120 },
-				default: 60,
-				description: 'Longest a call may last once answered (1 to 120 seconds)',
-			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsField([timeoutOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -121,19 +96,13 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const callees = parseCallees(this, this.getNodeParameter('callees', itemIndex), itemIndex);
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const base: IDataObject = {
 		fileId: validateText(node, 'File ID', this.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
-		appId: validateText(node, 'App ID', this.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 }),
-		displayNum: null,
+		displayNum: null, // the vendor wants the key, null when not set
+		...readSharedCallFields(this, itemIndex, extra),
 	};
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const has = (key: string) => extra[key] !== undefined && extra[key] !== '';
-	if (has('displayNum')) base.displayNum = validatePhoneNumber(node, 'Display Number', extra.displayNum, itemIndex);
-	if (has('loopCount')) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
-	if (has('maxDuration'))
-		base.maxDuration = validateInteger(node, 'Max Duration', extra.maxDuration, itemIndex, 1, 120);
-	if (has('calledInfo'))
-		base.calledInfo = validateText(node, 'Called Info', extra.calledInfo, itemIndex, { max: 1000, trim: false });
+	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
 

@@ -1,7 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
-import { readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
+import {
+	appIdField,
+	calledInfoOption,
+	displayNumOption,
+	isSet,
+	maxDurationOption,
+	readSharedCallFields,
+} from '../../shared/callFields';
 import {
 	previewValue,
 	validateChoice,
@@ -59,14 +67,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Your verification code is 1 2 3 4',
 		description: `What the call says, up to ${TEXT_MAX} characters`,
 	},
-	{
-		displayName: 'App ID',
-		name: 'appId',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The ID of the voice application in the Itniotech console',
-	},
+	appIdField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -74,6 +75,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
+			calledInfoOption,
+			displayNumOption,
+			maxDurationOption,
 			{
 				displayName: 'Accent',
 				name: 'accent',
@@ -83,34 +87,12 @@ const properties: INodeProperties[] = [
 				description: 'Accent code for the voice, as listed by Itniotech',
 			},
 			{
-				displayName: 'Called Info',
-				name: 'calledInfo',
-				type: 'string',
-				default: '',
-				description: 'Your own reference for this call (up to 1000 characters), returned in its record',
-			},
-			{
-				displayName: 'Display Number',
-				name: 'displayNum',
-				type: 'string',
-				default: '',
-				description: 'Caller ID shown to the callee (7 to 15 digits)',
-			},
-			{
 				displayName: 'Loop Count',
 				name: 'loopCount',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 9 },
 				default: 1,
 				description: 'How many times the text is read out (1 to 9)',
-			},
-			{
-				displayName: 'Max Duration (Seconds)',
-				name: 'maxDuration',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 120 },
-				default: 60,
-				description: 'Longest the call may last once answered (1 to 120 seconds)',
 			},
 			{
 				displayName: 'Max Ringing Time (Seconds)',
@@ -156,14 +138,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [timeoutOption],
-	},
+	optionsField([timeoutOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -185,25 +160,20 @@ export function buildSendTtsBody(ctx: IExecuteFunctions, itemIndex: number): IDa
 		callee: validatePhoneNumber(node, 'Callee', ctx.getNodeParameter('callee', itemIndex), itemIndex),
 		language: language.trim().toUpperCase(),
 		text: validateText(node, 'Text', ctx.getNodeParameter('text', itemIndex), itemIndex, { max: TEXT_MAX }),
-		appId: validateText(node, 'App ID', ctx.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 }),
 	};
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const has = (key: string) => extra[key] !== undefined && extra[key] !== '';
-	if (has('displayNum')) body.displayNum = validatePhoneNumber(node, 'Display Number', extra.displayNum, itemIndex);
+	Object.assign(body, readSharedCallFields(ctx, itemIndex, extra));
+	const has = (key: string) => isSet(extra[key]);
 	if (has('loopCount')) body.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 9);
 	if (has('recallCount')) body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
 	if (has('recallInterval'))
 		body.recallInterval = validateInteger(node, 'Recall Interval', extra.recallInterval, itemIndex, 1, 999);
-	if (has('maxDuration'))
-		body.maxDuration = validateInteger(node, 'Max Duration', extra.maxDuration, itemIndex, 1, 120);
 	if (has('maxRingingTime'))
 		body.maxRingingTime = validateInteger(node, 'Max Ringing Time', extra.maxRingingTime, itemIndex, 20, 120);
 	if (has('speakingRate'))
 		body.speakingRate = validateNumber(node, 'Speaking Rate', extra.speakingRate, itemIndex, 0.25, 4);
 	if (has('ssmlGender')) body.ssmlGender = validateChoice(node, 'Voice Gender', extra.ssmlGender, itemIndex, [1, 2]);
 	if (has('accent')) body.accent = validateText(node, 'Accent', extra.accent, itemIndex, { max: 16 });
-	if (has('calledInfo'))
-		body.calledInfo = validateText(node, 'Called Info', extra.calledInfo, itemIndex, { max: 1000, trim: false });
 	return body;
 }
 
