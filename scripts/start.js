@@ -129,7 +129,7 @@ n8n is running with n8n-nodes-itniotech.
 
   Editor:    ${server.baseUrl}
   Log in:    ${owner.email} / ${owner.password}
-  Workflow:  "Itniotech demo: Get Group Call Record" → Execute workflow
+  Workflows: "Itniotech demo: Get Group Call Record" → Execute workflow; more under examples/
   Account:   ${simulator ? `the bundled simulator (${simulator.baseUrl}, key ${SIMULATOR_ACCOUNT.apiKey})` : credential.data.baseUrl}
 
 Press Ctrl-C to stop everything.

@@ -17,37 +17,12 @@ jest.setTimeout(600_000);
 
 const REQUESTS = 100;
 const PARALLEL = 20;
-const LOOKUP_WEBHOOK_ID = '6f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';
 const TRIGGER_WEBHOOK_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const PUSH_TOKEN = 'queue-mode-push-token-0123';
 
-const LOOKUP_WORKFLOW = {
-	id: 'ItnioQueueLookup',
-	name: 'Webhook → Itniotech Voice (queue mode)',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'w1',
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: LOOKUP_WEBHOOK_ID,
-			parameters: { httpMethod: 'POST', path: 'itniotech-lookup', responseMode: 'lastNode', options: {} },
-		},
-		{
-			id: 'w2',
-			name: 'Itniotech Voice',
-			type: 'n8n-nodes-itniotech.itniotechVoice',
-			typeVersion: 1,
-			position: [240, 0],
-			parameters: { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.body.voiceId }}', options: {} },
-			credentials: { itniotechApi: { id: 'ItnioQueueCred01', name: 'Itniotech (simulator)' } },
-		},
-	],
-	connections: { Webhook: { main: [[{ node: 'Itniotech Voice', type: 'main', index: 0 }]] } },
-};
+// The example workflow "Webhook → Itniotech Voice (Get Group Call Record)".
+const LOOKUP_WORKFLOW = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../examples/webhook-get-group-call-record.json'), 'utf8'));
+const CREDENTIAL_ID = LOOKUP_WORKFLOW.nodes[1].credentials.itniotechApi.id;
 
 const TRIGGER_WORKFLOW = {
 	id: 'ItnioQueueTrigger',
@@ -104,7 +79,7 @@ beforeAll(async () => {
 	await n8n.importCredentialAndWorkflows(
 		runtime,
 		userFolder,
-		{ id: 'ItnioQueueCred01', name: 'Itniotech (simulator)', type: 'itniotechApi', data: { ...ACCOUNT, baseUrl: sim.baseUrl } },
+		{ id: CREDENTIAL_ID, name: 'Itniotech (local simulator)', type: 'itniotechApi', data: { ...ACCOUNT, baseUrl: sim.baseUrl } },
 		files,
 		env,
 	);
