@@ -14,24 +14,25 @@ function append(kind, text) {
 	fs.appendFileSync(path.join(EVIDENCE_DIR, `${kind}-${process.pid}.txt`), `${text}\n`);
 }
 
-/** Everything of a run a user, an AI agent or a log could see. */
-function recordRun(result) {
+/** Everything of a run a user, an AI agent or a log could see, as one text. */
+function visibleRunText(result) {
 	const error = result.error;
-	append(
-		'runs',
-		JSON.stringify({
-			items: result.items,
-			error: error && {
-				message: error.message,
-				description: error.description,
-				context: error.context,
-				errorResponse: error.errorResponse,
-				messages: error.messages,
-				cause: error.cause && JSON.stringify(error.cause),
-				stack: error.stack,
-			},
-		}),
-	);
+	return JSON.stringify({
+		items: result.items,
+		error: error && {
+			message: error.message,
+			description: error.description,
+			context: error.context,
+			errorResponse: error.errorResponse,
+			messages: error.messages,
+			cause: error.cause && JSON.stringify(error.cause),
+			stack: error.stack,
+		},
+	});
 }
 
-module.exports = { EVIDENCE_DIR, append, recordRun };
+function recordRun(result) {
+	append('runs', visibleRunText(result));
+}
+
+module.exports = { EVIDENCE_DIR, append, recordRun, visibleRunText };

@@ -1,18 +1,14 @@
 'use strict';
 /** Batching: bounded concurrency that keeps input order, a requests-per-second cap, parallel paging. */
+const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { ItniotechSimulator } = require('../simulator/server');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 let sim;
 let credentials;
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret }, latencyMs: 25 });
-	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const fixture = useSimulator({ latencyMs: 25 });
+beforeAll(() => ({ sim, credentials } = fixture));
 
 const lookups = (batching, extra = {}) => ({
 	resource: 'callRecord',

@@ -1,21 +1,13 @@
 'use strict';
 /** The credential's Test button, through n8n-core's RoutingNode, against the simulator. */
+const { useSimulator } = require('../harness/simulatorFixture');
 const { testCredential } = require('../harness/credentialTest');
-const { ItniotechSimulator } = require('../simulator/server');
 const { ACCOUNT } = require('../fixtures');
 
 let sim;
 let credentials;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	sim.reset();
-	sim.now = () => Date.now();
-});
+const fixture = useSimulator();
+beforeAll(() => ({ sim, credentials } = fixture));
 
 test('good key and secret: connection successful, via a signed balance call', async () => {
 	await expect(testCredential(credentials)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });

@@ -1,4 +1,6 @@
 'use strict';
+const { useSimulator } = require('../harness/simulatorFixture');
+const { visibleRunText } = require('../evidence');
 const { loggedText } = require('../harness/logCapture'); // first: it must see the logger being created
 /**
  * Get Group Call Record inside n8n-core's WorkflowExecute, against the simulator over real HTTP.
@@ -8,45 +10,17 @@ const { runNode } = require('../harness/engine');
 const { ItniotechSimulator, md5 } = require('../simulator/server');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('../fixtures');
-const { resetClockOffsets } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
 
 /** One attempt only: these tests are about how each failure is reported (retries: reliability.test.js). */
 const once = { maxAttempts: 1 };
 
 let sim;
 let credentials;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	const baseUrl = await sim.start();
-	credentials = { ...ACCOUNT, baseUrl };
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	sim.reset();
-	sim.now = () => Date.now();
-	resetClockOffsets();
-});
-
-/** Everything a user or a log could see of a run, as text, for the secret scan. */
-function visibleText(result) {
-	const error = result.error;
-	return JSON.stringify({
-		items: result.items,
-		error: error && {
-			message: error.message,
-			description: error.description,
-			context: error.context,
-			errorResponse: error.errorResponse,
-			messages: error.messages,
-			cause: error.cause && String(error.cause),
-			stack: error.stack,
-		},
-	});
-}
+const fixture = useSimulator();
+beforeAll(() => ({ sim, credentials } = fixture));
 
 function expectNoSecrets(result) {
-	const text = visibleText(result);
+	const text = visibleRunText(result);
 	expect(text).not.toContain(ACCOUNT.apiSecret);
 	for (const request of sim.requests) {
 		if (request.headers.sign) expect(text).not.toContain(request.headers.sign);
@@ -166,7 +140,7 @@ describe('vendor failures', () => {
 		expect(result.error.message).toBe('Itniotech error -1: Authentication failed: the API key or API secret is wrong');
 		expect(result.error.description).toMatch(/paste the API Key and API Secret again/);
 		expect(sim.requests[0].signValid).toBe(false);
-		expect(visibleText(result)).not.toContain('wrong-secret-value');
+		expect(visibleRunText(result)).not.toContain('wrong-secret-value');
 		expectNoSecrets(result);
 		const logs = await loggedText();
 		expect(logs).toMatch(/Itniotech error -1/); // the engine did log the failure...

@@ -1,20 +1,15 @@
 'use strict';
 /** The rest of the Voice API inside WorkflowExecute, against the simulator. */
+const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { ItniotechSimulator } = require('../simulator/server');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;
 let sim;
 let credentials;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const fixture = useSimulator();
+beforeAll(() => ({ sim, credentials } = fixture));
 
 function isoWithOffset(ms) {
 	// The vendor's style: local time with +08:00.

@@ -4,28 +4,19 @@
  * otherwise; sends are received at most once (the simulator's log proves it); with continue-on-fail a bad
  * neighbour never costs a good item its record; and nothing a user or a log sees contains a secret or a Sign.
  */
+const { useSimulator } = require('../harness/simulatorFixture');
+const { visibleRunText } = require('../evidence');
 const { loggedText } = require('../harness/logCapture');
 const { runNode } = require('../harness/engine');
-const { ItniotechSimulator } = require('../simulator/server');
 const { ACCOUNT } = require('../fixtures');
-const { resetClockOffsets } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
 
 const DAY = 24 * 3600 * 1000;
 let sim;
 let credentials;
 /** Every run of this file, for the secret scan at the end. */
 const seen = [];
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	credentials = { ...ACCOUNT, baseUrl: await sim.start() };
-});
-afterAll(async () => sim.stop());
-beforeEach(() => {
-	sim.reset();
-	sim.now = () => Date.now();
-	resetClockOffsets();
-});
+const fixture = useSimulator();
+beforeAll(() => ({ sim, credentials } = fixture));
 
 async function run(parameters, extra = {}) {
 	const result = await runNode({ parameters, credentials, ...extra });
@@ -195,20 +186,7 @@ describe('secrets', () => {
 		const logs = await loggedText();
 		const signs = new Set(seen.flatMap((s) => s.signs)); // one Sign per key and second, so fewer than runs
 		expect(signs.size).toBeGreaterThan(0);
-		const texts = seen.map(({ result }) =>
-			JSON.stringify({
-				items: result.items,
-				error: result.error && {
-					message: result.error.message,
-					description: result.error.description,
-					context: result.error.context,
-					errorResponse: result.error.errorResponse,
-					cause: result.error.cause && JSON.stringify(result.error.cause),
-					messages: result.error.messages,
-					stack: result.error.stack,
-				},
-			}),
-		);
+		const texts = seen.map(({ result }) => visibleRunText(result));
 		const everything = [...texts, logs].join('\n');
 		expect(everything).not.toContain(ACCOUNT.apiSecret);
 		for (const sign of signs) expect(everything).not.toContain(sign);

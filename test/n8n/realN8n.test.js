@@ -6,10 +6,10 @@
  * The runtime (.tools/) and Chromium are installed by `npm test` before jest starts (scripts/ensure-test-tools.sh).
  */
 const fs = require('node:fs');
-const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
+const { freePort } = require('../../scripts/lib/services');
 const { ItniotechSimulator } = require('../simulator/server');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
@@ -20,16 +20,6 @@ const DEMO_WORKFLOW = path.resolve(__dirname, '../../examples/get-group-call-rec
 const GOOD_CREDENTIAL_ID = 'ItnioLocalSim001';
 const BAD_CREDENTIAL_ID = 'ItnioBadSecret01';
 const BAD_SECRET = 'not-the-secret';
-
-async function freePort() {
-	return await new Promise((resolve) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** A user folder with the package installed, both credentials and the demo workflow (and a bad-secret copy). */
 async function prepareUserFolder(runtime, baseUrl) {

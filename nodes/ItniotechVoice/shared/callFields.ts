@@ -37,6 +37,18 @@ export const maxDurationOption: INodeProperties = {
 	description: 'Longest the call may last once answered (1 to 120 seconds)',
 };
 
+/** "Additional Fields" of a send-call operation: the shared ones, then the operation's own. */
+export function additionalCallFields(own: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [calledInfoOption, displayNumOption, maxDurationOption, ...own],
+	};
+}
+
 /** The App ID plus whichever shared Additional Fields are set, validated. */
 export function readSharedCallFields(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
 	const node = ctx.getNode();

@@ -2,14 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
-import {
-	appIdField,
-	calledInfoOption,
-	displayNumOption,
-	isSet,
-	maxDurationOption,
-	readSharedCallFields,
-} from '../../shared/callFields';
+import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
 
 /** The vendor takes at most 200 callees per request. */
@@ -36,26 +29,16 @@ const properties: INodeProperties[] = [
 		description: 'The audio file to play, as returned by Audio File → Upload or List',
 	},
 	appIdField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			calledInfoOption,
-			displayNumOption,
-			maxDurationOption,
-			{
-				displayName: 'Loop Count',
-				name: 'loopCount',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 3 },
-				default: 1,
-				description: 'How many times the audio is played (1 to 3)',
-			},
-		],
-	},
+	additionalCallFields([
+		{
+			displayName: 'Loop Count',
+			name: 'loopCount',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3 },
+			default: 1,
+			description: 'How many times the audio is played (1 to 3)',
+		},
+	]),
 	optionsField([timeoutOption]),
 ];
 

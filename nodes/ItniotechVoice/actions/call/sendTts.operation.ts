@@ -2,14 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
-import {
-	appIdField,
-	calledInfoOption,
-	displayNumOption,
-	isSet,
-	maxDurationOption,
-	readSharedCallFields,
-} from '../../shared/callFields';
+import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
 import {
 	previewValue,
 	validateChoice,
@@ -68,76 +61,66 @@ const properties: INodeProperties[] = [
 		description: `What the call says, up to ${TEXT_MAX} characters`,
 	},
 	appIdField,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			calledInfoOption,
-			displayNumOption,
-			maxDurationOption,
-			{
-				displayName: 'Accent',
-				name: 'accent',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 91',
-				description: 'Accent code for the voice, as listed by Itniotech',
-			},
-			{
-				displayName: 'Loop Count',
-				name: 'loopCount',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 9 },
-				default: 1,
-				description: 'How many times the text is read out (1 to 9)',
-			},
-			{
-				displayName: 'Max Ringing Time (Seconds)',
-				name: 'maxRingingTime',
-				type: 'number',
-				typeOptions: { minValue: 20, maxValue: 120 },
-				default: 60,
-				description: 'How long the phone rings before giving up (20 to 120 seconds)',
-			},
-			{
-				displayName: 'Recall Count',
-				name: 'recallCount',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 9 },
-				default: 0,
-				description: 'How many times Itniotech calls again when nobody answers (0 = never, up to 9)',
-			},
-			{
-				displayName: 'Recall Interval (Minutes)',
-				name: 'recallInterval',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 999 },
-				default: 5,
-				description: 'Minutes between recalls (1 to 999)',
-			},
-			{
-				displayName: 'Speaking Rate',
-				name: 'speakingRate',
-				type: 'number',
-				typeOptions: { minValue: 0.25, maxValue: 4, numberPrecision: 2 },
-				default: 1,
-				description: 'Speed of the voice, from 0.25 (slow) to 4 (fast)',
-			},
-			{
-				displayName: 'Voice Gender',
-				name: 'ssmlGender',
-				type: 'options',
-				options: [
-					{ name: 'Male', value: 1 },
-					{ name: 'Female', value: 2 },
-				],
-				default: 2,
-			},
-		],
-	},
+	additionalCallFields([
+		{
+			displayName: 'Accent',
+			name: 'accent',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 91',
+			description: 'Accent code for the voice, as listed by Itniotech',
+		},
+		{
+			displayName: 'Loop Count',
+			name: 'loopCount',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 9 },
+			default: 1,
+			description: 'How many times the text is read out (1 to 9)',
+		},
+		{
+			displayName: 'Max Ringing Time (Seconds)',
+			name: 'maxRingingTime',
+			type: 'number',
+			typeOptions: { minValue: 20, maxValue: 120 },
+			default: 60,
+			description: 'How long the phone rings before giving up (20 to 120 seconds)',
+		},
+		{
+			displayName: 'Recall Count',
+			name: 'recallCount',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 9 },
+			default: 0,
+			description: 'How many times Itniotech calls again when nobody answers (0 = never, up to 9)',
+		},
+		{
+			displayName: 'Recall Interval (Minutes)',
+			name: 'recallInterval',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 999 },
+			default: 5,
+			description: 'Minutes between recalls (1 to 999)',
+		},
+		{
+			displayName: 'Speaking Rate',
+			name: 'speakingRate',
+			type: 'number',
+			typeOptions: { minValue: 0.25, maxValue: 4, numberPrecision: 2 },
+			default: 1,
+			description: 'Speed of the voice, from 0.25 (slow) to 4 (fast)',
+		},
+		{
+			displayName: 'Voice Gender',
+			name: 'ssmlGender',
+			type: 'options',
+			options: [
+				{ name: 'Male', value: 1 },
+				{ name: 'Female', value: 2 },
+			],
+			default: 2,
+		},
+	]),
 	optionsField([timeoutOption]),
 ];
 
