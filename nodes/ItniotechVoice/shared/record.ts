@@ -1,40 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/**
- * A call record typed for spreadsheets and chat messages: counts are integers, money is a number,
- * times are ISO 8601 strings, and every documented field is present (null when the vendor left it out)
- * so columns stay stable from one record to the next.
- */
-export const INTEGER_FIELDS = ['callDuration', 'chargedDuration'] as const;
-export const DECIMAL_FIELDS = [
-	'cost',
-	'rate',
-	'baseCost',
-	'settleRate',
-	'quoteExchange',
-	'settlePay',
-] as const;
-export const TIME_FIELDS = [
-	'submitTime',
-	'callTime',
-	'ringingTime',
-	'answerTime',
-	'hangupTime',
-] as const;
-export const TEXT_FIELDS = [
-	'voiceId',
-	'callee',
-	'displayNum',
-	'code',
-	'terminationCode',
-	'terminationReason',
-	'billPeriod',
-	'voiceFileId',
-	'feedbackValue',
-	'calledInfo',
-	'currency',
-] as const;
-
 function isBlank(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
@@ -99,54 +64,83 @@ function text(value: unknown): string | null {
 	return isBlank(value) ? null : typeof value === 'string' ? value : String(value);
 }
 
+type Typer = (value: unknown) => string | number | null;
+type FieldTable = ReadonlyArray<readonly [string, Typer]>;
+
 /**
- * Types one vendor record. The result is built as one literal, in the vendor's field order, so every
- * record has the same shape (fast for 50,000 of them, and stable sheet columns); fields the reference
- * does not know are passed through untouched after them.
+ * A call record typed for spreadsheets and chat messages: counts are integers, money is a number, times
+ * are ISO 8601 strings, the rest text. The one list of documented fields, in the vendor's order: every one
+ * is always present (null when the vendor left it out) so sheet columns stay stable.
  */
-export function typeCallRecord(raw: IDataObject): IDataObject {
-	const record: IDataObject = {
-		voiceId: text(raw.voiceId),
-		callee: text(raw.callee),
-		displayNum: text(raw.displayNum),
-		code: text(raw.code),
-		submitTime: toIsoTime(raw.submitTime),
-		callTime: toIsoTime(raw.callTime),
-		ringingTime: toIsoTime(raw.ringingTime),
-		answerTime: toIsoTime(raw.answerTime),
-		hangupTime: toIsoTime(raw.hangupTime),
-		callDuration: toInteger(raw.callDuration),
-		chargedDuration: toInteger(raw.chargedDuration),
-		terminationCode: text(raw.terminationCode),
-		terminationReason: text(raw.terminationReason),
-		cost: toDecimal(raw.cost),
-		billPeriod: text(raw.billPeriod),
-		rate: toDecimal(raw.rate),
-		baseCost: toDecimal(raw.baseCost),
-		voiceFileId: text(raw.voiceFileId),
-		feedbackValue: text(raw.feedbackValue),
-		calledInfo: text(raw.calledInfo),
-		settleRate: toDecimal(raw.settleRate),
-		quoteExchange: toDecimal(raw.quoteExchange),
-		currency: text(raw.currency),
-		settlePay: toDecimal(raw.settlePay),
-	};
+const CALL_RECORD_FIELDS: FieldTable = [
+	['voiceId', text],
+	['callee', text],
+	['displayNum', text],
+	['code', text],
+	['submitTime', toIsoTime],
+	['callTime', toIsoTime],
+	['ringingTime', toIsoTime],
+	['answerTime', toIsoTime],
+	['hangupTime', toIsoTime],
+	['callDuration', toInteger],
+	['chargedDuration', toInteger],
+	['terminationCode', text],
+	['terminationReason', text],
+	['cost', toDecimal],
+	['billPeriod', text],
+	['rate', toDecimal],
+	['baseCost', toDecimal],
+	['voiceFileId', text],
+	['feedbackValue', text],
+	['calledInfo', text],
+	['settleRate', toDecimal],
+	['quoteExchange', toDecimal],
+	['currency', text],
+	['settlePay', toDecimal],
+];
+
+/** SIP call records carry three more text fields. */
+const SIP_EXTRA_FIELDS: FieldTable = [
+	['sipGroupName', text],
+	['phoneName', text],
+	['recordingFileId', text],
+];
+
+/** Status pushes carry a few more fields; `type` gets a label next to it (typeStatusReport). */
+const REPORT_EXTRA_FIELDS: FieldTable = [
+	['ringDuration', toInteger],
+	['outRecallCount', toInteger],
+	['sipCode', text],
+	['type', toInteger],
+];
+
+const namesTypedBy = (typer: Typer) => CALL_RECORD_FIELDS.filter(([, t]) => t === typer).map(([name]) => name);
+export const INTEGER_FIELDS = namesTypedBy(toInteger);
+export const DECIMAL_FIELDS = namesTypedBy(toDecimal);
+export const TIME_FIELDS = namesTypedBy(toIsoTime);
+export const TEXT_FIELDS = namesTypedBy(text);
+export const SIP_TEXT_FIELDS = SIP_EXTRA_FIELDS.map(([name]) => name);
+
+/**
+ * Types `raw` by the tables, in their order, then passes through fields the reference does not know.
+ * Every record is built in the same order from an empty object, so all share one shape: fast for 50,000
+ * of them (spreading `raw` first and overwriting was 18 times slower for sparse records).
+ */
+function typeFields(raw: IDataObject, ...tables: FieldTable[]): IDataObject {
+	const record: IDataObject = {};
+	for (const table of tables) for (const [name, typer] of table) record[name] = typer(raw[name]);
 	for (const key of Object.keys(raw)) {
 		if (!(key in record)) record[key] = raw[key];
 	}
 	return record;
 }
 
-/** SIP call records carry three more text fields. */
-export const SIP_TEXT_FIELDS = ['sipGroupName', 'phoneName', 'recordingFileId'] as const;
+export function typeCallRecord(raw: IDataObject): IDataObject {
+	return typeFields(raw, CALL_RECORD_FIELDS);
+}
 
 export function typeSipRecord(raw: IDataObject): IDataObject {
-	const record = typeCallRecord(raw);
-	for (const field of SIP_TEXT_FIELDS) {
-		const value = raw[field];
-		record[field] = isBlank(value) ? null : String(value);
-	}
-	return record;
+	return typeFields(raw, CALL_RECORD_FIELDS, SIP_EXTRA_FIELDS);
 }
 
 /** Oldest first by submit time; records without one keep their place at the end. */
@@ -165,19 +159,13 @@ export const REPORT_TYPES: Readonly<Record<number, string>> = {
 	4: 'direct dial',
 };
 
-const REPORT_INTEGER_FIELDS = ['ringDuration', 'outRecallCount'] as const;
-const REPORT_TEXT_FIELDS = ['sipCode'] as const;
-
 /**
  * A pushed status report, typed like a fetched record (its times come as epoch milliseconds and become
  * ISO 8601 in UTC), plus `type` as a number and `typeLabel` as words.
  */
 export function typeStatusReport(raw: IDataObject): IDataObject {
-	const record = typeCallRecord(raw);
-	for (const field of REPORT_INTEGER_FIELDS) record[field] = toInteger(raw[field]);
-	for (const field of REPORT_TEXT_FIELDS) record[field] = isBlank(raw[field]) ? null : String(raw[field]);
-	const type = toInteger(raw.type);
-	record.type = type;
+	const record = typeFields(raw, CALL_RECORD_FIELDS, REPORT_EXTRA_FIELDS);
+	const type = record.type as number | null;
 	record.typeLabel = type === null ? null : (REPORT_TYPES[type] ?? `type ${type}`);
 	return record;
 }
