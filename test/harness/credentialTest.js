@@ -8,7 +8,7 @@
 const { ExecuteContext } = require('n8n-core');
 const { RoutingNode } = require('n8n-core/dist/execution-engine/routing-node');
 const { Workflow } = require('n8n-workflow');
-const { CredentialsHelper, NodeTypes, credentialTypesMap } = require('./engine');
+const { CredentialsHelper, NodeTypes, additionalDataFor, credentialTypesMap } = require('./engine');
 const { append } = require('../evidence');
 
 const TEMP_NODE_TYPE = 'n8n-nodes-base.credentialTest';
@@ -67,16 +67,9 @@ async function runCredentialTest(data, credentialTypeName) {
 		active: false,
 		nodeTypes: new NodeTypes({ [TEMP_NODE_TYPE]: nodeType }),
 	});
-	const additionalData = {
+	const additionalData = additionalDataFor('credential-test', {
 		credentialsHelper: new CredentialsHelper({ [credentialTypeName]: data }, credentialTypes),
-		executionId: 'credential-test',
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		variables: {},
-	};
+	});
 	const context = new ExecuteContext(
 		workflow,
 		node,

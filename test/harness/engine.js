@@ -81,6 +81,21 @@ class CredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData() {}
 }
 
+/** What every n8n-core context here needs of IWorkflowExecuteAdditionalData, plus the caller's extras. */
+function additionalDataFor(executionId, extra = {}) {
+	return {
+		executionId,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		variables: {},
+		...extra,
+	};
+}
+
 function credentialTypesMap() {
 	const credential = new ItniotechApi();
 	return { [credential.name]: credential };
@@ -136,18 +151,10 @@ async function runNode({
 		{ itniotechApi: credentials },
 		credentialTypesMap(),
 	);
-	const additionalData = {
+	const additionalData = additionalDataFor('test-execution', {
 		hooks,
 		credentialsHelper,
-		executionId: 'test-execution',
 		currentNodeParameters: undefined,
-		restApiUrl: 'http://127.0.0.1/rest',
-		instanceBaseUrl: 'http://127.0.0.1/',
-		webhookBaseUrl: 'http://127.0.0.1/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
-		variables: {},
 		logAiEvent: () => {},
 		getRunExecutionData: async () => undefined,
 		setExecutionStatus: () => {},
@@ -155,7 +162,7 @@ async function runNode({
 		executeWorkflow: async () => {
 			throw new Error('sub-workflows are not used');
 		},
-	};
+	});
 	const runExecutionData = {
 		startData: {},
 		resultData: { runData: {} },
@@ -189,6 +196,7 @@ module.exports = {
 	ItniotechApi,
 	NodeTypes,
 	CredentialsHelper,
+	additionalDataFor,
 	credentialTypesMap,
 	NODE_TYPE,
 	DIST,

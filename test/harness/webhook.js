@@ -9,7 +9,7 @@ const http = require('node:http');
 const path = require('node:path');
 const { WebhookContext } = require('n8n-core');
 const { Workflow } = require('n8n-workflow');
-const { NodeTypes } = require('./engine');
+const { NodeTypes, additionalDataFor } = require('./engine');
 
 const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js'));
 const TRIGGER_TYPE = 'n8n-nodes-itniotech.itniotechVoiceTrigger';
@@ -68,7 +68,7 @@ async function startTrigger(parameters) {
 			params: segments.length > 1 ? { token: decodeURIComponent(segments[1]) } : {},
 			ip: req.socket.remoteAddress,
 		});
-		const additionalData = { httpRequest: req, httpResponse: expressLike(res), executionId: 'webhook-test', variables: {} };
+		const additionalData = additionalDataFor('webhook-test', { httpRequest: req, httpResponse: expressLike(res) });
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', { webhookDescription: trigger.description.webhooks[0] }, [], null);
 		try {
 			const result = await trigger.webhook.call(context);
