@@ -143,60 +143,58 @@ async function sleep(ms) {
 	await new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Starts `n8n worker` and resolves once it says it is ready. */
-async function startWorker(runtime, userFolder, { brokerPort, extraEnv = {}, timeoutMs = 180_000 }) {
-	const child = spawn(runtime.node, [runtime.n8n, 'worker'], {
-		env: n8nEnv(userFolder, { N8N_RUNNERS_BROKER_PORT: String(brokerPort), N8N_LOG_LEVEL: 'info', ...extraEnv }),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+/** A long-running n8n process whose output (stdout and stderr) is collected for readiness checks and errors. */
+function spawnN8n(runtime, userFolder, command, env) {
+	const child = spawn(runtime.node, [runtime.n8n, command], { env: n8nEnv(userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
-	const deadline = Date.now() + timeoutMs;
-	while (!output.includes('n8n worker is now ready')) {
-		if (child.exitCode !== null) throw new Error(`n8n worker exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
-			throw new Error(`n8n worker was not ready within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`);
-		}
-		await sleep(250);
-	}
 	return { child, output: () => output };
 }
 
-/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
-async function startServer(runtime, userFolder, { port, extraEnv = {}, log, timeoutMs = 180_000 }) {
-	const child = spawn(runtime.node, [runtime.n8n, 'start'], {
-		env: n8nEnv(userFolder, {
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_HOST: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(port + 1),
-			...extraEnv,
-		}),
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
-	let output = '';
-	const collect = (chunk) => {
-		output += chunk;
-		if (log) log(String(chunk));
-	};
-	child.stdout.on('data', collect);
-	child.stderr.on('data', collect);
-	const baseUrl = `http://127.0.0.1:${port}`;
+/** Polls `isReady` until it holds; fails early if the process exits, and kills it on time-out. */
+async function waitUntilReady(proc, what, isReady, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited with ${child.exitCode}:\n${output.slice(-3000)}`);
-		try {
-			const response = await fetch(`${baseUrl}/healthz/readiness`);
-			if (response.ok) return { child, baseUrl, output: () => output };
-		} catch {
-			// not listening yet
+	while (!(await isReady())) {
+		if (proc.child.exitCode !== null) throw new Error(`${what} exited with ${proc.child.exitCode}:\n${proc.output().slice(-3000)}`);
+		if (Date.now() > deadline) {
+			proc.child.kill('SIGKILL');
+			throw new Error(`${what} was not ready within ${timeoutMs / 1000} s:\n${proc.output().slice(-3000)}`);
 		}
-		await sleep(500);
+		await sleep(250);
 	}
-	child.kill('SIGTERM');
-	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s:\n${output.slice(-3000)}`);
+	return proc;
+}
+
+/** Starts `n8n worker` and resolves once it says it is ready. */
+async function startWorker(runtime, userFolder, { brokerPort, extraEnv = {}, timeoutMs = 180_000 }) {
+	const worker = spawnN8n(runtime, userFolder, 'worker', {
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_LOG_LEVEL: 'info', // its "ready" and per-execution lines are info
+		...extraEnv,
+	});
+	return await waitUntilReady(worker, 'n8n worker', () => worker.output().includes('n8n worker is now ready'), timeoutMs);
+}
+
+/** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
+async function startServer(runtime, userFolder, { port, extraEnv = {}, timeoutMs = 180_000 }) {
+	const server = spawnN8n(runtime, userFolder, 'start', {
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		...extraEnv,
+	});
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const ready = async () => {
+		try {
+			return (await fetch(`${baseUrl}/healthz/readiness`)).ok;
+		} catch {
+			return false; // not listening yet
+		}
+	};
+	await waitUntilReady(server, 'n8n', ready, timeoutMs);
+	return { ...server, baseUrl };
 }
 
 async function stopServer(server) {
