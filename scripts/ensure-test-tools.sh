@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# What the real-n8n tests need besides npm packages, installed once: n8n 2.x and the newest 1.x (each with
+# What `npm test` needs, installed once: the npm dependencies, and for the real-n8n tests n8n 2.x and the newest 1.x (each with
 # a project-local Node.js 24, see ensure-n8n.sh), and from Debian: Chromium for the editor test, Redis and
 # PostgreSQL for the queue-mode test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# `npm test` on a fresh clone: the npm dependencies first (the build and jest need them).
+[ -d node_modules/n8n-core ] || npm ci
 
 bash scripts/ensure-n8n.sh > /dev/null
 N8N_VERSION=1.123.81 bash scripts/ensure-n8n.sh > /dev/null
