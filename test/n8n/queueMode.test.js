@@ -44,6 +44,22 @@ const TRIGGER_WORKFLOW = {
 	connections: { 'Itniotech Voice Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 };
 
+/** "Worker finished execution" lines per worker. */
+function finishedPerWorker() {
+	return workers.map((w) => (w.output().match(/Worker finished execution/g) ?? []).length);
+}
+
+const sum = (counts) => counts.reduce((a, b) => a + b, 0);
+
+/**
+ * A worker saves the execution to Postgres before it logs "Worker finished execution", and its stdout reaches us
+ * through a pipe, so the log lines can trail the database by a moment: wait for them, then compare exactly.
+ */
+async function waitForFinishedLines(expectedTotal) {
+	await services.waitFor(() => sum(finishedPerWorker()) >= expectedTotal, `${expectedTotal} "Worker finished execution" log lines`, 30_000);
+	return finishedPerWorker();
+}
+
 let dir;
 let sim;
 let redis;
@@ -136,13 +152,13 @@ test(`${REQUESTS} webhook requests, ${PARALLEL} at a time, each get their own ty
 	// Zero failed executions; both workers did some of the work.
 	const statuses = postgres.query(`select status, count(*) from execution_entity where "workflowId" = '${LOOKUP_WORKFLOW.id}' group by status`);
 	expect(statuses).toBe(`success|${REQUESTS}`);
-	const perWorker = workers.map((w) => (w.output().match(/Worker finished execution/g) ?? []).length);
+	const perWorker = await waitForFinishedLines(REQUESTS);
 	expect(perWorker.every((count) => count > 0)).toBe(true);
-	expect(perWorker.reduce((a, b) => a + b, 0)).toBe(REQUESTS);
+	expect(sum(perWorker)).toBe(REQUESTS);
 });
 
 test('status pushes through main start trigger executions on the workers', async () => {
-	const before = workers.map((w) => (w.output().match(/Worker finished execution/g) ?? []).length);
+	const before = sum(finishedPerWorker());
 	const pushes = 10;
 	for (let i = 0; i < pushes; i++) {
 		const response = await fetch(`${main.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/itniotech-status?token=${PUSH_TOKEN}`, {
@@ -156,7 +172,7 @@ test('status pushes through main start trigger executions on the workers', async
 		() => postgres.query(`select count(*) from execution_entity where "workflowId" = '${TRIGGER_WORKFLOW.id}' and status = 'success'`) === String(pushes),
 		'trigger executions',
 	);
-	const after = workers.map((w) => (w.output().match(/Worker finished execution/g) ?? []).length);
-	expect(after.reduce((a, b) => a + b, 0) - before.reduce((a, b) => a + b, 0)).toBe(pushes);
+	const after = sum(await waitForFinishedLines(before + pushes));
+	expect(after - before).toBe(pushes);
 	expect(postgres.query(`select count(*) from execution_entity where status <> 'success'`)).toBe('0');
 });
