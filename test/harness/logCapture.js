@@ -27,9 +27,15 @@ for (const method of ['log', 'info', 'warn', 'error', 'debug']) {
 	};
 }
 
-/** Waits for the logger's asynchronous writes, then returns all text logged so far. */
-async function loggedText() {
-	await new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Waits for the logger's asynchronous writes, then returns all text logged so far. Given `expected`, it keeps
+ * waiting (up to 5 s) until the text matches, so a busy machine's late log line is not mistaken for a missing one.
+ */
+async function loggedText(expected) {
+	const deadline = Date.now() + 5000;
+	do {
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	} while (expected && !expected.test(lines.join('\n')) && Date.now() < deadline);
 	return lines.join('\n');
 }
 
