@@ -1,6 +1,7 @@
 'use strict';
 const {
 	typeCallRecord,
+	sortBySubmitTime,
 	toDecimal,
 	toInteger,
 	toIsoTime,
@@ -112,5 +113,27 @@ describe('times', () => {
 	test('the vendor instant is kept', () => {
 		const typed = toIsoTime('2022-01-18 14:42:40+0800');
 		expect(Date.parse(typed)).toBe(Date.parse('2022-01-18T06:42:40Z'));
+	});
+});
+
+describe('sortBySubmitTime', () => {
+	test('oldest first by instant (whatever the offset); records without a time keep their order at the end', () => {
+		const records = [
+			{ voiceId: 'a', submitTime: '2022-01-18 14:42:40+0800' }, // 06:42:40Z
+			{ voiceId: 'b' },
+			{ voiceId: 'c', submitTime: '2022-01-18T06:00:00Z' },
+			{ voiceId: 'd', submitTime: 'not a time' },
+			{ voiceId: 'e', submitTime: '2022-01-18T06:00:00Z' }, // same instant as c: stays after it
+			{ voiceId: 'f', submitTime: '2022-01-17T23:00:00-08:00' }, // 07:00Z
+		];
+		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['c', 'e', 'a', 'f', 'b', 'd']);
+	});
+
+	test('sorts a window of 200,000 records in place', () => {
+		const start = Date.parse('2022-01-01T00:00:00Z');
+		const records = Array.from({ length: 200_000 }, (_, i) => ({ submitTime: new Date(start - i * 1000).toISOString() }));
+		expect(sortBySubmitTime(records)).toBe(records);
+		expect(records[0].submitTime).toBe(new Date(start - 199_999 * 1000).toISOString());
+		expect(records[199_999].submitTime).toBe(new Date(start).toISOString());
 	});
 });

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS } from '../transport/request';
 import type { BatchingSettings } from './pool';
 import { DEFAULT_BATCHING } from './pool';
+import { validateInteger, validateNumber } from './validation';
 
 /** Field definitions more than one operation uses, written once. */
 
@@ -30,20 +31,9 @@ export function optionsField(options: INodeProperties[], show?: IDisplayOptions[
 	};
 }
 
-export function readTimeoutSeconds(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	value: unknown,
-): number {
+export function readTimeoutSeconds(ctx: IExecuteFunctions, itemIndex: number, value: unknown): number {
 	if (value === undefined) return DEFAULT_TIMEOUT_SECONDS;
-	if (typeof value !== 'number' || !Number.isFinite(value) || value < 1 || value > TIMEOUT_MAX_SECONDS) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The Timeout (Seconds) option in item ${itemIndex} must be a number from 1 to ${TIMEOUT_MAX_SECONDS}`,
-			{ itemIndex },
-		);
-	}
-	return value;
+	return validateNumber(ctx.getNode(), 'Timeout (Seconds) option', value, itemIndex, 1, TIMEOUT_MAX_SECONDS);
 }
 
 export const ATTEMPTS_MAX = 10;
@@ -61,14 +51,7 @@ export const attemptsOption: INodeProperties = {
 
 export function readMaxAttempts(ctx: IExecuteFunctions, itemIndex: number, value: unknown): number {
 	if (value === undefined) return DEFAULT_MAX_ATTEMPTS;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > ATTEMPTS_MAX) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`The Max Attempts option in item ${itemIndex} must be a whole number from 1 to ${ATTEMPTS_MAX}`,
-			{ itemIndex },
-		);
-	}
-	return value;
+	return validateInteger(ctx.getNode(), 'Max Attempts option', value, itemIndex, 1, ATTEMPTS_MAX);
 }
 
 /** Timeout and attempts of a read operation's Options collection. */

@@ -119,7 +119,6 @@ export const INTEGER_FIELDS = namesTypedBy(toInteger);
 export const DECIMAL_FIELDS = namesTypedBy(toDecimal);
 export const TIME_FIELDS = namesTypedBy(toIsoTime);
 export const TEXT_FIELDS = namesTypedBy(text);
-export const SIP_TEXT_FIELDS = SIP_EXTRA_FIELDS.map(([name]) => name);
 
 /**
  * Types `raw` by the tables, in their order, then passes through fields the reference does not know.
@@ -143,12 +142,20 @@ export function typeSipRecord(raw: IDataObject): IDataObject {
 	return typeFields(raw, CALL_RECORD_FIELDS, SIP_EXTRA_FIELDS);
 }
 
-/** Oldest first by submit time; records without one keep their place at the end. */
-export function bySubmitTime(a: IDataObject, b: IDataObject): number {
-	const ta = Date.parse(String(a.submitTime ?? ''));
-	const tb = Date.parse(String(b.submitTime ?? ''));
-	if (Number.isNaN(ta) || Number.isNaN(tb)) return Number.isNaN(ta) ? (Number.isNaN(tb) ? 0 : 1) : -1;
-	return ta - tb;
+/**
+ * Sorts records oldest first by submit time, in place; records without one keep their order at the end.
+ * Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands of records).
+ */
+export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
+	const keyed = records.map((record, index) => ({ record, index, time: Date.parse(String(record.submitTime ?? '')) }));
+	keyed.sort((a, b) => {
+		const aMissing = Number.isNaN(a.time);
+		const bMissing = Number.isNaN(b.time);
+		if (aMissing || bMissing) return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
+		return a.time - b.time || a.index - b.index;
+	});
+	for (let i = 0; i < keyed.length; i++) records[i] = keyed[i].record;
+	return records;
 }
 
 /** The status push's `type` numbers. */

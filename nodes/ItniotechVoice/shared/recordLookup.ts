@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../transport/request';
 import { attemptsOption, optionsField, readReadOptions, timeoutOption } from './descriptions';
-import { bySubmitTime } from './record';
+import { sortBySubmitTime } from './record';
 import { collectPages, readLimit, returnAllOrLimit } from './paging';
 import { formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
 import { validateVoiceId } from './validation';
@@ -110,8 +110,9 @@ export async function executeRecordSearch(
 		const remaining = limit === undefined ? undefined : limit - records.length;
 		if (remaining !== undefined && remaining <= 0) break;
 		const params = { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) };
-		const page = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds, maxAttempts }, remaining);
-		records.push(...page.sort(bySubmitTime));
+		const windowRecords = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds, maxAttempts }, remaining);
+		// A loop, not push(...): spreading tens of thousands of records overflows the call stack.
+		for (const record of sortBySubmitTime(windowRecords)) records.push(record);
 	}
 	return raw ? records : records.map(typeRecord);
 }

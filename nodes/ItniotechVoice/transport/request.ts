@@ -227,8 +227,6 @@ function readResponse(
 ): Attempt {
 	const text = bodyText(response.body);
 	const headers = response.headers as IDataObject | undefined;
-	const dateHeader = headerValue(headers, 'date');
-	const serverDateMs = dateHeader === undefined ? undefined : Date.parse(dateHeader);
 
 	if (response.statusCode < 200 || response.statusCode > 299) {
 		const looksHtml = text.trim().startsWith('<');
@@ -280,6 +278,9 @@ function readResponse(
 		envelope.status,
 	);
 	error.context.vendorStatus = envelope.status;
+	// The server's clock, for correcting this host's timestamp after a -16.
+	const dateHeader = headerValue(headers, 'date');
+	const serverDateMs = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
 	return {
 		failure: {
 			error,
