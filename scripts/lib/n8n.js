@@ -7,6 +7,7 @@
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { sleep, stopProcess } = require('./services');
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGE = require(path.join(ROOT, 'package.json'));
@@ -139,10 +140,6 @@ async function importCredentialAndWorkflows(runtime, userFolder, credential, wor
 	}
 }
 
-async function sleep(ms) {
-	await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** A long-running n8n process whose output (stdout and stderr) is collected for readiness checks and errors. */
 function spawnN8n(runtime, userFolder, command, env) {
 	const child = spawn(runtime.node, [runtime.n8n, command], { env: n8nEnv(userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
@@ -197,12 +194,9 @@ async function startServer(runtime, userFolder, { port, extraEnv = {}, timeoutMs
 	return { ...server, baseUrl };
 }
 
+/** Stops `n8n start` (or a worker): SIGTERM, then SIGKILL if it is still running after 15 s. */
 async function stopServer(server) {
-	if (!server || server.child.exitCode !== null) return;
-	server.child.kill('SIGTERM');
-	const deadline = Date.now() + 15_000;
-	while (server.child.exitCode === null && Date.now() < deadline) await sleep(100);
-	if (server.child.exitCode === null) server.child.kill('SIGKILL');
+	await stopProcess(server?.child);
 }
 
 const OWNER = Object.freeze({

@@ -1,7 +1,8 @@
 'use strict';
 /**
- * Redis and PostgreSQL for n8n's queue mode, started from Debian's packages on 127.0.0.1 with their data
- * in a temp folder, each stoppable by PID. Used by test/n8n/queueMode.test.js.
+ * Processes the real-n8n tests run beside n8n: Redis and PostgreSQL for queue mode, started from Debian's
+ * packages on 127.0.0.1 with their data in a temp folder, each stoppable by PID; plus the port, wait and
+ * stop helpers scripts/lib/n8n.js shares.
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
@@ -18,12 +19,16 @@ async function freePort() {
 	});
 }
 
+async function sleep(ms) {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 async function waitFor(check, what, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
 		if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
+		await sleep(250);
 	}
 }
 
@@ -91,8 +96,8 @@ async function stopProcess(child) {
 	if (!child || child.exitCode !== null) return;
 	child.kill('SIGTERM');
 	const deadline = Date.now() + 15_000;
-	while (child.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+	while (child.exitCode === null && Date.now() < deadline) await sleep(100);
 	if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-module.exports = { freePort, waitFor, startRedis, startPostgres, stopProcess };
+module.exports = { sleep, freePort, waitFor, startRedis, startPostgres, stopProcess };
