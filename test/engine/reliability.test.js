@@ -61,7 +61,7 @@ function withOptions(parameters, options) {
 }
 
 beforeEach(() => {
-	const recent = new Date(Date.now() - DAY).toISOString();
+	const recent = recentIso(1);
 	sim.sipHistory = [{ voiceId: '5000', submitTime: recent, callDuration: 3 }];
 	sim.groupHistory = [{ voiceId: '6000', submitTime: recent, callDuration: 4 }];
 	sim.files.set('seeded.mp3', '1abc.mp3');

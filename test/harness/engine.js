@@ -12,7 +12,6 @@ const { recordRun } = require('../evidence');
 
 const DIST = path.resolve(__dirname, '../../dist');
 const PACKAGE_NAME = 'n8n-nodes-itniotech';
-const NODE_TYPE = `${PACKAGE_NAME}.itniotechVoice`;
 
 function loadBuilt(relativePath, exportName) {
 	const mod = require(path.join(DIST, relativePath));
@@ -124,25 +123,10 @@ async function runNode({
 		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
-	const nodeTypes = new NodeTypes({ [type]: nodeType });
-	const workflow = new Workflow({
-		id: 'test-workflow',
-		name: 'Itniotech test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes,
-		settings: {},
-	});
+	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings: {} };
+	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes({ [type]: nodeType }) });
 
-	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
-		id: 'test-workflow',
-		name: 'Itniotech test',
-		nodes: [node],
-		connections: {},
-		active: false,
-		settings: {},
-	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
 	let resolveFinished;
 	const finished = new Promise((resolve) => (resolveFinished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (fullRunData) => resolveFinished(fullRunData));
@@ -192,12 +176,8 @@ async function runNode({
 
 module.exports = {
 	runNode,
-	ItniotechVoice,
-	ItniotechApi,
 	NodeTypes,
 	CredentialsHelper,
 	additionalDataFor,
 	credentialTypesMap,
-	NODE_TYPE,
-	DIST,
 };

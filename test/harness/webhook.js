@@ -89,4 +89,4 @@ async function startTrigger(parameters) {
 	};
 }
 
-module.exports = { startTrigger, TRIGGER_TYPE };
+module.exports = { startTrigger };

@@ -108,8 +108,14 @@ class ItniotechSimulator {
 		this.lockedKeys.clear();
 	}
 
-	takeFault(path) {
-		const index = this.faults.findIndex((f) => !f.path || path.includes(f.path));
+	/**
+	 * The first queued fault that matches this path and phase (`resetBeforeRead` strikes before the body is
+	 * read, every other kind after), honouring `after` and `times`.
+	 */
+	takeFault(path, beforeRead) {
+		const index = this.faults.findIndex(
+			(f) => (!f.path || path.includes(f.path)) && (f.kind === 'resetBeforeRead') === beforeRead,
+		);
 		if (index === -1) return undefined;
 		const fault = this.faults[index];
 		if (fault.after > 0) {
@@ -146,9 +152,7 @@ class ItniotechSimulator {
 		res.once('close', () => {
 			this.inFlight -= 1;
 		});
-		const early = this.faults.find((f) => f.kind === 'resetBeforeRead' && (!f.path || req.url.includes(f.path)));
-		if (early) {
-			this.takeFault(req.url);
+		if (this.takeFault(req.url, true)) {
 			this.requests.push({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
 			return req.socket.destroy();
 		}
@@ -170,7 +174,7 @@ class ItniotechSimulator {
 
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
-		const fault = this.takeFault(url.pathname);
+		const fault = this.takeFault(url.pathname, false);
 		if (fault) {
 			entry.fault = fault.kind;
 			if (fault.kind === 'hang') return; // the socket stays open until the client gives up
