@@ -16,12 +16,11 @@ const releasable = {
 };
 const datedChangelog = '# Changelog\n\n## [Unreleased]\n\n## [1.2.3] - 2026-11-27\n\n### Added\n- things\n';
 
-const madeDirs = [];
-afterAll(() => madeDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'));
+afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
 function packageDir(pkg, changelog = datedChangelog) {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'));
-	madeDirs.push(dir);
+	const dir = fs.mkdtempSync(path.join(workDir, 'package-'));
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg));
 	if (changelog !== undefined) fs.writeFileSync(path.join(dir, 'CHANGELOG.md'), changelog);
 	return dir;
