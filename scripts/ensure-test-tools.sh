@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # `npm test` on a fresh clone: the npm dependencies first (the build and jest need them).
-[ -d node_modules/n8n-core ] || npm ci
+bash scripts/ensure-deps.sh
 
 bash scripts/ensure-n8n.sh > /dev/null
 N8N_VERSION=1.123.81 bash scripts/ensure-n8n.sh > /dev/null

@@ -51,7 +51,7 @@ function exampleWorkflows(credential) {
 
 async function main() {
 	let done = step('Dependencies (npm ci, first run only)');
-	if (!fs.existsSync(path.join(ROOT, 'node_modules', 'n8n-core'))) run('npm', ['ci']);
+	run('bash', ['scripts/ensure-deps.sh']);
 	done();
 
 	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.

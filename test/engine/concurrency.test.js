@@ -38,16 +38,17 @@ test('the default is 5 at once', async () => {
 	expect(sim.maxInFlight).toBe(5);
 });
 
-test('a requests-per-second cap spaces request starts', async () => {
+// How the cap spaces request starts is measured where the gate releases them, on a fake clock
+// (test/unit/requestGate.test.js); here only that a capped run still answers every item in order.
+test('a requests-per-second cap still answers every item, in order', async () => {
 	const result = await runNode({
-		parameters: lookups({ concurrency: 10, requestsPerSecond: 20 }),
+		parameters: lookups({ concurrency: 10, requestsPerSecond: 50 }),
 		items: items.slice(0, 10),
 		credentials,
 	});
 	expect(result.error).toBeUndefined();
-	const starts = sim.requests.map((r) => r.at).sort((a, b) => a - b);
-	// 10 starts at 20/s span at least 9 × 50 ms (a little slack for the clock's resolution).
-	expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(9 * 50 - 15);
+	expect(result.items.map((i) => i.json.voiceId)).toEqual(ids.slice(0, 10));
+	expect(sim.requests).toHaveLength(10);
 });
 
 test.each([

@@ -16,27 +16,38 @@ export interface BatchingSettings {
 
 export const DEFAULT_BATCHING: BatchingSettings = { concurrency: 5, requestsPerSecond: 0 };
 
-class RequestGate {
+/** Where the gate reads the time and waits: real time in the node, a fake one in unit tests. */
+export interface GateClock {
+	now: () => number;
+	sleep: (ms: number) => Promise<void>;
+}
+
+const REAL_CLOCK: GateClock = { now: () => Date.now(), sleep };
+
+export class RequestGate {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 	private nextStartMs = 0;
 
-	constructor(readonly settings: BatchingSettings) {}
+	constructor(
+		readonly settings: BatchingSettings,
+		private readonly clock: GateClock = REAL_CLOCK,
+	) {}
 
-	async acquire(): Promise<void> {
+	/** Resolves when a request may start, with the time at which the gate released it. */
+	async acquire(): Promise<number> {
 		if (this.active < this.settings.concurrency) {
 			this.active++;
 		} else {
 			// The releasing request hands its slot over directly, so `active` stays exact.
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
-		if (this.settings.requestsPerSecond > 0) {
-			const spacing = 1000 / this.settings.requestsPerSecond;
-			const now = Date.now();
-			const start = Math.max(now, this.nextStartMs);
-			this.nextStartMs = start + spacing;
-			if (start > now) await sleep(start - now);
-		}
+		const now = this.clock.now();
+		if (this.settings.requestsPerSecond <= 0) return now;
+		const start = Math.max(now, this.nextStartMs);
+		this.nextStartMs = start + 1000 / this.settings.requestsPerSecond;
+		if (start > now) await this.clock.sleep(start - now);
+		return start;
 	}
 
 	release(): void {
