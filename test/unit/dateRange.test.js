@@ -141,8 +141,15 @@ describe('two months back: month ends, leap years, time zones', () => {
 		['2026-04-30T10:00:00Z', 'UTC', '2026-02-28T10:00:00.000Z'], // was 2 March (setUTCMonth overflow)
 		['2028-04-30T10:00:00Z', 'UTC', '2028-02-29T10:00:00.000Z'], // leap year
 		['2100-04-30T10:00:00Z', 'UTC', '2100-02-28T10:00:00.000Z'], // not a leap year (century)
-		['2000-04-29T10:00:00Z', 'UTC', '2000-02-29T10:00:00.000Z'], // a leap year (400)
-		['2026-04-29T10:00:00Z', 'UTC', '2026-02-28T10:00:00.000Z'],
+		['2000-04-30T10:00:00Z', 'UTC', '2000-02-29T10:00:00.000Z'], // a leap year (400)
+		// From 28/29 April the next midnight's value (30 April → 28 February 00:00) is earlier: it is taken,
+		// so a From computed after that midnight in the same execution passes too.
+		['2026-04-28T10:00:00Z', 'UTC', '2026-02-28T00:00:00.000Z'],
+		['2026-04-29T10:00:00Z', 'UTC', '2026-02-28T00:00:00.000Z'],
+		['2000-04-29T10:00:00Z', 'UTC', '2000-02-29T00:00:00.000Z'],
+		['2026-08-30T15:00:00Z', 'UTC', '2026-06-30T00:00:00.000Z'],
+		['2026-04-27T10:00:00Z', 'UTC', '2026-02-27T10:00:00.000Z'],
+		['2026-08-31T15:00:00Z', 'UTC', '2026-06-30T15:00:00.000Z'],
 		['2026-05-31T10:00:00Z', 'UTC', '2026-03-31T10:00:00.000Z'],
 		['2026-03-31T23:59:59.999Z', 'UTC', '2026-01-31T23:59:59.000Z'],
 		['2026-01-31T08:00:00Z', 'UTC', '2025-11-30T08:00:00.000Z'], // across the year
@@ -160,18 +167,37 @@ describe('two months back: month ends, leap years, time zones', () => {
 	const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham'];
 	const instants = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') });
 
-	test("never later than Luxon's minus({ months: 2 }) in the same zone, and the same to the second away from DST changes", () => {
+	const minusTwoMonths = (ms, zone) => DateTime.fromMillis(ms, { zone }).minus({ months: 2 }).toMillis();
+
+	test("never later than Luxon's $now.minus({ months: 2 }) at now or up to 12 hours later, in the same zone", () => {
 		fc.assert(
-			fc.property(instants, fc.constantFrom(...ZONES), (nowMs, zone) => {
-				const luxon = DateTime.fromMillis(nowMs, { zone }).minus({ months: 2 }).toMillis();
-				const ours = earliestAllowed(new Date(nowMs), zone).getTime();
-				expect(ours).toBeLessThanOrEqual(luxon);
-				const offset = (ms) => DateTime.fromMillis(ms, { zone }).offset;
-				const dstNearby = offset(luxon - 86400000) !== offset(luxon + 86400000);
-				expect(luxon - ours).toBeLessThan(dstNearby ? 3600000 + 1000 : 1000);
+			fc.property(instants, fc.integer({ min: 0, max: 12 * 3600000 }), fc.constantFrom(...ZONES), (nowMs, laterMs, zone) => {
+				expect(earliestAllowed(new Date(nowMs), zone).getTime()).toBeLessThanOrEqual(minusTwoMonths(nowMs + laterMs, zone));
 			}),
 			{ numRuns: 3000 },
 		);
+	});
+
+	test("and no earlier than needed: Luxon's value now or at the next midnight, to the second away from DST changes", () => {
+		fc.assert(
+			fc.property(instants, fc.constantFrom(...ZONES), (nowMs, zone) => {
+				const nextMidnight = DateTime.fromMillis(nowMs, { zone }).plus({ days: 1 }).startOf('day').toMillis();
+				const needed = Math.min(minusTwoMonths(nowMs, zone), minusTwoMonths(nextMidnight, zone));
+				const ours = earliestAllowed(new Date(nowMs), zone).getTime();
+				const offset = (ms) => DateTime.fromMillis(ms, { zone }).offset;
+				const dstNearby = offset(needed - 86400000) !== offset(needed + 86400000);
+				expect(needed - ours).toBeGreaterThanOrEqual(0);
+				expect(needed - ours).toBeLessThan(dstNearby ? 3600000 + 1000 : 1000);
+			}),
+			{ numRuns: 3000 },
+		);
+	});
+
+	test('a From computed just after a clamping midnight still passes (29 April 23:59:59.999 → 30 April 00:00)', () => {
+		const clock = clockAt(Date.parse('2026-04-29T23:59:59.999Z'), 'UTC');
+		const from = DateTime.fromISO('2026-04-30T00:00:00.001Z', { zone: 'UTC' }).minus({ months: 2 });
+		expect(from.toISO()).toBe('2026-02-28T00:00:00.001Z');
+		expect(() => validateDateRange(node, 0, from, '2026-04-30T00:00:01Z', 'UTC', clock)).not.toThrow();
 	});
 
 	test('a From of exactly $now.minus({ months: 2 }), as a DateTime or its toISO() text, read after the clock, is accepted', () => {

@@ -121,32 +121,45 @@ export function formatVendorTime(date: Date): string {
 
 const SECOND_MS = 1000;
 
-/**
- * The earliest instant the vendor still has records for: two calendar months before now, the way
- * `$now.minus({ months: 2 })` counts them in the workflow's time zone — same wall-clock time, the day
- * clamped to the month's end (30 April → 28/29 February, 31 May → 31 March). Where that wall-clock time
- * is ambiguous or skipped (DST), the earlier reading is taken, so such an expression always passes.
- * Whole seconds: the vendor is sent whole seconds anyway.
- */
-export function earliestAllowed(now: Date, timeZone = 'UTC'): Date {
-	const nowMs = now.getTime();
-	const wall = new Date(nowMs + zoneOffsetMs(nowMs, timeZone));
-	const timeOfDay = wall.getTime() - utcMs(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
-	let year = wall.getUTCFullYear();
-	let month = wall.getUTCMonth() + 1 - 2;
+/** A wall-clock time (ms, as if UTC) two calendar months back, the day clamped to the month's end. */
+function twoMonthsBefore(wall: number): number {
+	const date = new Date(wall);
+	let year = date.getUTCFullYear();
+	let month = date.getUTCMonth() + 1 - 2;
 	if (month < 1) {
 		month += 12;
 		year -= 1;
 	}
-	const day = Math.min(wall.getUTCDate(), daysInMonth(year, month));
-	const target = utcMs(year, month, day) + timeOfDay;
-	// The zone's offsets a day either side cover both sides of any DST change near the target.
-	const readings = [zoneOffsetMs(target - DAY_MS, timeZone), zoneOffsetMs(target + DAY_MS, timeZone)].map(
-		(offset) => ({ instant: target - offset, exact: zoneOffsetMs(target - offset, timeZone) === offset }),
-	);
+	const timeOfDay = wall - utcMs(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+	return utcMs(year, month, Math.min(date.getUTCDate(), daysInMonth(year, month))) + timeOfDay;
+}
+
+/** The earliest instant a wall-clock time has in a zone: of an ambiguous or skipped (DST) time, the earlier reading. */
+function earliestInstantOfWall(wall: number, timeZone: string): number {
+	// The zone's offsets a day either side cover both sides of any DST change near the time.
+	const readings = [zoneOffsetMs(wall - DAY_MS, timeZone), zoneOffsetMs(wall + DAY_MS, timeZone)].map((offset) => ({
+		instant: wall - offset,
+		exact: zoneOffsetMs(wall - offset, timeZone) === offset,
+	}));
 	const exact = readings.filter((reading) => reading.exact);
-	const instant = Math.min(...(exact.length > 0 ? exact : readings).map((reading) => reading.instant));
-	return new Date(Math.floor(instant / SECOND_MS) * SECOND_MS);
+	return Math.min(...(exact.length > 0 ? exact : readings).map((reading) => reading.instant));
+}
+
+/**
+ * The earliest instant the vendor still has records for: two calendar months before now, the way
+ * `$now.minus({ months: 2 })` counts them in the workflow's time zone — same wall-clock time, the day
+ * clamped to the month's end (30 April → 28/29 February, 31 May → 31 March). So that such a From always
+ * passes, also when computed a little after `now`: clamping steps back at some midnights (29 April 23:59
+ * → 28 February 23:59, then 30 April 00:00 → 28 February 00:00), so the next midnight's value is taken
+ * when it is earlier; of an ambiguous or skipped (DST) time, the earlier reading. Whole seconds: the
+ * vendor is sent whole seconds anyway.
+ */
+export function earliestAllowed(now: Date, timeZone = 'UTC'): Date {
+	const nowMs = now.getTime();
+	const wall = nowMs + zoneOffsetMs(nowMs, timeZone);
+	const nextMidnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS) + DAY_MS;
+	const target = Math.min(twoMonthsBefore(wall), twoMonthsBefore(nextMidnight));
+	return new Date(Math.floor(earliestInstantOfWall(target, timeZone) / SECOND_MS) * SECOND_MS);
 }
 
 /** One clock reading for a whole execution, and the two-month limit computed from it. */
