@@ -99,6 +99,48 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.voiceId)).toEqual(['2203031113381000', '2203031113381000002']);
 	});
+
+	test('a 19-digit ID that arrived as a number (a Google Sheets column) is refused as having lost digits', async () => {
+		const result = await runNode({
+			parameters: getRecordParameters('={{ $json.voiceId }}'),
+			items: [{ json: { voiceId: 2203031113381000002 } }, { json: { voiceId: '2203031113381000002' } }],
+			credentials,
+			continueOnFail: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.error).toBe(
+			'The Voice ID in item 0 lost digits on the way: it arrived as a number too large to hold every digit',
+		);
+		// What the node got is not what the sheet showed: the last digits were rounded before it arrived.
+		expect(result.items[0].json.description).toContain('Got the number 2203031113381000000');
+		expect(result.items[0].json.description).toMatch(/format the column as text .*Plain text.* or pass the value as a string/);
+		expect(result.items[1].json.voiceId).toBe('2203031113381000002');
+		expect(sim.requests.map((r) => r.path)).toEqual(['/voice/recordGroup/2203031113381000002']);
+	});
+});
+
+describe('vendor times', () => {
+	test('"no time" spellings become null, times without an offset are read in +08:00, canonical ones stay as sent', async () => {
+		const voiceId = '2203031113381000077';
+		sim.records.set(voiceId, {
+			...EXAMPLE_RECORD,
+			voiceId,
+			callTime: '0000-00-00 00:00:00',
+			ringingTime: 'null',
+			answerTime: '0',
+			submitTime: '2022-01-18 14:42:40',
+			hangupTime: '2022-01-18T14:42:55+08:00',
+		});
+		const result = await runNode({ parameters: getRecordParameters(voiceId), credentials });
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			submitTime: '2022-01-18T14:42:40+08:00',
+			callTime: null,
+			ringingTime: null,
+			answerTime: null,
+			hangupTime: '2022-01-18T14:42:55+08:00',
+		});
+	});
 });
 
 describe('bad Voice IDs are refused before any request', () => {

@@ -101,7 +101,7 @@ function credentialTypesMap() {
 }
 
 /**
- * Executes one Itniotech Voice node on the given input items.
+ * Executes one Itniotech Voice node on the given input items; `settings` are the workflow's (e.g. its timezone).
  * @returns {Promise<{ items: object[], error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
  */
 async function runNode({
@@ -111,6 +111,7 @@ async function runNode({
 	continueOnFail = false,
 	nodeType = new ItniotechVoice(),
 	record = true,
+	settings = {},
 }) {
 	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
 	const node = {
@@ -123,7 +124,7 @@ async function runNode({
 		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
-	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings: {} };
+	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings };
 	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes({ [type]: nodeType }) });
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);

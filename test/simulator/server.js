@@ -266,8 +266,11 @@ class ItniotechSimulator {
 		const to = Date.parse(body.params?.endTime ?? '');
 		if (Number.isNaN(from) || Number.isNaN(to) || from >= to) return this.vendorStatus(res, entry, '-22', 'bad time range');
 		if (to - from > 31 * 24 * 3600 * 1000) return this.vendorStatus(res, entry, '-22', 'time range over 31 days');
-		const earliest = new Date(this.now());
-		earliest.setUTCMonth(earliest.getUTCMonth() - 2);
+		// Two calendar months back in UTC, the day clamped to that month's last (30 April → 28/29 February).
+		const now = new Date(this.now());
+		const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 0)).getUTCDate();
+		const earliest = new Date(now.getTime());
+		earliest.setUTCFullYear(now.getUTCFullYear(), now.getUTCMonth() - 2, Math.min(now.getUTCDate(), lastDay));
 		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
 		entry.window = [body.params.strTime, body.params.endTime];
 		// Newest first, as a real API might: the node has to put them in time order itself. Cached per

@@ -1,6 +1,13 @@
 'use strict';
+const fc = require('fast-check');
 const {
 	typeCallRecord,
+	typeSipRecord,
+	typeStatusReport,
+	wasAnswered,
+	CALL_RECORD_FIELDS,
+	SIP_EXTRA_FIELDS,
+	REPORT_EXTRA_FIELDS,
 	sortBySubmitTime,
 	toDecimal,
 	toInteger,
@@ -45,6 +52,32 @@ describe('typeCallRecord', () => {
 
 	test('fields the reference does not know are passed through', () => {
 		expect(typeCallRecord({ voiceId: '1', newVendorField: 'x' }).newVendorField).toBe('x');
+	});
+
+	test('every kind of record is one fixed shape: the documented fields in table order, then unknown ones', () => {
+		const names = (table) => table.map(([name]) => name);
+		expect(Object.keys(typeCallRecord({}))).toEqual(names(CALL_RECORD_FIELDS));
+		expect(Object.keys(typeSipRecord({}))).toEqual(names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]));
+		expect(Object.keys(typeStatusReport({}))).toEqual([...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]), 'typeLabel']);
+		expect(Object.keys(typeCallRecord({ extra: 1, voiceId: '1' })).slice(-1)).toEqual(['extra']);
+	});
+
+	test('each field is typed by its table entry, whatever the vendor sends', () => {
+		const anyValue = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.constantFrom(null, '0', 'null', '2022-01-18 14:42:40'));
+		const tables = [
+			[typeCallRecord, CALL_RECORD_FIELDS],
+			[typeSipRecord, [...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]],
+			[typeStatusReport, [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]],
+		];
+		for (const [typer, table] of tables) {
+			fc.assert(
+				fc.property(fc.dictionary(fc.constantFrom(...table.map(([name]) => name)), anyValue), (raw) => {
+					const typed = typer(raw);
+					for (const [name, typeField] of table) expect(typed[name]).toEqual(typeField(raw[name]));
+				}),
+				{ numRuns: 200 },
+			);
+		}
 	});
 
 	test('codes sent as numbers stay text, as the vendor documents them', () => {
@@ -96,23 +129,81 @@ describe('times', () => {
 		['2022-01-18T06:42:40Z', '2022-01-18T06:42:40Z'],
 		['2022-01-18T06:42:40.123Z', '2022-01-18T06:42:40.123Z'],
 		['2022-01-18T14:42-05:30', '2022-01-18T14:42:00-05:30'],
-		['2022-01-18 14:42:40', '2022-01-18T14:42:40'],
+		// No offset: the vendor's zone, +08:00 (every example in its reference uses it).
+		['2022-01-18 14:42:40', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18T14:42:40.5', '2022-01-18T14:42:40.500+08:00'],
+		['2022-01-18 14:42:40.5 +0800', '2022-01-18T14:42:40.500+08:00'],
+		['2022-01-18t06:42:40z', '2022-01-18T06:42:40Z'],
+		['2024-02-29T10:00:00+08:00', '2024-02-29T10:00:00+08:00'],
 		[1642488160000, '2022-01-18T06:42:40.000Z'],
 		['1642488160000', '2022-01-18T06:42:40.000Z'],
 		[1642488160, '2022-01-18T06:42:40.000Z'],
+		['1642488160', '2022-01-18T06:42:40.000Z'],
+		// "No time yet", however the vendor spells it.
 		['', null],
+		['  ', null],
 		[null, null],
 		[undefined, null],
 		[0, null],
+		['0', null],
+		['null', null],
+		['NULL', null],
+		['0000-00-00 00:00:00', null],
+		['0000-00-00', null],
+		['0000-00-00T00:00:00', null],
+		// Not a time: kept as the vendor's text, so nothing is lost.
 		['yesterday', 'yesterday'],
 		['2022-13-45T99:00:00+08:00', '2022-13-45T99:00:00+08:00'],
+		['2023-02-29T10:00:00+08:00', '2023-02-29T10:00:00+08:00'],
+		['2022-01-18T14:42:40+99:99', '2022-01-18T14:42:40+99:99'],
+		['2022-01-18T14:42:40+08:60', '2022-01-18T14:42:40+08:60'],
+		['202201181442', '202201181442'], // 12 digits: not a 1976 date
+		[202201181442, '202201181442'],
+		['0642488160', '0642488160'],
+		[42, '42'],
+		[-1, '-1'],
+		[true, null],
+		[{}, null],
 	])('toIsoTime(%p) = %p', (input, expected) => {
 		expect(toIsoTime(input)).toBe(expected);
+	});
+
+	test('a time read in +08:00 is the vendor instant', () => {
+		expect(Date.parse(toIsoTime('2022-01-18 14:42:40'))).toBe(Date.parse('2022-01-18T06:42:40Z'));
+	});
+
+	test('canonical ISO times with an offset come back exactly as sent', () => {
+		const canonical = fc
+			.record({
+				ms: fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2099-12-31T23:59:59Z') }),
+				offset: fc.constantFrom('Z', '+08:00', '-05:30', '+00:00', '+14:00', '-12:00'),
+				fraction: fc.constantFrom('', '.1', '.123', '.123456789'),
+			})
+			.map(({ ms, offset, fraction }) => `${new Date(ms).toISOString().slice(0, 19)}${fraction}${offset}`);
+		fc.assert(fc.property(canonical, (value) => expect(toIsoTime(value)).toBe(value)));
 	});
 
 	test('the vendor instant is kept', () => {
 		const typed = toIsoTime('2022-01-18 14:42:40+0800');
 		expect(Date.parse(typed)).toBe(Date.parse('2022-01-18T06:42:40Z'));
+	});
+});
+
+describe('wasAnswered', () => {
+	test.each([['null'], ['0'], [0], ['0000-00-00 00:00:00'], [''], [null], ['not a time']])(
+		'an answer time of %p and no talk time is not answered',
+		(answerTime) => {
+			expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: '0' }))).toBe(false);
+			expect(wasAnswered(typeCallRecord({ voiceId: '1', answerTime }))).toBe(false);
+		},
+	);
+
+	test.each([['2022-01-18 14:42:50'], ['2022-01-18T14:42:50+08:00'], [1642488170000]])('an answer time of %p is answered', (answerTime) => {
+		expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: 0 }))).toBe(true);
+	});
+
+	test('talk time alone is answered', () => {
+		expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime: 'null', callDuration: '5' }))).toBe(true);
 	});
 });
 

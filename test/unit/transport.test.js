@@ -2,7 +2,13 @@
 // Small unit tests of the transport's error mapping with a stubbed request helper; the same cases run
 // for real against the simulator in test/engine.
 const { NodeApiError } = require('n8n-workflow');
-const { itniotechApiRequest } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
+const {
+	itniotechApiRequest,
+	backoffMs,
+	MAX_BACKOFF_MS,
+	MAX_RETRY_WAIT_MS,
+	RETRY_BASE_MS,
+} = require('../../dist/nodes/ItniotechVoice/transport/request.js');
 const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/ItniotechVoice/transport/statusCodes.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -146,4 +152,31 @@ test('every status in the API reference has a meaning and an action', () => {
 	expect(meanings.size).toBe(Object.keys(VENDOR_STATUS).length);
 	expect(describeVendorStatus('-18').transient).toBe(true);
 	expect(describeVendorStatus('-1').transient).toBeUndefined();
+});
+
+describe('backoff between read retries', () => {
+	const highest = () => 1 - Number.EPSILON; // Math.random() < 1
+	const lowest = () => 0;
+
+	test('doubles from the base step, with jitter between half and all of the step', () => {
+		expect(backoffMs(1, undefined, lowest)).toBe(RETRY_BASE_MS / 2);
+		expect(backoffMs(1, undefined, highest)).toBe(RETRY_BASE_MS);
+		expect(backoffMs(3, undefined, highest)).toBe(RETRY_BASE_MS * 4);
+	});
+
+	test('the step is capped: attempt 9 waits at most MAX_BACKOFF_MS (8 s), not ~100 s', () => {
+		expect(MAX_BACKOFF_MS).toBe(8000);
+		for (let attempt = 1; attempt <= 30; attempt++) {
+			expect(backoffMs(attempt, undefined, highest)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
+			expect(backoffMs(attempt, undefined, lowest)).toBeGreaterThanOrEqual(Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) / 2);
+		}
+		expect(backoffMs(9, undefined, highest)).toBe(MAX_BACKOFF_MS);
+		expect(backoffMs(9, undefined, lowest)).toBe(MAX_BACKOFF_MS / 2);
+	});
+
+	test('a Retry-After above the cap is still honoured, up to MAX_RETRY_WAIT_MS', () => {
+		expect(backoffMs(9, 30_000, highest)).toBe(30_000);
+		expect(backoffMs(2, MAX_RETRY_WAIT_MS, lowest)).toBe(MAX_RETRY_WAIT_MS);
+		expect(backoffMs(9, 100, lowest)).toBe(MAX_BACKOFF_MS / 2); // a shorter Retry-After does not undercut the backoff
+	});
 });

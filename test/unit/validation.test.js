@@ -9,6 +9,8 @@ describe('validateVoiceId', () => {
 		['2203031113381000002', '2203031113381000002'],
 		['  2203031113381000002\n', '2203031113381000002'],
 		[42, '42'],
+		[Number.MAX_SAFE_INTEGER, '9007199254740991'],
+		[2203031113381000, '2203031113381000'],
 	])('%p is accepted as %p', (input, expected) => {
 		expect(validateVoiceId(node, input, 0)).toBe(expected);
 	});
@@ -40,6 +42,26 @@ describe('validateVoiceId', () => {
 		expect(thrown.context.itemIndex).toBe(3);
 		expect(thrown.description).toMatch(/digits|voiceId/);
 	});
+
+	test.each([[2203031113381000000], [2203031113381000002], [Number.MAX_SAFE_INTEGER + 1], [1e21]])(
+		'%p, a number too large to be exact (a Google Sheets column), is refused as having lost digits',
+		(input) => {
+			let thrown;
+			try {
+				validateVoiceId(node, input, 1);
+			} catch (error) {
+				thrown = error;
+			}
+			expect(thrown).toBeInstanceOf(NodeOperationError);
+			expect(thrown.message).toBe(
+				'The Voice ID in item 1 lost digits on the way: it arrived as a number too large to hold every digit',
+			);
+			expect(thrown.context.itemIndex).toBe(1);
+			expect(thrown.description).toContain(`Got the number ${String(input)}`);
+			expect(thrown.description).toContain('Plain text');
+			expect(thrown.description).toContain('as a string');
+		},
+	);
 
 	test('the refused value is shown escaped and cut short', () => {
 		expect(previewValue('a\u0000b')).toBe('"a\\u0000b"');

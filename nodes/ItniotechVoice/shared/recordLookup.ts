@@ -3,7 +3,7 @@ import { itniotechApiRequest } from '../transport/request';
 import { attemptsOption, optionsField, readReadOptions, timeoutOption } from './descriptions';
 import { sortBySubmitTime } from './record';
 import { collectPages, readLimit, returnAllOrLimit } from './paging';
-import { formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
+import { executionClock, formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
 import { validateVoiceId } from './validation';
 
 /** Get and Search of group and SIP records differ only in path and typing; both live here once. */
@@ -95,12 +95,15 @@ export async function executeRecordSearch(
 	path: string,
 	typeRecord: RecordTyper,
 ): Promise<IDataObject[]> {
+	// The clock first: From/To expressions such as $now.minus({ months: 2 }) are evaluated when read.
+	const clock = executionClock(ctx);
 	const range = validateDateRange(
 		ctx.getNode(),
 		itemIndex,
 		ctx.getNodeParameter('from', itemIndex),
 		ctx.getNodeParameter('to', itemIndex),
 		ctx.getTimezone(),
+		clock,
 	);
 	const limit = readLimit(ctx, itemIndex);
 	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);

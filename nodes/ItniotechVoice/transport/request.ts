@@ -337,10 +337,13 @@ async function attemptOnce(
 	}
 }
 
-/** Exponential backoff with jitter (50–100% of the step), or what the server asked for. */
-function backoffMs(attempt: number, retryAfterMs: number | undefined): number {
-	const step = RETRY_BASE_MS * 2 ** (attempt - 1);
-	const jittered = Math.round(step * (0.5 + Math.random() / 2));
+/** The longest exponential step between read retries (before jitter); a Retry-After may ask for more, up to MAX_RETRY_WAIT_MS. */
+export const MAX_BACKOFF_MS = 8_000;
+
+/** Exponential backoff with jitter (50–100% of the step, the step capped at MAX_BACKOFF_MS), or what the server asked for. */
+export function backoffMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+	const step = Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+	const jittered = Math.round(step * (0.5 + random() / 2));
 	return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
 }
 
