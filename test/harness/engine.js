@@ -101,14 +101,16 @@ function credentialTypesMap() {
 }
 
 /**
- * Executes one Itniotech Voice node on the given input items.
- * @returns {Promise<{ items: object[], error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
+ * Executes one Itniotech Voice node on the given input items. `settings` are the node's Settings tab
+ * (e.g. { onError: 'continueErrorOutput' } or { retryOnFail: true }); `errorItems` is the error output.
+ * @returns {Promise<{ items: object[], errorItems: object[]|undefined, error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
  */
 async function runNode({
 	parameters,
 	items = [{ json: {} }],
 	credentials,
 	continueOnFail = false,
+	settings = {},
 	nodeType = new ItniotechVoice(),
 	record = true,
 }) {
@@ -122,6 +124,7 @@ async function runNode({
 		parameters,
 		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...settings,
 	};
 	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings: {} };
 	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes({ [type]: nodeType }) });
@@ -166,6 +169,7 @@ async function runNode({
 	const outputItems = taskData?.data?.main?.[0] ?? [];
 	const result = {
 		items: outputItems,
+		errorItems: taskData?.data?.main?.[1],
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 		credentialsHelper,
