@@ -33,11 +33,26 @@ class ItniotechSimulator {
 	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
 	 * @param {number} [options.latencyMs] delay before every answer
 	 * @param {() => number} [options.now] the server's clock in ms (tests move it to provoke -16)
+	 * @param {boolean} [options.inclusiveStart] searches include a record at exactly strTime (default true)
+	 * @param {boolean} [options.inclusiveEnd] searches include a record at exactly endTime (default false)
+	 * @param {boolean} [options.newestFirst] search pages run newest first (default true) or oldest first
+	 * @param {boolean} [options.statusAsNumber] the envelope's `status` as a number (0, -22) instead of a string
 	 */
 	constructor(options = {}) {
 		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
 		this.latencyMs = options.latencyMs ?? 0;
 		this.now = options.now ?? (() => Date.now());
+		/**
+		 * Readings the vendor reference leaves open; tests may also set these properties directly, and reset()
+		 * restores the constructor's choice.
+		 */
+		this.defaultReadings = {
+			inclusiveStart: options.inclusiveStart ?? true,
+			inclusiveEnd: options.inclusiveEnd ?? false,
+			newestFirst: options.newestFirst ?? true,
+			statusAsNumber: options.statusAsNumber ?? false,
+		};
+		Object.assign(this, this.defaultReadings);
 		/** @type {Map<string, object>} */
 		this.records = new Map([
 			[EXAMPLE_RECORD.voiceId, EXAMPLE_RECORD],
@@ -89,8 +104,11 @@ class ItniotechSimulator {
 	 * (HTTP status with `body`, `contentType` and extra `headers` such as Retry-After), `html` (a 502 page),
 	 * `malformed` (broken JSON with 200), `truncated` (a 200 whose body stops half way), `oversized`
 	 * (a 200 with `sizeMb` megabytes), `reset` (destroy the socket after reading the request),
-	 * `resetBeforeRead` (destroy it before reading), `hang` (never answer). `path` limits it to requests whose path contains it;
-	 * `times` (default 1) is how many requests it hits; `after` lets that many matching requests through first.
+	 * `resetBeforeRead` (destroy it before reading), `hang` (never answer), `dropAnswer` (act on the request as
+	 * usual, e.g. place the call and log it in `sent`, then destroy the socket instead of answering).
+	 * `path` limits it to requests whose path contains it; `bodyContains` to requests whose body contains that
+	 * text (never matches `resetBeforeRead`, which strikes before the body is read); `times` (default 1) is how
+	 * many requests it hits; `after` lets that many matching requests through first.
 	 */
 	inject(fault) {
 		this.faults.push({ times: 1, ...fault });
@@ -106,15 +124,19 @@ class ItniotechSimulator {
 		this.sipHistory = [];
 		this.blockedKeys.clear();
 		this.lockedKeys.clear();
+		Object.assign(this, this.defaultReadings);
 	}
 
 	/**
 	 * The first queued fault that matches this path and phase (`resetBeforeRead` strikes before the body is
 	 * read, every other kind after), honouring `after` and `times`.
 	 */
-	takeFault(path, beforeRead) {
+	takeFault(path, beforeRead, body) {
 		const index = this.faults.findIndex(
-			(f) => (!f.path || path.includes(f.path)) && (f.kind === 'resetBeforeRead') === beforeRead,
+			(f) =>
+				(!f.path || path.includes(f.path)) &&
+				(!f.bodyContains || (body !== undefined && body.includes(f.bodyContains))) &&
+				(f.kind === 'resetBeforeRead') === beforeRead,
 		);
 		if (index === -1) return undefined;
 		const fault = this.faults[index];
@@ -174,10 +196,11 @@ class ItniotechSimulator {
 
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
-		const fault = this.takeFault(url.pathname, false);
+		const fault = this.takeFault(url.pathname, false, body);
 		if (fault) {
 			entry.fault = fault.kind;
 			if (fault.kind === 'hang') return; // the socket stays open until the client gives up
+			if (fault.kind === 'dropAnswer') res.dropAnswer = true; // handled as usual below; send() drops the answer
 			if (fault.kind === 'reset') return req.socket.destroy();
 			if (fault.kind === 'html') {
 				return this.send(res, fault.httpStatus ?? 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
@@ -273,16 +296,18 @@ class ItniotechSimulator {
 		earliest.setUTCFullYear(now.getUTCFullYear(), now.getUTCMonth() - 2, Math.min(now.getUTCDate(), lastDay));
 		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
 		entry.window = [body.params.strTime, body.params.endTime];
-		// Newest first, as a real API might: the node has to put them in time order itself. Cached per
-		// query, so a 500-page walk costs the simulator one sort, not 500 (the benchmark measures the node).
-		const key = `${from}|${to}|${history.length}`;
+		// Range ends and page order follow the readings (the reference documents neither): the node has to
+		// de-duplicate and put records in time order itself. Cached per query, so a 500-page walk costs the
+		// simulator one sort, not 500 (the benchmark measures the node).
+		const { inclusiveStart, inclusiveEnd, newestFirst } = this;
+		const key = `${from}|${to}|${history.length}|${inclusiveStart}|${inclusiveEnd}|${newestFirst}`;
 		if (this.searchCache?.key !== key || this.searchCache.history !== history) {
 			const inRange = history
 				.filter((r) => {
 					const t = Date.parse(r.submitTime);
-					return t >= from && t < to;
+					return (inclusiveStart ? t >= from : t > from) && (inclusiveEnd ? t <= to : t < to);
 				})
-				.sort((a, b) => Date.parse(b.submitTime) - Date.parse(a.submitTime));
+				.sort((a, b) => (Date.parse(b.submitTime) - Date.parse(a.submitTime)) * (newestFirst ? 1 : -1));
 			this.searchCache = { key, history, inRange };
 		}
 		return this.page(res, entry, body, this.searchCache.inRange);
@@ -314,7 +339,7 @@ class ItniotechSimulator {
 			terminationCode: '0',
 			terminationReason: 'submitted',
 		}));
-		this.sent.push({ kind: 'sendGroup', callees, body });
+		this.sent.push({ kind: 'sendGroup', callees, voiceIds: data.map((d) => d.voiceId), body });
 		return this.ok(res, entry, { data });
 	}
 
@@ -341,10 +366,12 @@ class ItniotechSimulator {
 	}
 
 	json(res, payload) {
-		this.send(res, 200, JSON.stringify(payload), 'application/json;charset=UTF-8');
+		const body = this.statusAsNumber ? { ...payload, status: Number(payload.status) } : payload;
+		this.send(res, 200, JSON.stringify(body), 'application/json;charset=UTF-8');
 	}
 
 	send(res, statusCode, text, contentType, headers = {}) {
+		if (res.dropAnswer) return res.socket?.destroy(); // the request was acted on; its answer never leaves
 		res.writeHead(statusCode, {
 			'Content-Type': contentType,
 			'Content-Length': Buffer.byteLength(text),

@@ -9,8 +9,11 @@ export const MAX_PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
 export const MAX_LIMIT = 100_000;
 
-/** Return All + Limit, for operations that list things. */
-export function returnAllOrLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+/** Return All + Limit, for operations that list things; `limitHint` says which results a Limit keeps. */
+export function returnAllOrLimit(
+	show: { resource: string[]; operation: string[] },
+	limitHint?: string,
+): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -27,6 +30,7 @@ export function returnAllOrLimit(show: { resource: string[]; operation: string[]
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
+			...(limitHint ? { hint: limitHint } : {}),
 			displayOptions: { show: { ...show, returnAll: [false] } },
 		},
 	];
@@ -38,47 +42,53 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 	return validateInteger(ctx.getNode(), 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), itemIndex, 1, MAX_LIMIT);
 }
 
+export interface PageRequest {
+	path: string;
+	params?: IDataObject;
+	itemIndex: number;
+	timeoutSeconds?: number;
+	maxAttempts?: number;
+}
+
+/** One of the vendor's pages ({ current, size, params } → { records, pages }), MAX_PAGE_SIZE records long. */
+export async function readPage(
+	ctx: IExecuteFunctions,
+	request: PageRequest,
+	current: number,
+): Promise<{ records: IDataObject[]; pages: number }> {
+	const body: IDataObject = { current, size: MAX_PAGE_SIZE };
+	if (request.params) body.params = request.params;
+	const envelope = await itniotechApiRequest.call(ctx, {
+		method: 'POST',
+		path: request.path,
+		body,
+		itemIndex: request.itemIndex,
+		timeoutSeconds: request.timeoutSeconds,
+		maxAttempts: request.maxAttempts,
+	});
+	const page = (envelope.data ?? {}) as IDataObject;
+	const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+	const pages = Number(page.pages);
+	return { records, pages: Number.isFinite(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1 };
+}
+
 /**
- * Reads the vendor's pages ({ current, size, params } → { records, pages }): page 1 first, which tells how
- * many there are, then the pages still needed for the limit in parallel (bounded by Batching), joined in
- * page order.
+ * Reads the vendor's pages in the vendor's order: page 1 first, which tells how many there are, then the
+ * pages still needed for the limit in parallel (bounded by Batching), joined in page order.
  */
 export async function collectPages(
 	ctx: IExecuteFunctions,
-	request: {
-		path: string;
-		params?: IDataObject;
-		itemIndex: number;
-		timeoutSeconds?: number;
-		maxAttempts?: number;
-	},
+	request: PageRequest,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const fetchPage = async (current: number) => {
-		const body: IDataObject = { current, size: MAX_PAGE_SIZE };
-		if (request.params) body.params = request.params;
-		const envelope = await itniotechApiRequest.call(ctx, {
-			method: 'POST',
-			path: request.path,
-			body,
-			itemIndex: request.itemIndex,
-			timeoutSeconds: request.timeoutSeconds,
-			maxAttempts: request.maxAttempts,
-		});
-		const page = (envelope.data ?? {}) as IDataObject;
-		const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
-		const pages = Number(page.pages);
-		return { records, pages: Number.isFinite(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1 };
-	};
-
-	const first = await fetchPage(1);
+	const first = await readPage(ctx, request, 1);
 	const wanted = limit === undefined ? first.pages : Math.min(first.pages, Math.ceil(limit / MAX_PAGE_SIZE));
 	const records = [...first.records];
 	if (wanted > 1 && first.records.length > 0) {
 		const rest = await mapInOrder(
 			wanted - 1,
 			batchingOf(ctx).concurrency,
-			async (i) => (await fetchPage(i + 2)).records,
+			async (i) => (await readPage(ctx, request, i + 2)).records,
 			true,
 		);
 		for (const page of rest) for (const record of page) records.push(record);

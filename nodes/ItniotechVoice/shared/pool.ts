@@ -4,7 +4,8 @@ import { sleep } from 'n8n-workflow';
 /**
  * Bounded concurrency for one node run. A gate per execution context caps the HTTP requests in flight
  * (items, pages and retries together) and optionally spaces their starts to a requests-per-second cap;
- * `mapInOrder` runs per-item work with the same bound and keeps results at their input positions.
+ * `settleInOrder` / `mapInOrder` run per-item work with the same bound and keep results at their input
+ * positions. Once a run stops (`stopNewSends`), a send that gets its slot afterwards is not sent.
  */
 
 export interface BatchingSettings {
@@ -24,7 +25,17 @@ export interface GateClock {
 
 const REAL_CLOCK: GateClock = { now: () => Date.now(), sleep };
 
+/** A send that was about to go out after the run had stopped: it was not sent. */
+export class SendsStoppedError extends Error {
+	constructor() {
+		super('Not sent: the node stopped after another item failed');
+		this.name = 'SendsStoppedError';
+	}
+}
+
 export class RequestGate {
+	/** Set when the run will fail anyway: sends still waiting for a slot must not place calls any more. */
+	sendsStopped = false;
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 	private nextStartMs = 0;
@@ -67,23 +78,69 @@ export function batchingOf(ctx: IExecuteFunctions): BatchingSettings {
 	return gates.get(ctx)?.settings ?? DEFAULT_BATCHING;
 }
 
+/** From now on, sends of this run that have not gone out yet are not sent (SendsStoppedError). */
+export function stopNewSends(ctx: IExecuteFunctions): void {
+	const gate = gates.get(ctx);
+	if (gate) gate.sendsStopped = true;
+}
+
 /** Runs one HTTP request under the context's gate. Without a configured gate, runs it directly. */
-export async function withRequestSlot<T>(ctx: IExecuteFunctions, request: () => Promise<T>): Promise<T> {
+export async function withRequestSlot<T>(
+	ctx: IExecuteFunctions,
+	request: () => Promise<T>,
+	isSend = false,
+): Promise<T> {
 	const gate = gates.get(ctx);
 	if (!gate) return await request();
 	await gate.acquire();
 	try {
+		// Checked once the slot is ours: a send may have waited for it while another item failed.
+		if (isSend && gate.sendsStopped) throw new SendsStoppedError();
 		return await request();
 	} finally {
 		gate.release();
 	}
 }
 
+/** One item's fate: its result, its error, or undefined when it never started. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+
 /**
- * Calls `work(i)` for i in [0, count) with at most `concurrency` running, and returns the results in
- * input order. Workers pull the next index, so nothing per item is created ahead of time. When `work`
- * rejects and `stopOnError` is set, no new item starts; the earliest failing item's error is thrown once
- * the ones in flight have settled.
+ * Calls `work(i)` for i in [0, count) with at most `concurrency` running, and returns every outcome in
+ * input order. Workers pull the next index, so nothing per item is created ahead of time. With
+ * `stopOnError`, no new item starts after a failure; the ones in flight still settle, the rest stay
+ * undefined. `onFailure` runs as soon as an item fails.
+ */
+export async function settleInOrder<T>(
+	count: number,
+	concurrency: number,
+	work: (index: number) => Promise<T>,
+	stopOnError: boolean,
+	onFailure?: () => void,
+): Promise<Array<Settled<T>>> {
+	const outcomes = new Array<Settled<T>>(count).fill(undefined);
+	let next = 0;
+	let failed = false;
+	const worker = async () => {
+		while (next < count && !(failed && stopOnError)) {
+			const index = next++;
+			try {
+				outcomes[index] = { ok: true, value: await work(index) };
+			} catch (error) {
+				failed = true;
+				outcomes[index] = { ok: false, error };
+				onFailure?.();
+			}
+		}
+	};
+	const workers = Math.max(1, Math.min(concurrency, count));
+	await Promise.all(Array.from({ length: workers }, worker));
+	return outcomes;
+}
+
+/**
+ * Like `settleInOrder`, but returns the results only, and throws the earliest failing item's error once the
+ * items in flight have settled.
  */
 export async function mapInOrder<T>(
 	count: number,
@@ -91,25 +148,11 @@ export async function mapInOrder<T>(
 	work: (index: number) => Promise<T>,
 	stopOnError: boolean,
 ): Promise<T[]> {
-	const results = new Array<T>(count);
-	let next = 0;
-	let failedIndex = -1;
-	let failure: unknown;
-	const worker = async () => {
-		while (next < count && (failedIndex === -1 || !stopOnError)) {
-			const index = next++;
-			try {
-				results[index] = await work(index);
-			} catch (error) {
-				if (failedIndex === -1 || index < failedIndex) {
-					failedIndex = index;
-					failure = error;
-				}
-			}
-		}
-	};
-	const workers = Math.max(1, Math.min(concurrency, count));
-	await Promise.all(Array.from({ length: workers }, worker));
-	if (failedIndex !== -1) throw failure;
+	const outcomes = await settleInOrder(count, concurrency, work, stopOnError);
+	const results: T[] = [];
+	for (const outcome of outcomes) {
+		if (outcome?.ok === false) throw outcome.error;
+		if (outcome) results.push(outcome.value);
+	}
 	return results;
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../transport/request';
 import { attemptsOption, optionsField, readReadOptions, timeoutOption } from './descriptions';
-import { sortBySubmitTime } from './record';
-import { collectPages, readLimit, returnAllOrLimit } from './paging';
-import { executionClock, formatVendorTime, splitIntoWindows, validateDateRange } from './dateRange';
+import { readLimit, returnAllOrLimit } from './paging';
+import { executionClock, validateDateRange } from './dateRange';
+import { searchWindows } from './windowSearch';
 import { validateVoiceId } from './validation';
 
 /** Get and Search of group and SIP records differ only in path and typing; both live here once. */
@@ -84,7 +84,10 @@ export function recordSearchFields(show: Show): INodeProperties[] {
 				'Records of calls submitted before this time. Ranges longer than 31 days are split into several queries automatically.',
 			displayOptions: { show },
 		},
-		...returnAllOrLimit(show),
+		...returnAllOrLimit(
+			show,
+			'Keeps the newest records of the whole From–To range; they are output oldest first, like all search results',
+		),
 		optionsField([rawDataOption, timeoutOption, attemptsOption], show),
 	];
 }
@@ -108,14 +111,6 @@ export async function executeRecordSearch(
 	const limit = readLimit(ctx, itemIndex);
 	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);
 
-	const records: IDataObject[] = [];
-	for (const window of splitIntoWindows(range)) {
-		const remaining = limit === undefined ? undefined : limit - records.length;
-		if (remaining !== undefined && remaining <= 0) break;
-		const params = { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) };
-		const windowRecords = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds, maxAttempts }, remaining);
-		// A loop, not push(...): spreading tens of thousands of records overflows the call stack.
-		for (const record of sortBySubmitTime(windowRecords)) records.push(record);
-	}
+	const records = await searchWindows(ctx, { path, itemIndex, timeoutSeconds, maxAttempts }, range, limit);
 	return raw ? records : records.map(typeRecord);
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 import { normalizeBaseUrl, unixSeconds } from '../../../credentials/ItniotechApi.credentials';
-import { withRequestSlot } from '../shared/pool';
+import { SendsStoppedError, withRequestSlot } from '../shared/pool';
 import { describeVendorStatus } from './statusCodes';
 
 export const CREDENTIAL_TYPE = 'itniotechApi';
@@ -48,13 +48,21 @@ interface Failure {
 	retryAfterMs?: number;
 	serverDateMs?: number;
 	vendorStatus?: string;
+	/** A send whose request may have reached Itniotech without an answer saying what happened. */
+	outcomeUnknown?: boolean;
 }
 
-type Attempt = { envelope: VendorEnvelope } | { failure: Failure };
+/** `stopped`: a send not sent because the run had stopped (see pool.stopNewSends). */
+type Attempt = { envelope: VendorEnvelope } | { failure: Failure } | { stopped: true };
 
 const SNIPPET_LENGTH = 120;
 const UNKNOWN_OUTCOME =
 	' It is unknown whether Itniotech acted on the request: check with Search Group Call Records (or the Itniotech console) before sending again, so nobody is called twice.';
+
+/** Whether an error of a send says that the call may have been placed (no answer said either way). */
+export function isOutcomeUnknown(error: unknown): boolean {
+	return error instanceof NodeApiError && error.context.sendOutcome === 'unknown';
+}
 
 /**
  * Clock offsets (server minus this host, ms) learned from -16 answers, per Base URL. Module state on
@@ -168,6 +176,7 @@ function networkFailure(
 		),
 		reason,
 		transient: (timedOut || hungUp || (code !== undefined && TRANSIENT_CODES.has(code))) && code !== 'ENOTFOUND',
+		outcomeUnknown: request.isSend && mayHaveArrived,
 	};
 }
 
@@ -216,6 +225,7 @@ function invalidResponse(ctx: IExecuteFunctions, request: ItniotechRequest, what
 		),
 		reason: what,
 		transient: true,
+		outcomeUnknown: request.isSend,
 	};
 }
 
@@ -244,6 +254,7 @@ function readResponse(
 				reason: `HTTP ${response.statusCode}`,
 				transient: response.statusCode >= 500 || response.statusCode === 429 || response.statusCode === 408,
 				retryAfterMs,
+				outcomeUnknown: request.isSend,
 			},
 		};
 	}
@@ -328,11 +339,14 @@ async function attemptOnce(
 		timeout: timeoutSeconds * 1000,
 	};
 	try {
-		const response = (await withRequestSlot(ctx, async () =>
-			ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
+		const response = (await withRequestSlot(
+			ctx,
+			async () => ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options),
+			request.isSend,
 		)) as IN8nHttpFullResponse;
 		return readResponse(ctx, request, response);
 	} catch (error) {
+		if (error instanceof SendsStoppedError) return { stopped: true };
 		return { failure: networkFailure(ctx, request, timeoutSeconds, error) };
 	}
 }
@@ -372,6 +386,7 @@ export async function itniotechApiRequest(
 	for (let attempt = 1; ; attempt++) {
 		const result = await attemptOnce(this, request, timeoutSeconds, clockOffsetMs);
 		if ('envelope' in result) return result.envelope;
+		if ('stopped' in result) throw new SendsStoppedError(); // never sent: the caller reports it as such
 		const { failure } = result;
 
 		// -16 means the vendor rejected the request before acting, so one corrected retry is safe even for sends.
@@ -399,6 +414,7 @@ export async function itniotechApiRequest(
 				failure.error.description = `${failure.error.description ?? ''} Tried ${reasons.length} times: ${log}.`.trim();
 				failure.error.context.attempts = reasons.length;
 			}
+			if (failure.outcomeUnknown) failure.error.context.sendOutcome = 'unknown';
 			throw failure.error;
 		}
 		await sleep(backoffMs(attempt, retryAfterMs));

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
+import { withCalls } from '../../shared/callReport';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
 
 /** The vendor takes at most 200 callees per request. */
@@ -72,9 +73,12 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 	return unique;
 }
 
+export const placesCalls = true;
+
 /**
  * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
- * A chunk is never sent twice; if a later chunk fails, the error says which callees were already submitted.
+ * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
+ * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
@@ -88,12 +92,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
+	const chunkSize = MAX_CALLEES_PER_REQUEST;
 
 	const results: IDataObject[] = [];
-	for (let start = 0; start < callees.length; start += MAX_CALLEES_PER_REQUEST) {
-		const chunk = callees.slice(start, start + MAX_CALLEES_PER_REQUEST);
+	for (let start = 0; start < callees.length; start += chunkSize) {
+		const chunk = callees.slice(start, start + chunkSize);
+		let envelope;
 		try {
-			const envelope = await itniotechApiRequest.call(this, {
+			envelope = await itniotechApiRequest.call(this, {
 				method: 'POST',
 				path: '/voice/sendGroup',
 				body: { ...base, callee: chunk.join(',') },
@@ -101,25 +107,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				timeoutSeconds,
 				isSend: true,
 			});
-			const answers = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
-			for (const answer of answers) {
-				const terminationCode = answer.terminationCode == null ? null : String(answer.terminationCode);
-				results.push({
-					voiceId: answer.voiceId == null ? null : String(answer.voiceId),
-					callee: answer.callee == null ? null : String(answer.callee),
-					submitted: terminationCode === '0',
-					terminationCode,
-					terminationReason: answer.terminationReason ?? null,
-				});
-			}
 		} catch (error) {
-			// The transport's errors are NodeApiErrors already; wrapping hands back the same object.
-			const failure = new NodeApiError(node, error as JsonObject, { itemIndex });
-			if (start > 0) {
-				// Earlier chunks were submitted: say so, so that nobody re-sends them.
-				failure.description = `${failure.description ?? ''} The first ${start} of ${callees.length} callees were already submitted (up to ${callees[start - 1]}); send only the remaining ${callees.length - start} again.`.trim();
-			}
-			throw failure;
+			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));
+		}
+		const answers = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+		for (const answer of answers) {
+			const terminationCode = answer.terminationCode == null ? null : String(answer.terminationCode);
+			results.push({
+				voiceId: answer.voiceId == null ? null : String(answer.voiceId),
+				callee: answer.callee == null ? null : String(answer.callee),
+				submitted: terminationCode === '0',
+				terminationCode,
+				terminationReason: answer.terminationReason ?? null,
+			});
 		}
 	}
 	return results;

@@ -3,6 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
+import { withCalls } from '../../shared/callReport';
 import {
 	previewValue,
 	validateChoice,
@@ -160,17 +161,26 @@ export function buildSendTtsBody(ctx: IExecuteFunctions, itemIndex: number): IDa
 	return body;
 }
 
+export const placesCalls = true;
+
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body = buildSendTtsBody(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const envelope = await itniotechApiRequest.call(this, {
-		method: 'POST',
-		path: '/voice/sendCode',
-		body,
-		itemIndex,
-		timeoutSeconds: readTimeoutSeconds(this, itemIndex, options.timeoutSeconds),
-		isSend: true,
-	});
-	return [{ voiceId: envelope.data === undefined ? null : String(envelope.data), callee: body.callee }];
+	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
+	const callee = String(body.callee);
+	let envelope;
+	try {
+		envelope = await itniotechApiRequest.call(this, {
+			method: 'POST',
+			path: '/voice/sendCode',
+			body,
+			itemIndex,
+			timeoutSeconds,
+			isSend: true,
+		});
+	} catch (error) {
+		throw withCalls(error, itemIndex, [], [callee], []);
+	}
+	return [{ voiceId: envelope.data === undefined ? null : String(envelope.data), callee }];
 }
