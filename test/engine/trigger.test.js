@@ -161,6 +161,16 @@ describe('bad pushes the node refuses: 400 with a reason, nothing started', () =
 		expect(trigger.starts).toHaveLength(0);
 	});
 
+	test('not sent as JSON: multipart form data', async () => {
+		trigger = await startTrigger(params());
+		const form = new FormData();
+		form.append('voiceId', '2203031113381000002');
+		const response = await fetch(trigger.baseUrl, { method: 'POST', body: form });
+		expect(response.status).toBe(400);
+		expect((await response.json()).error).toMatch(/must be JSON/);
+		expect(trigger.starts).toHaveLength(0);
+	});
+
 	test('application/json with a charset, as the vendor sends it, is accepted', async () => {
 		trigger = await startTrigger(params());
 		const response = await post(trigger.baseUrl, ANSWERED, 'application/json;charset=UTF-8');
