@@ -27,6 +27,9 @@ export class ItniotechVoiceTrigger implements INodeType {
 				name: 'default',
 				httpMethod: 'POST',
 				responseMode: 'onReceived',
+				// n8n finds a webhook with a :token segment only by its webhookId plus this path, so that path
+				// must be registered as a full path; the URL shown stays …/webhook/<webhookId>/itniotech-status/<token>.
+				isFullPath: '={{ $parameter["authentication"] === "pathToken" }}' as unknown as boolean,
 				path: '={{ $parameter["authentication"] === "pathToken" ? "itniotech-status/:token" : "itniotech-status" }}',
 			},
 		],
@@ -80,7 +83,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 				default: '',
 				placeholder: 'e.g. 203.0.113.10, 198.51.100.0/24',
 				description:
-					'Only accept pushes from these IP addresses or IPv4 ranges (comma-separated). Leave empty to accept any source. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real address.',
+					'Only accept pushes from these IP addresses or IPv4 ranges (comma-separated). Leave empty to accept any source. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real address (only if n8n is reachable through that proxy alone).',
 			},
 			{
 				displayName: 'Report Types',
@@ -153,7 +156,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 			return reply(403, { error: 'This source IP address is not allowed' });
 		}
 
-		const parsed = parseReports(req.headers['content-type'], this.getBodyData(), req.rawBody);
+		const parsed = parseReports(req.headers['content-type'], this.getBodyData());
 		if ('error' in parsed) return reply(400, { error: parsed.error });
 
 		const types = this.getNodeParameter('reportTypes', []) as number[];

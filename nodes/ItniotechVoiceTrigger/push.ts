@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { timingSafeEqual } from 'node:crypto';
 
-/** Limits for one push: the vendor sends one report, or a batch of them. */
+/** The vendor sends one report, or a batch of them; a batch becomes this many items at most. */
 export const MAX_REPORTS_PER_PUSH = 1000;
-export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 
 /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
 export function tokensMatch(expected: string, given: unknown): boolean {
@@ -46,30 +45,22 @@ function isReport(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'voiceId' in value;
 }
 
-/** Checks a push body: JSON, one report object or a non-empty array of them, within the size limits. */
-export function parseReports(contentType: string | undefined, body: unknown, rawBody?: Buffer): Parsed {
-	if (rawBody && rawBody.length > MAX_PUSH_BYTES) {
-		return { error: `The push is larger than ${MAX_PUSH_BYTES / 1048576} MB` };
+/**
+ * n8n reads and parses the body before the node runs: for Content-Type application/json it hands over the
+ * parsed value (a body that is not valid JSON, or larger than N8N_PAYLOAD_SIZE_MAX, is refused by n8n
+ * itself), and for an empty body nothing. Other content types arrive as text, form fields or nothing, so
+ * only application/json is accepted; the media type is compared the way n8n's parser does.
+ */
+export function parseReports(contentType: string | undefined, body: unknown): Parsed {
+	const mediaType = (contentType ?? '').split(';')[0].toLowerCase();
+	if (mediaType !== 'application/json') {
+		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
 	}
-	if (!/json/i.test(contentType ?? '')) {
-		return { error: 'The push must be JSON (Content-Type: application/json)' };
-	}
-	let value: unknown = body;
-	// n8n hands over the parsed body; a raw body that did not parse arrives as text or empty.
-	if (typeof value === 'string') {
-		try {
-			value = JSON.parse(value);
-		} catch {
-			return { error: 'The push is not valid JSON' };
-		}
-	}
-	if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0)) {
-		return { error: 'The push is empty or not valid JSON' };
-	}
-	const reports = Array.isArray(value) ? value : [value];
+	if (body === undefined) return { error: 'The push is empty: send one status report or a JSON list of them' };
+	const reports = Array.isArray(body) ? body : [body];
 	if (reports.length === 0) return { error: 'The push is an empty list of reports' };
 	if (reports.length > MAX_REPORTS_PER_PUSH) {
-		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} reports` };
+		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} reports: send at most ${MAX_REPORTS_PER_PUSH} per request` };
 	}
 	const bad = reports.findIndex((report) => !isReport(report));
 	if (bad !== -1) return { error: `Report ${bad} is not a status report (an object with a voiceId)` };
