@@ -1,10 +1,9 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 /**
  * The vendor layer's knowledge of the platform's brands: where each one's API lives, how it lays out its
  * paths, and the limits that differ between them. Every Itniotech node and the credential read it from here;
- * it imports nothing from them. Source: /work/shared/itniotech-sms-api.md, "Brands, base URLs and paths" and
+ * it imports nothing from them, and nothing at run time at all (the credential loads it on its own). Source: /work/shared/itniotech-sms-api.md, "Brands, base URLs and paths" and
  * "Corrections and brand differences for the Voice API".
  */
 
@@ -158,28 +157,4 @@ export async function platformLimits(
 ): Promise<PlatformLimits & { platformName: string }> {
 	const { name, limits } = await platformOf(ctx, itemIndex);
 	return { ...limits, platformName: name };
-}
-
-/**
- * Refuses a number outside what the platform accepts, before anything is sent, naming the platform.
- * Values that are not numbers are left to the operation's own check, which says what format is expected.
- */
-export function assertPlatformRange(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	range: { min: number; max: number },
-	platformName: string,
-): void {
-	if (typeof value !== 'number' || !Number.isFinite(value)) return;
-	if (value >= range.min && value <= range.max) return;
-	throw new NodeOperationError(
-		node,
-		`The ${field} in item ${itemIndex} must be a whole number from ${range.min} to ${range.max} on ${platformName}`,
-		{
-			itemIndex,
-			description: `Got ${value}. ${platformName} accepts ${range.min} to ${range.max}. The platform is chosen in the Itniotech credential (field Platform).`,
-		},
-	);
 }

@@ -119,6 +119,13 @@ test('a wrong secret gets the -1 message, without the secret in it', async () =>
 	expect(sim.requests.map((r) => r.answeredStatus)).toEqual(['-1']);
 });
 
+test('an account with an IP allow-list without this host gets the -2 message', async () => {
+	sim.blockedKeys.add(ACCOUNT.apiKey);
+	const result = await testCredential(itniotech());
+	expect(result.status).toBe('Error');
+	expect(result.message).toMatch(/^This n8n server's IP address is not on the account's IP allow-list \(Itniotech status -2\)/);
+});
+
 test.each([
 	['Onbuka', () => ({ platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` }), '/v3/getBalance'],
 	['Other Brand with the Onbuka layout', () => ({ platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3/` }), '/v3/getBalance'],

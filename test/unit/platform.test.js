@@ -2,9 +2,9 @@
 /** The vendor layer's platform knowledge: roots, path layouts and per-platform limits. */
 const fs = require('node:fs');
 const path = require('node:path');
+const { validatePlatformInteger } = require('../../dist/nodes/ItniotechVoice/shared/validation.js');
 const {
 	PLATFORMS,
-	assertPlatformRange,
 	layoutPath,
 	platformLimits,
 	resolvePlatform,
@@ -12,10 +12,13 @@ const {
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [0, 0], parameters: {} };
 
-test('the vendor layer imports nothing from the nodes or the credential (it is shared by them)', () => {
+test('the vendor layer imports nothing from the nodes or the credential, and nothing at run time', () => {
 	const source = fs.readFileSync(path.resolve(__dirname, '../../nodes/Itniotech/platform.ts'), 'utf8');
-	const imports = [...source.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
-	expect(imports).toEqual(['n8n-workflow', 'n8n-workflow']);
+	const imports = [...source.matchAll(/^import (type )?.*from '([^']+)';$/gm)].map((m) => `${m[1] ?? ''}${m[2]}`);
+	expect(imports).toEqual(['type n8n-workflow']);
+	// The credential requires it: it must load where n8n-workflow cannot be resolved (see test/package).
+	const built = fs.readFileSync(path.resolve(__dirname, '../../dist/nodes/Itniotech/platform.js'), 'utf8');
+	expect(built).not.toMatch(/require\(/);
 });
 
 test.each([
@@ -48,22 +51,23 @@ test('the credential is read once per execution context, however many items ther
 	expect(getCredentials).toHaveBeenCalledTimes(1);
 });
 
-describe('assertPlatformRange', () => {
+describe('validatePlatformInteger', () => {
 	const range = PLATFORMS.onbuka.limits.sendCodeLoopCount;
-	test('within the range, or not a number (left to the field check), passes', () => {
-		for (const value of [1, 3, '5', undefined, Number.NaN]) {
-			expect(() => assertPlatformRange(node, 0, 'Loop Count', value, range, 'Onbuka')).not.toThrow();
-		}
+	test('within the range passes', () => {
+		expect(validatePlatformInteger(node, 'Loop Count', 3, 0, range, 'Onbuka')).toBe(3);
 	});
-	test('outside it, the message names the field, item, range and platform', () => {
-		let error;
-		try {
-			assertPlatformRange(node, 2, 'Loop Count', 5, range, 'Onbuka');
-		} catch (caught) {
-			error = caught;
-		}
-		expect(error.name).toBe('NodeOperationError');
-		expect(error.message).toBe('The Loop Count in item 2 must be a whole number from 1 to 3 on Onbuka');
-		expect(error.description).toMatch(/^Got 5\. Onbuka accepts 1 to 3\. .*Platform/);
+	test('a number outside it: the message names the field, item, range and platform', () => {
+		expect(() => validatePlatformInteger(node, 'Loop Count', 5, 2, range, 'Onbuka')).toThrow(
+			expect.objectContaining({
+				name: 'NodeOperationError',
+				message: 'The Loop Count in item 2 must be a whole number from 1 to 3 on Onbuka',
+				description: expect.stringMatching(/^Got "5"\. Onbuka accepts 1 to 3\. .*Platform/),
+			}),
+		);
+	});
+	test('not a whole number: the plain check with the platform range', () => {
+		expect(() => validatePlatformInteger(node, 'Loop Count', 'two', 0, range, 'Onbuka')).toThrow(
+			'The Loop Count in item 0 must be a whole number from 1 to 3',
+		);
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
 import type { PlatformLimits } from '../../../Itniotech/platform';
-import { assertPlatformRange, platformLimits } from '../../../Itniotech/platform';
+import { platformLimits } from '../../../Itniotech/platform';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
 import {
@@ -11,6 +11,7 @@ import {
 	validateInteger,
 	validateNumber,
 	validatePhoneNumber,
+	validatePlatformInteger,
 	validateText,
 } from '../../shared/validation';
 
@@ -154,9 +155,8 @@ export function buildSendTtsBody(
 	Object.assign(body, readSharedCallFields(ctx, itemIndex, extra));
 	const has = (key: string) => isSet(extra[key]);
 	if (has('loopCount')) {
-		assertPlatformRange(node, itemIndex, 'Loop Count', extra.loopCount, limits.sendCodeLoopCount, limits.platformName);
-		const { min, max } = limits.sendCodeLoopCount;
-		body.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, min, max);
+		const range = limits.sendCodeLoopCount;
+		body.loopCount = validatePlatformInteger(node, 'Loop Count', extra.loopCount, itemIndex, range, limits.platformName);
 	}
 	if (has('recallCount')) body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
 	if (has('recallInterval'))
