@@ -68,7 +68,7 @@ function credentialTestRules(): ICredentialTestRequest['rules'] {
 		// n8n compares with ===, and the reference documents `status` as a string; accept a number too.
 		return [body('status', status, message), body('status', Number(status), message)];
 	});
-	const noBalance = `Itniotech did not confirm these credentials: its answer has no balance. ${CHECK_ADDRESS}`;
+	const noBalance = `Itniotech did not confirm these credentials: its answer has no balance (it may carry a status this credential does not know). To see the whole answer, run Account → Get Balance in a workflow. ${CHECK_ADDRESS}`;
 	const rules = [
 		...httpRules,
 		// An HTML page, possibly after a byte-order mark or line breaks.
