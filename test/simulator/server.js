@@ -23,6 +23,26 @@ const STATUS_REASONS = {
 	'-26': 'failed to get rate',
 };
 
+/**
+ * The vendor's two path layouts (reference: "Brands, base URLs and paths"), served strictly: Itniotech
+ * `/sms/<op>` and `/voice/<op>`; Onbuka `/v3/<op>` and `/v3/voice/<op>`. Anything else, such as
+ * `/v3/sms/getBalance` or a bare `/getBalance`, is 404. Each layout has its brand's limits.
+ */
+const LAYOUTS = {
+	itniotech: { maxCalleesPerRequest: 200, maxSendCodeLoopCount: 9 },
+	onbuka: { maxCalleesPerRequest: 1000, maxSendCodeLoopCount: 3 },
+};
+
+/** A request path → its layout and the logical path (`/sms/<op>`, `/voice/<op>`), or undefined (404). */
+function resolveLayout(rawPath) {
+	const onbuka = /^\/v3(?=\/)/.test(rawPath);
+	const rest = onbuka ? rawPath.slice(3) : rawPath;
+	const layout = onbuka ? 'onbuka' : 'itniotech';
+	if (rest.startsWith('/voice/')) return { layout, path: rest };
+	if (onbuka) return rest.startsWith('/sms/') ? undefined : { layout, path: `/sms${rest}` };
+	return rest.startsWith('/sms/') ? { layout, path: rest } : undefined;
+}
+
 function md5(text) {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
@@ -229,9 +249,16 @@ class ItniotechSimulator {
 	}
 
 	route(method, rawPath, res, entry) {
-		const path = rawPath.replace(/^\/v3(?=\/)/, '');
+		const resolved = resolveLayout(rawPath);
+		if (!resolved) return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+		const { path } = resolved;
+		entry.layout = resolved.layout;
+		entry.limits = LAYOUTS[resolved.layout];
 		const body = this.parseBody(entry.body);
 		if (method === 'POST' && body === undefined) return this.vendorStatus(res, entry, '-22');
+		if (path === '/voice/sendCode' && Number(body.loopCount ?? 1) > entry.limits.maxSendCodeLoopCount) {
+			return this.vendorStatus(res, entry, '-22', 'loopCount out of range');
+		}
 		if (method === 'POST' && path === '/voice/recordGroupQuery') return this.search(res, entry, body, this.groupHistory);
 		if (method === 'POST' && path === '/voice/recordSipQuery') return this.search(res, entry, body, this.sipHistory);
 		if (method === 'POST' && path === '/voice/fileQuery') {
@@ -330,7 +357,7 @@ class ItniotechSimulator {
 
 	sendGroup(res, entry, body) {
 		const callees = String(body.callee ?? '').split(',');
-		if (callees.length > 200 || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
+		if (callees.length > entry.limits.maxCalleesPerRequest || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
 			return this.vendorStatus(res, entry, '-22');
 		}
 		const data = callees.map((callee) => ({
@@ -382,4 +409,4 @@ class ItniotechSimulator {
 	}
 }
 
-module.exports = { ItniotechSimulator, TIMESTAMP_WINDOW_SECONDS, STATUS_REASONS, md5 };
+module.exports = { ItniotechSimulator, TIMESTAMP_WINDOW_SECONDS, STATUS_REASONS, LAYOUTS, md5 };

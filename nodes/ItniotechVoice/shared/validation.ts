@@ -101,6 +101,30 @@ export function validateInteger(node: INode, field: string, value: unknown, item
 	return validateRange(node, field, value, itemIndex, [min, max], true);
 }
 
+/**
+ * A whole number within what the credential's platform accepts (e.g. Onbuka's loop count 1–3); a number
+ * outside it gets a message naming the platform, anything else the plain check of validateInteger.
+ */
+export function validatePlatformInteger(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	{ min, max }: { min: number; max: number },
+	platformName: string,
+): number {
+	if (typeof value === 'number' && Number.isFinite(value) && (value < min || value > max)) {
+		return fail(
+			node,
+			itemIndex,
+			`The ${field} in item ${itemIndex} must be a whole number from ${min} to ${max} on ${platformName}`,
+			value,
+			`${platformName} accepts ${min} to ${max}. The platform is chosen in the Itniotech credential (field Platform).`,
+		);
+	}
+	return validateInteger(node, field, value, itemIndex, min, max);
+}
+
 /** A number (fractions allowed) in [min, max]. */
 export function validateNumber(node: INode, field: string, value: unknown, itemIndex: number, min: number, max: number): number {
 	return validateRange(node, field, value, itemIndex, [min, max], false);

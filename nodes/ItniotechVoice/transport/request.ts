@@ -7,7 +7,8 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { normalizeBaseUrl, unixSeconds } from '../../../credentials/ItniotechApi.credentials';
+import { unixSeconds } from '../../../credentials/ItniotechApi.credentials';
+import { resolvePlatform } from '../../Itniotech/platform';
 import { SendsStoppedError, withRequestSlot } from '../shared/pool';
 import { describeVendorStatus } from './statusCodes';
 
@@ -183,7 +184,7 @@ function networkFailure(
 function httpStatusAdvice(statusCode: number): string {
 	if (statusCode === 429) return 'Too many requests were sent at once: wait a moment and try again.';
 	if (statusCode === 404)
-		return 'The address was not found: check the Base URL in the credential (Itniotech uses https://api.itniotech.com; other brands usually end in /v3).';
+		return 'The address was not found: check the Base URL and the Platform in the credential (for Other Brand also the Path Layout).';
 	if (statusCode === 401 || statusCode === 403)
 		return 'Access was refused before Itniotech read the request: check the Base URL and any proxy in between.';
 	if (statusCode >= 500)
@@ -308,7 +309,7 @@ async function baseUrlKey(ctx: IExecuteFunctions, itemIndex: number): Promise<st
 	if (!pending) {
 		pending = ctx
 			.getCredentials(CREDENTIAL_TYPE, itemIndex)
-			.then((credentials) => normalizeBaseUrl(credentials.baseUrl))
+			.then((credentials) => resolvePlatform(credentials).root)
 			.catch(() => '');
 		baseUrlByContext.set(ctx, pending);
 	}

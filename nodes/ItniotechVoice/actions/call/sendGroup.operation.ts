@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
+import { platformLimits } from '../../../Itniotech/platform';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
 import { withCalls } from '../../shared/callReport';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
 
-/** The vendor takes at most 200 callees per request. */
+/** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
 export const MAX_CALLEES_PER_REQUEST = 200;
 const MAX_CALLEES = 10_000;
 
@@ -92,7 +93,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
-	const chunkSize = MAX_CALLEES_PER_REQUEST;
+	const { maxCalleesPerRequest: chunkSize } = await platformLimits(this, itemIndex);
 
 	const results: IDataObject[] = [];
 	for (let start = 0; start < callees.length; start += chunkSize) {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../transport/request';
+import type { PlatformLimits } from '../../../Itniotech/platform';
+import { platformLimits } from '../../../Itniotech/platform';
 import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
 import { withCalls } from '../../shared/callReport';
@@ -10,6 +12,7 @@ import {
 	validateInteger,
 	validateNumber,
 	validatePhoneNumber,
+	validatePlatformInteger,
 	validateText,
 } from '../../shared/validation';
 
@@ -77,7 +80,7 @@ const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 9 },
 			default: 1,
-			description: 'How many times the text is read out (1 to 9)',
+			description: 'How many times the text is read out: 1 to 9 on Itniotech, 1 to 3 on Onbuka and other brands',
 		},
 		{
 			displayName: 'Max Ringing Time (Seconds)',
@@ -131,7 +134,11 @@ export const description = updateDisplayOptions(
 );
 
 /** Builds and checks the whole request body before anything is sent. */
-export function buildSendTtsBody(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+export function buildSendTtsBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	limits: PlatformLimits & { platformName: string },
+): IDataObject {
 	const node = ctx.getNode();
 	const language = ctx.getNodeParameter('language', itemIndex);
 	if (typeof language !== 'string' || !/^[A-Za-z]{2,5}$/.test(language.trim())) {
@@ -148,7 +155,10 @@ export function buildSendTtsBody(ctx: IExecuteFunctions, itemIndex: number): IDa
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(body, readSharedCallFields(ctx, itemIndex, extra));
 	const has = (key: string) => isSet(extra[key]);
-	if (has('loopCount')) body.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 9);
+	if (has('loopCount')) {
+		const range = limits.sendCodeLoopCount;
+		body.loopCount = validatePlatformInteger(node, 'Loop Count', extra.loopCount, itemIndex, range, limits.platformName);
+	}
 	if (has('recallCount')) body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
 	if (has('recallInterval'))
 		body.recallInterval = validateInteger(node, 'Recall Interval', extra.recallInterval, itemIndex, 1, 999);
@@ -165,7 +175,7 @@ export const placesCalls = true;
 
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const body = buildSendTtsBody(this, itemIndex);
+	const body = buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
 	const callee = String(body.callee);
