@@ -9,14 +9,14 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { describeVendorStatus, VENDOR_STATUS } from '../nodes/ItniotechVoice/transport/statusCodes';
+import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 import {
 	ITNIOTECH_ROOT,
 	ONBUKA_ROOT,
 	layoutPath,
 	normalizeBaseUrl,
 	resolvePlatform,
-} from '../nodes/Itniotech/platform';
+} from '../nodes/Itniotech/api/platform';
 
 export { normalizeBaseUrl };
 export const DEFAULT_BASE_URL = ITNIOTECH_ROOT;
@@ -101,8 +101,8 @@ export class ItniotechApi implements ICredentialType {
 	displayName = 'Itniotech API';
 
 	icon: Icon = {
-		light: 'file:../nodes/ItniotechVoice/itniotech.svg',
-		dark: 'file:../nodes/ItniotechVoice/itniotech.dark.svg',
+		light: 'file:../nodes/Itniotech/Voice/itniotech.svg',
+		dark: 'file:../nodes/Itniotech/Voice/itniotech.dark.svg',
 	};
 
 	documentationUrl = 'https://www.itniotech.com/api/voice/';

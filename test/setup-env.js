@@ -13,7 +13,7 @@ process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'test-only-en
 // Evidence for the suite-wide secret scan (test/scan): what n8n logs, and every Sign the simulator receives.
 require('./harness/logCapture');
 const { append } = require('./evidence');
-const { ItniotechSimulator } = require('./simulator/server');
+const { ItniotechSimulator } = require('../simulator/server');
 
 const authenticate = ItniotechSimulator.prototype.authenticate;
 ItniotechSimulator.prototype.authenticate = function recordSign(headers) {

@@ -2,7 +2,7 @@
 /** Batching: bounded concurrency that keeps input order, a requests-per-second cap, parallel paging. */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 let sim;

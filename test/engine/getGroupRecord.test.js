@@ -7,8 +7,8 @@ const { loggedText } = require('../harness/logCapture'); // first: it must see t
  * The engine stores a node's error as a plain object, so its class is checked by name.
  */
 const { runNode } = require('../harness/engine');
-const { ItniotechSimulator, md5 } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { ItniotechSimulator, md5 } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('../fixtures');
 
 /** One attempt only: these tests are about how each failure is reported (retries: reliability.test.js). */

@@ -18,7 +18,7 @@ function loadBuilt(relativePath, exportName) {
 	return mod[exportName];
 }
 
-const ItniotechVoice = loadBuilt('nodes/ItniotechVoice/ItniotechVoice.node.js', 'ItniotechVoice');
+const ItniotechVoice = loadBuilt('nodes/Itniotech/Voice/ItniotechVoice.node.js', 'ItniotechVoice');
 const ItniotechApi = loadBuilt('credentials/ItniotechApi.credentials.js', 'ItniotechApi');
 
 class NodeTypes {

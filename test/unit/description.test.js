@@ -1,5 +1,5 @@
 'use strict';
-const { ItniotechVoice } = require('../../dist/nodes/ItniotechVoice/ItniotechVoice.node.js');
+const { ItniotechVoice } = require('../../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js');
 
 const { description } = new ItniotechVoice();
 
@@ -45,7 +45,7 @@ test('node basics: name, icons, credential, version', () => {
 });
 
 test('Batching: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
-	const { DEFAULT_BATCHING } = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+	const { DEFAULT_BATCHING } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 	const batching = description.properties.find((p) => p.name === 'batching');
 	const byName = Object.fromEntries(batching.options.map((o) => [o.name, o]));
 	expect(byName.concurrency.default).toBe(DEFAULT_BATCHING.concurrency);

@@ -1,13 +1,13 @@
 'use strict';
 // The batching pool's guarantees that engine tests cannot pin down without timing: which items start after
 // a failure, and that a send still waiting for its request slot is not sent once the run has stopped.
-const { itniotechApiRequest } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
+const { itniotechApiRequest } = require('../../dist/nodes/Itniotech/api/transport/request.js');
 const {
 	SendsStoppedError,
 	configureBatching,
 	settleInOrder,
 	stopNewSends,
-} = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+} = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

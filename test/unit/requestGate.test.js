@@ -1,7 +1,7 @@
 'use strict';
 // The requests-per-second cap, measured where the gate releases requests, on a fake clock: what the
 // limiter controls, independent of how busy the machine is.
-const { RequestGate } = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+const { RequestGate } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 
 function fakeClock(start = 1_000) {
 	const clock = { t: start, sleeps: [] };

@@ -6,7 +6,7 @@ import * as call from './actions/call';
 import * as callRecord from './actions/callRecord';
 import * as sipRecord from './actions/sipRecord';
 import { router } from './actions/router';
-import { batchingField } from './shared/descriptions';
+import { batchingField } from '../common/fields';
 
 const resourceDescriptions = [callRecord, call, audioFile, account, sipRecord].map((r) => r.description);
 

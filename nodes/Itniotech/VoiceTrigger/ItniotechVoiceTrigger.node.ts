@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { REPORT_TYPES, typeStatusReport, wasAnswered } from '../ItniotechVoice/shared/record';
+import { REPORT_TYPES, typeStatusReport, wasAnswered } from '../api/records/record';
 import { isAllowedSource, parseReports, tokensMatch } from './push';
 
 export class ItniotechVoiceTrigger implements INodeType {

@@ -1,6 +1,6 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { daysInMonth, readIsoDateTime, utcMs } from './isoTime';
+import { daysInMonth, readIsoDateTime, utcMs } from '../api/records/isoTime';
 import { previewValue } from './validation';
 
 /** The vendor keeps records for two months and answers at most 31 days per query. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS } from '../transport/request';
-import type { BatchingSettings } from './pool';
-import { DEFAULT_BATCHING } from './pool';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS } from '../api/transport/request';
+import type { BatchingSettings } from '../api/transport/batching';
+import { DEFAULT_BATCHING } from '../api/transport/batching';
 import { validateInteger, validateNumber } from './validation';
 
 /** Field definitions more than one operation uses, written once. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { itniotechApiRequest } from '../transport/request';
-import { batchingOf, mapInOrder } from './pool';
+import { itniotechApiRequest } from '../api/transport/request';
+import { batchingOf, mapInOrder } from '../api/transport/batching';
 import { validateInteger } from './validation';
 
 /** The vendor's largest page. */

@@ -3,8 +3,8 @@ import type { DateRange } from './dateRange';
 import { formatVendorTime, splitIntoWindows } from './dateRange';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
-import { batchingOf, mapInOrder } from './pool';
-import { sortBySubmitTime } from './record';
+import { batchingOf, mapInOrder } from '../api/transport/batching';
+import { sortBySubmitTime } from '../api/records/record';
 
 /**
  * A record search over ≤31-day windows. The reference leaves open whether a window's ends are inclusive (a

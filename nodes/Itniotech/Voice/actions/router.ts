@@ -5,10 +5,10 @@ import * as audioFile from './audioFile';
 import * as call from './call';
 import * as callRecord from './callRecord';
 import * as sipRecord from './sipRecord';
-import type { Settled } from '../shared/pool';
-import { configureBatching, SendsStoppedError, settleInOrder, stopNewSends } from '../shared/pool';
-import { readBatching } from '../shared/descriptions';
-import type { CallReport } from '../shared/callReport';
+import type { Settled } from '../../api/transport/batching';
+import { configureBatching, SendsStoppedError, settleInOrder, stopNewSends } from '../../api/transport/batching';
+import { readBatching } from '../../common/fields';
+import type { CallReport } from '../helpers/callReport';
 import {
 	callReportData,
 	callsOfFailure,
@@ -17,7 +17,7 @@ import {
 	emptyCallReport,
 	mergeCallReport,
 	partialSendOf,
-} from '../shared/callReport';
+} from '../helpers/callReport';
 
 type OperationModule = {
 	execute: (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { validateInteger, validatePhoneNumber, validateText } from './validation';
+import { validateInteger, validatePhoneNumber, validateText } from '../../common/validation';
 
 /** Fields both send-call operations share (TTS and audio group call), written once. */
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isOutcomeUnknown } from '../transport/request';
-import { SendsStoppedError } from './pool';
+import { isOutcomeUnknown } from '../../api/transport/request';
+import { SendsStoppedError } from '../../api/transport/batching';
 
 /**
  * What happened to each call of a send run, so that no placed call's voiceId is lost and nobody is called

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { itniotechApiRequest } from '../transport/request';
-import { attemptsOption, optionsField, readReadOptions, timeoutOption } from './descriptions';
-import { readLimit, returnAllOrLimit } from './paging';
-import { executionClock, validateDateRange } from './dateRange';
-import { searchWindows } from './windowSearch';
-import { validateVoiceId } from './validation';
+import { itniotechApiRequest } from '../../api/transport/request';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../common/fields';
+import { readLimit, returnAllOrLimit } from '../../common/paging';
+import { executionClock, validateDateRange } from '../../common/dateRange';
+import { searchWindows } from '../../common/windowSearch';
+import { validateVoiceId } from '../../common/validation';
 
 /** Get and Search of group and SIP records differ only in path and typing; both live here once. */
 

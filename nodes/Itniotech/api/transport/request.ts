@@ -7,10 +7,10 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
-import { unixSeconds } from '../../../credentials/ItniotechApi.credentials';
-import { resolvePlatform } from '../../Itniotech/platform';
-import { SendsStoppedError, withRequestSlot } from '../shared/pool';
-import { describeVendorStatus } from './statusCodes';
+import { unixSeconds } from '../../../../credentials/ItniotechApi.credentials';
+import { resolvePlatform } from '../platform';
+import { SendsStoppedError, withRequestSlot } from './batching';
+import { describeVendorStatus } from '../statusCodes';
 
 export const CREDENTIAL_TYPE = 'itniotechApi';
 export const DEFAULT_TIMEOUT_SECONDS = 30;

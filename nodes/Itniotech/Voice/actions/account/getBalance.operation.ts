@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { itniotechApiRequest } from '../../transport/request';
-import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../shared/descriptions';
-import { toDecimal } from '../../shared/record';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../../common/fields';
+import { toDecimal } from '../../../api/records/record';
 
 export const description: INodeProperties[] = [
 	optionsField([timeoutOption, attemptsOption], { resource: ['account'], operation: ['getBalance'] }),

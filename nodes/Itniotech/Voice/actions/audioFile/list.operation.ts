@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../shared/descriptions';
-import { collectPages, readLimit, returnAllOrLimit } from '../../shared/paging';
+import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../../common/fields';
+import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paging';
 
 const show = { resource: ['audioFile'], operation: ['list'] };
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { itniotechApiRequest } from '../../transport/request';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
-import { previewValue } from '../../shared/validation';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { previewValue } from '../../../common/validation';
 
 const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
 

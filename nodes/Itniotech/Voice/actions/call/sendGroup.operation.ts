@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { itniotechApiRequest } from '../../transport/request';
-import { platformLimits } from '../../../Itniotech/platform';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
-import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
-import { withCalls } from '../../shared/callReport';
-import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../shared/validation';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { platformLimits } from '../../../api/platform';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
+import { withCalls } from '../../helpers/callReport';
+import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
 
 /** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
 export const MAX_CALLEES_PER_REQUEST = 200;

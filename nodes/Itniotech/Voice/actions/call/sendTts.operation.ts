@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { itniotechApiRequest } from '../../transport/request';
-import type { PlatformLimits } from '../../../Itniotech/platform';
-import { platformLimits } from '../../../Itniotech/platform';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../shared/descriptions';
-import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../shared/callFields';
-import { withCalls } from '../../shared/callReport';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import type { PlatformLimits } from '../../../api/platform';
+import { platformLimits } from '../../../api/platform';
+import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
+import { withCalls } from '../../helpers/callReport';
 import {
 	previewValue,
 	validateChoice,
@@ -14,7 +14,7 @@ import {
 	validatePhoneNumber,
 	validatePlatformInteger,
 	validateText,
-} from '../../shared/validation';
+} from '../../../common/validation';
 
 const LANGUAGES: Array<[string, string]> = [
 	['Arabic', 'ARB'],

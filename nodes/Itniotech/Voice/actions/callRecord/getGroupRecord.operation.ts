@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeCallRecord } from '../../shared/record';
-import { executeRecordGet, recordGetFields } from '../../shared/recordLookup';
+import { typeCallRecord } from '../../../api/records/record';
+import { executeRecordGet, recordGetFields } from '../../helpers/recordLookup';
 
 export const description = recordGetFields({ resource: ['callRecord'], operation: ['getGroupRecord'] });
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeCallRecord } from '../../shared/record';
-import { executeRecordSearch, recordSearchFields } from '../../shared/recordLookup';
+import { typeCallRecord } from '../../../api/records/record';
+import { executeRecordSearch, recordSearchFields } from '../../helpers/recordLookup';
 
 export const description = recordSearchFields({
 	resource: ['callRecord'],

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeSipRecord } from '../../shared/record';
-import { executeRecordGet, recordGetFields } from '../../shared/recordLookup';
+import { typeSipRecord } from '../../../api/records/record';
+import { executeRecordGet, recordGetFields } from '../../helpers/recordLookup';
 
 export const description = recordGetFields({ resource: ['sipRecord'], operation: ['get'] });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import * as get from './getSipRecord.operation';
-import * as search from './searchSipRecords.operation';
+import * as get from './get.operation';
+import * as search from './search.operation';
 
 export const operations = { get, search };
 

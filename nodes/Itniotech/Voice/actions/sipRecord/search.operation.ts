@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeSipRecord } from '../../shared/record';
-import { executeRecordSearch, recordSearchFields } from '../../shared/recordLookup';
+import { typeSipRecord } from '../../../api/records/record';
+import { executeRecordSearch, recordSearchFields } from '../../helpers/recordLookup';
 
 export const description = recordSearchFields({ resource: ['sipRecord'], operation: ['search'] });
 
