@@ -5,7 +5,7 @@
  */
 const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT } = require('../fixtures');
-const { resetClockOffsets } = require('../../dist/nodes/Itniotech/api/transport/request.js');
+const { resetClockOffsets } = require('../../dist/nodes/Itniotech/api/transport/clock.js');
 
 /** Registers the jest hooks; the returned object's `sim` and `credentials` are filled in by beforeAll. */
 function useSimulator(options = {}) {

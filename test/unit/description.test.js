@@ -12,10 +12,14 @@ function operations() {
 	return pairs;
 }
 
-test('the canvas subtitle has a readable label for exactly the operations that exist', () => {
-	const map = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(description.subtitle)[1]);
-	expect(Object.keys(map).sort()).toEqual(operations().map((o) => `${o.resource}:${o.value}`).sort());
-	for (const label of Object.values(map)) expect(label).toMatch(/^[A-Z]/);
+test('the canvas subtitle shows the chosen operation by its menu name, for every operation', () => {
+	// The subtitle is an n8n expression ={{ … }} over $parameter; evaluated here the way the canvas does.
+	const body = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	const subtitleFor = new Function('$parameter', `return (${body});`);
+	for (const operation of operations()) {
+		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.name);
+	}
+	expect(subtitleFor({ resource: 'callRecord', operation: 'nothing' })).toBeUndefined();
 });
 
 test('every operation has an action and a description an AI agent can act on', () => {

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { batchingSettings } from '../api/transport/batching';
 import { itniotechApiRequest } from '../api/transport/request';
-import { batchingOf, mapInOrder } from '../api/transport/batching';
+import { mapInOrder } from './batching';
 import { validateInteger } from './validation';
 
 /** The vendor's largest page. */
@@ -10,10 +12,7 @@ const MAX_PAGES = 10_000;
 export const MAX_LIMIT = 100_000;
 
 /** Return All + Limit, for operations that list things; `limitHint` says which results a Limit keeps. */
-export function returnAllOrLimit(
-	show: { resource: string[]; operation: string[] },
-	limitHint?: string,
-): INodeProperties[] {
+export function returnAllOrLimit(limitHint?: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -21,18 +20,18 @@ export function returnAllOrLimit(
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
 		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			...(limitHint ? { hint: limitHint } : {}),
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
+		...updateDisplayOptions({ show: { returnAll: [false] } }, [
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				...(limitHint ? { hint: limitHint } : {}),
+			},
+		]),
 	];
 }
 
@@ -87,7 +86,7 @@ export async function collectPages(
 	if (wanted > 1 && first.records.length > 0) {
 		const rest = await mapInOrder(
 			wanted - 1,
-			batchingOf(ctx).concurrency,
+			batchingSettings(ctx).concurrency,
 			async (i) => (await readPage(ctx, request, i + 2)).records,
 			true,
 		);

@@ -3,7 +3,8 @@ import type { DateRange } from './dateRange';
 import { formatVendorTime, splitIntoWindows } from './dateRange';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
-import { batchingOf, mapInOrder } from '../api/transport/batching';
+import { batchingSettings } from '../api/transport/batching';
+import { mapInOrder } from './batching';
 import { sortBySubmitTime } from '../api/records/record';
 
 /**
@@ -66,7 +67,7 @@ async function readPages(
 ): Promise<IDataObject[][]> {
 	return await mapInOrder(
 		pageNumbers.length,
-		batchingOf(ctx).concurrency,
+		batchingSettings(ctx).concurrency,
 		async (i) => (pageNumbers[i] === 1 ? first.records : (await readPage(ctx, request, pageNumbers[i])).records),
 		true,
 	);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isOutcomeUnknown } from '../../api/transport/request';
 import { SendsStoppedError } from '../../api/transport/batching';
+import { isOutcomeUnknown } from '../../api/transport/failures';
+import type { FailureReport } from '../../common/runner';
 
 /**
  * What happened to each call of a send run, so that no placed call's voiceId is lost and nobody is called
@@ -171,3 +172,27 @@ export function describeCalls(report: CallReport, failedItem: number): string {
 export function callReportData(report: CallReport): IDataObject {
 	return report as unknown as IDataObject;
 }
+
+/** The call report as the item runner asks for it (common/runner.ts): for a stopped run, and per failed item. */
+export const callReporting: FailureReport = {
+	ofRun(outcomes, failedItem, messageOf) {
+		const report = emptyCallReport();
+		outcomes.forEach((outcome, itemIndex) => {
+			if (outcome === undefined) {
+				report.notSent.push({ item: itemIndex, callee: null });
+			} else if (outcome.ok) {
+				mergeCallReport(report, callsOfRows(itemIndex, outcome.value));
+			} else {
+				const stopped = outcome.error instanceof SendsStoppedError;
+				mergeCallReport(report, callsOfFailure(itemIndex, outcome.error, stopped ? '' : messageOf(outcome.error, itemIndex)));
+			}
+		});
+		return { context: { calls: callReportData(report) }, description: describeCalls(report, failedItem) };
+	},
+	ofItem(itemIndex, cause, message) {
+		// Calls placed before this item failed are output like any others; the error item tells the rest.
+		const calls = callsOfFailure(itemIndex, cause, message);
+		const rows = partialSendOf(cause)?.rows ?? [];
+		return { rows, data: { calls: callReportData(calls) }, description: describeCalls(calls, itemIndex) };
+	},
+};

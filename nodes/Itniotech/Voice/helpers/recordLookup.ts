@@ -1,14 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../api/transport/request';
-import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../common/fields';
+import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../common/fields';
 import { readLimit, returnAllOrLimit } from '../../common/paging';
 import { executionClock, validateDateRange } from '../../common/dateRange';
 import { searchWindows } from '../../common/windowSearch';
-import { validateVoiceId } from '../../common/validation';
+import { validateVoiceId } from './voiceId';
 
 /** Get and Search of group and SIP records differ only in path and typing; both live here once. */
 
-type Show = { resource: string[]; operation: string[] };
 type RecordTyper = (raw: IDataObject) => IDataObject;
 
 const rawDataOption: INodeProperties = {
@@ -21,11 +20,11 @@ const rawDataOption: INodeProperties = {
 };
 
 function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { raw: options.rawData === true, ...readReadOptions(ctx, itemIndex, options) };
+	const { options, timeoutSeconds, maxAttempts } = readRequestOptions(ctx, itemIndex);
+	return { raw: options.rawData === true, timeoutSeconds, maxAttempts };
 }
 
-export function recordGetFields(show: Show): INodeProperties[] {
+export function recordGetFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'Voice ID',
@@ -37,9 +36,8 @@ export function recordGetFields(show: Show): INodeProperties[] {
 			description:
 				'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
 			hint: 'To look up many calls, map the ID from an earlier node with an expression such as {{ $json.voiceId }}',
-			displayOptions: { show },
 		},
-		optionsField([rawDataOption, timeoutOption, attemptsOption], show),
+		optionsField([rawDataOption, timeoutOption, attemptsOption]),
 	];
 }
 
@@ -62,7 +60,7 @@ export async function executeRecordGet(
 	return [raw ? data : typeRecord(data)];
 }
 
-export function recordSearchFields(show: Show): INodeProperties[] {
+export function recordSearchFields(): INodeProperties[] {
 	return [
 		{
 			displayName: 'From',
@@ -72,7 +70,6 @@ export function recordSearchFields(show: Show): INodeProperties[] {
 			default: '',
 			description:
 				'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
-			displayOptions: { show },
 		},
 		{
 			displayName: 'To',
@@ -82,13 +79,11 @@ export function recordSearchFields(show: Show): INodeProperties[] {
 			default: '',
 			description:
 				'Records of calls submitted before this time. Ranges longer than 31 days are split into several queries automatically.',
-			displayOptions: { show },
 		},
 		...returnAllOrLimit(
-			show,
 			'Keeps the newest records of the whole From–To range; they are output oldest first, like all search results',
 		),
-		optionsField([rawDataOption, timeoutOption, attemptsOption], show),
+		optionsField([rawDataOption, timeoutOption, attemptsOption]),
 	];
 }
 

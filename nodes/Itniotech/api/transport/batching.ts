@@ -2,10 +2,11 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 /**
- * Bounded concurrency for one node run. A gate per execution context caps the HTTP requests in flight
- * (items, pages and retries together) and optionally spaces their starts to a requests-per-second cap;
- * `settleInOrder` / `mapInOrder` run per-item work with the same bound and keep results at their input
- * positions. Once a run stops (`stopNewSends`), a send that gets its slot afterwards is not sent.
+ * Batching: the node's limit on how hard one run may push the API (the user-visible field Batching → Max
+ * Concurrent Requests / Max Requests per Second). One Batching per execution context caps the HTTP
+ * requests in flight (items, pages and retries together) and optionally spaces their starts to a
+ * requests-per-second cap; common/batching.ts runs per-item work with the same bound. Once a run stops
+ * (`stopNewSends`), a send that gets its turn afterwards is not sent.
  */
 
 export interface BatchingSettings {
@@ -17,13 +18,13 @@ export interface BatchingSettings {
 
 export const DEFAULT_BATCHING: BatchingSettings = { concurrency: 5, requestsPerSecond: 0 };
 
-/** Where the gate reads the time and waits: real time in the node, a fake one in unit tests. */
-export interface GateClock {
+/** Where batching reads the time and waits: real time in the node, a fake one in unit tests. */
+export interface BatchingClock {
 	now: () => number;
 	sleep: (ms: number) => Promise<void>;
 }
 
-const REAL_CLOCK: GateClock = { now: () => Date.now(), sleep };
+const REAL_CLOCK: BatchingClock = { now: () => Date.now(), sleep };
 
 /** A send that was about to go out after the run had stopped: it was not sent. */
 export class SendsStoppedError extends Error {
@@ -33,8 +34,9 @@ export class SendsStoppedError extends Error {
 	}
 }
 
-export class RequestGate {
-	/** Set when the run will fail anyway: sends still waiting for a slot must not place calls any more. */
+/** The batching of one node run: at most `concurrency` requests in flight, starts spaced to the rate cap. */
+export class Batching {
+	/** Set when the run will fail anyway: sends still waiting for their turn must not place calls any more. */
 	sendsStopped = false;
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -42,15 +44,15 @@ export class RequestGate {
 
 	constructor(
 		readonly settings: BatchingSettings,
-		private readonly clock: GateClock = REAL_CLOCK,
+		private readonly clock: BatchingClock = REAL_CLOCK,
 	) {}
 
-	/** Resolves when a request may start, with the time at which the gate released it. */
+	/** Resolves when a request may start, with the time at which it was let through. */
 	async acquire(): Promise<number> {
 		if (this.active < this.settings.concurrency) {
 			this.active++;
 		} else {
-			// The releasing request hands its slot over directly, so `active` stays exact.
+			// The finishing request hands its turn over directly, so `active` stays exact.
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		const now = this.clock.now();
@@ -68,91 +70,33 @@ export class RequestGate {
 	}
 }
 
-const gates = new WeakMap<object, RequestGate>();
+const batchingByContext = new WeakMap<object, Batching>();
 
 export function configureBatching(ctx: IExecuteFunctions, settings: BatchingSettings): void {
-	gates.set(ctx, new RequestGate(settings));
+	batchingByContext.set(ctx, new Batching(settings));
 }
 
-export function batchingOf(ctx: IExecuteFunctions): BatchingSettings {
-	return gates.get(ctx)?.settings ?? DEFAULT_BATCHING;
+/** The run's batching settings (the defaults when none were configured). */
+export function batchingSettings(ctx: IExecuteFunctions): BatchingSettings {
+	return batchingByContext.get(ctx)?.settings ?? DEFAULT_BATCHING;
 }
 
 /** From now on, sends of this run that have not gone out yet are not sent (SendsStoppedError). */
 export function stopNewSends(ctx: IExecuteFunctions): void {
-	const gate = gates.get(ctx);
-	if (gate) gate.sendsStopped = true;
+	const batching = batchingByContext.get(ctx);
+	if (batching) batching.sendsStopped = true;
 }
 
-/** Runs one HTTP request under the context's gate. Without a configured gate, runs it directly. */
-export async function withRequestSlot<T>(
-	ctx: IExecuteFunctions,
-	request: () => Promise<T>,
-	isSend = false,
-): Promise<T> {
-	const gate = gates.get(ctx);
-	if (!gate) return await request();
-	await gate.acquire();
+/** Runs one HTTP request within the context's batching. Without configured batching, runs it directly. */
+export async function withBatching<T>(ctx: IExecuteFunctions, request: () => Promise<T>, isSend = false): Promise<T> {
+	const batching = batchingByContext.get(ctx);
+	if (!batching) return await request();
+	await batching.acquire();
 	try {
-		// Checked once the slot is ours: a send may have waited for it while another item failed.
-		if (isSend && gate.sendsStopped) throw new SendsStoppedError();
+		// Checked once it is this request's turn: a send may have waited for it while another item failed.
+		if (isSend && batching.sendsStopped) throw new SendsStoppedError();
 		return await request();
 	} finally {
-		gate.release();
+		batching.release();
 	}
-}
-
-/** One item's fate: its result, its error, or undefined when it never started. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-
-/**
- * Calls `work(i)` for i in [0, count) with at most `concurrency` running, and returns every outcome in
- * input order. Workers pull the next index, so nothing per item is created ahead of time. With
- * `stopOnError`, no new item starts after a failure; the ones in flight still settle, the rest stay
- * undefined. `onFailure` runs as soon as an item fails.
- */
-export async function settleInOrder<T>(
-	count: number,
-	concurrency: number,
-	work: (index: number) => Promise<T>,
-	stopOnError: boolean,
-	onFailure?: () => void,
-): Promise<Array<Settled<T>>> {
-	const outcomes = new Array<Settled<T>>(count).fill(undefined);
-	let next = 0;
-	let failed = false;
-	const worker = async () => {
-		while (next < count && !(failed && stopOnError)) {
-			const index = next++;
-			try {
-				outcomes[index] = { ok: true, value: await work(index) };
-			} catch (error) {
-				failed = true;
-				outcomes[index] = { ok: false, error };
-				onFailure?.();
-			}
-		}
-	};
-	const workers = Math.max(1, Math.min(concurrency, count));
-	await Promise.all(Array.from({ length: workers }, worker));
-	return outcomes;
-}
-
-/**
- * Like `settleInOrder`, but returns the results only, and throws the earliest failing item's error once the
- * items in flight have settled.
- */
-export async function mapInOrder<T>(
-	count: number,
-	concurrency: number,
-	work: (index: number) => Promise<T>,
-	stopOnError: boolean,
-): Promise<T[]> {
-	const outcomes = await settleInOrder(count, concurrency, work, stopOnError);
-	const results: T[] = [];
-	for (const outcome of outcomes) {
-		if (outcome?.ok === false) throw outcome.error;
-		if (outcome) results.push(outcome.value);
-	}
-	return results;
 }

@@ -1,20 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { itniotechApiRequest } from '../../../api/transport/request';
-import { attemptsOption, optionsField, readReadOptions, timeoutOption } from '../../../common/fields';
 import { toDecimal } from '../../../api/records/record';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
 
-export const description: INodeProperties[] = [
-	optionsField([timeoutOption, attemptsOption], { resource: ['account'], operation: ['getBalance'] }),
-];
+export const meta: OperationMeta = {
+	value: 'getBalance',
+	name: 'Get Balance',
+	action: 'Get the account balance',
+	description: 'Get the balance, gift and credit amounts of the Itniotech account',
+};
+
+export const properties: INodeProperties[] = [optionsField([timeoutOption, attemptsOption])];
 
 /** GET /sms/getBalance: the answer is not wrapped in `data`. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
 	const envelope = await itniotechApiRequest.call(this, {
 		method: 'GET',
 		path: '/sms/getBalance',
 		itemIndex,
-		...readReadOptions(this, itemIndex, options),
+		timeoutSeconds,
+		maxAttempts,
 	});
 	return [
 		{

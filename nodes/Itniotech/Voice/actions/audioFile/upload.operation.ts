@@ -1,12 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
+
+export const meta: OperationMeta = {
+	value: 'upload',
+	name: 'Upload Audio File',
+	action: 'Upload an audio file',
+	description: 'Upload an .mp3, .m4a or .wav file for group calls. Returns its File ID.',
+};
 
 const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -27,11 +35,6 @@ const properties: INodeProperties[] = [
 	},
 	optionsField([timeoutOption]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['audioFile'], operation: ['upload'] } },
-	properties,
-);
 
 /** The vendor's file name rule: 5–32 characters with an audio suffix. */
 export function validateAudioFileName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
@@ -60,13 +63,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const useBinaryName = requested === null || (typeof requested === 'string' && requested.trim() === '');
 	const fileName = validateAudioFileName(this, useBinaryName ? binary.fileName : requested, itemIndex);
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
 	const envelope = await itniotechApiRequest.call(this, {
 		method: 'POST',
 		path: '/voice/fileUpload',
 		body: { fileName, file: bytes.toString('base64') },
 		itemIndex,
-		timeoutSeconds: readTimeoutSeconds(this, itemIndex, options.timeoutSeconds),
+		timeoutSeconds,
 		isSend: true,
 	});
 	return [{ fileId: envelope.data == null ? null : String(envelope.data), fileName }];

@@ -1,17 +1,26 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import { platformLimits } from '../../../api/platform';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
 import { withCalls } from '../../helpers/callReport';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
+
+export const meta: OperationMeta = {
+	value: 'sendGroup',
+	name: 'Send Audio Group Call',
+	action: 'Send an audio group call',
+	description: 'Call many phone numbers and play an uploaded audio file. Returns one Voice ID per number.',
+};
+
 
 /** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
 export const MAX_CALLEES_PER_REQUEST = 200;
 const MAX_CALLEES = 10_000;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Callees',
 		name: 'callees',
@@ -43,11 +52,6 @@ const properties: INodeProperties[] = [
 	]),
 	optionsField([timeoutOption]),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['sendGroup'] } },
-	properties,
-);
 
 /** Callees from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */
 export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
@@ -91,8 +95,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...readSharedCallFields(this, itemIndex, extra),
 	};
 	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
+	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
 	const { maxCalleesPerRequest: chunkSize } = await platformLimits(this, itemIndex);
 
 	const results: IDataObject[] = [];

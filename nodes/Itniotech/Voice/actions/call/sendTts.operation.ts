@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { PlatformLimits } from '../../../api/platform';
 import { platformLimits } from '../../../api/platform';
-import { optionsField, readTimeoutSeconds, timeoutOption } from '../../../common/fields';
+import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
 import { withCalls } from '../../helpers/callReport';
 import {
@@ -15,6 +16,15 @@ import {
 	validatePlatformInteger,
 	validateText,
 } from '../../../common/validation';
+
+export const meta: OperationMeta = {
+	value: 'sendTts',
+	name: 'Send Voice Message (TTS)',
+	action: 'Send a text to speech voice call',
+	description:
+		'Call one phone number and read out a text (e.g. a verification code). Returns the Voice ID of the call.',
+};
+
 
 const LANGUAGES: Array<[string, string]> = [
 	['Arabic', 'ARB'],
@@ -36,7 +46,7 @@ const LANGUAGES: Array<[string, string]> = [
 
 const TEXT_MAX = 1000;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Callee',
 		name: 'callee',
@@ -128,11 +138,6 @@ const properties: INodeProperties[] = [
 	optionsField([timeoutOption]),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['call'], operation: ['sendTts'] } },
-	properties,
-);
-
 /** Builds and checks the whole request body before anything is sent. */
 export function buildSendTtsBody(
 	ctx: IExecuteFunctions,
@@ -176,8 +181,7 @@ export const placesCalls = true;
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body = buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const timeoutSeconds = readTimeoutSeconds(this, itemIndex, options.timeoutSeconds);
+	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
 	const callee = String(body.callee);
 	let envelope;
 	try {

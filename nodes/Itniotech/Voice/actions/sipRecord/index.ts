@@ -1,32 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../../../common/operations';
 import * as get from './get.operation';
 import * as search from './search.operation';
 
-export const operations = { get, search };
-
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['sipRecord'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a SIP call record',
-				description: 'Get the record of one SIP phone call by its Voice ID',
-			},
-			{
-				name: 'Search',
-				value: 'search',
-				action: 'Search SIP call records',
-				description: 'Get the records of SIP phone calls submitted between two dates (last two months)',
-			},
-		],
-		default: 'get',
-	},
-	...get.description,
-	...search.description,
-];
+/** Its operations in menu order; the first is the default. */
+export const sipRecord = defineResource('sipRecord', 'SIP Call Record', [get, search]);

@@ -1,13 +1,9 @@
 'use strict';
-// The batching pool's guarantees that engine tests cannot pin down without timing: which items start after
-// a failure, and that a send still waiting for its request slot is not sent once the run has stopped.
+// Batching's guarantees that engine tests cannot pin down without timing: which items start after a
+// failure, and that a send still waiting for its turn is not sent once the run has stopped.
 const { itniotechApiRequest } = require('../../dist/nodes/Itniotech/api/transport/request.js');
-const {
-	SendsStoppedError,
-	configureBatching,
-	settleInOrder,
-	stopNewSends,
-} = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+const { SendsStoppedError, configureBatching, stopNewSends } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+const { settleInOrder } = require('../../dist/nodes/Itniotech/common/batching.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -27,12 +23,12 @@ function contextWithOpenRequests() {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-test('a send waiting for its slot when the run stops is not sent, and says so; one already sent finishes', async () => {
+test('a send waiting for its turn when the run stops is not sent, and says so; one already sent finishes', async () => {
 	const ctx = contextWithOpenRequests();
 	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 });
 	const send = (callee) => itniotechApiRequest.call(ctx, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
 	const first = send('1');
-	const second = send('2'); // waits: the only slot is taken
+	const second = send('2'); // waits: the only turn is taken
 	await flush();
 	expect(ctx.open.map((r) => r.body.callee)).toEqual(['1']);
 
@@ -56,18 +52,18 @@ test('reads are not affected by a stopped run', async () => {
 test('settleInOrder: with stopOnError no item starts after a failure; the ones in flight settle; onFailure runs at once', async () => {
 	const started = [];
 	const failures = [];
-	const gates = [];
+	const pending = [];
 	const work = (index) => {
 		started.push(index);
-		return new Promise((resolve, reject) => gates.push({ index, resolve, reject }));
+		return new Promise((resolve, reject) => pending.push({ index, resolve, reject }));
 	};
 	const settled = settleInOrder(6, 2, work, true, () => failures.push(started.length));
 	await flush();
 	expect(started).toEqual([0, 1]);
-	gates[1].reject(new Error('item 1 failed'));
+	pending[1].reject(new Error('item 1 failed'));
 	await flush();
 	expect(failures).toEqual([2]); // reported before anything else started
-	gates[0].resolve('zero');
+	pending[0].resolve('zero');
 	const outcomes = await settled;
 	expect(started).toEqual([0, 1]);
 	expect(outcomes).toEqual([{ ok: true, value: 'zero' }, { ok: false, error: new Error('item 1 failed') }, undefined, undefined, undefined, undefined]);

@@ -1,7 +1,7 @@
 'use strict';
-// The requests-per-second cap, measured where the gate releases requests, on a fake clock: what the
-// limiter controls, independent of how busy the machine is.
-const { RequestGate } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+// The requests-per-second cap, measured where batching lets requests through, on a fake clock: what the
+// limit controls, independent of how busy the machine is.
+const { Batching } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 
 function fakeClock(start = 1_000) {
 	const clock = { t: start, sleeps: [] };
@@ -15,11 +15,11 @@ function fakeClock(start = 1_000) {
 	return clock;
 }
 
-async function releaseTimes(gate, count) {
+async function releaseTimes(batching, count) {
 	return await Promise.all(
 		Array.from({ length: count }, async () => {
-			const at = await gate.acquire();
-			gate.release();
+			const at = await batching.acquire();
+			batching.release();
 			return at;
 		}),
 	);
@@ -27,37 +27,37 @@ async function releaseTimes(gate, count) {
 
 test('20 requests per second: ten starts released 50 ms apart', async () => {
 	const clock = fakeClock();
-	const times = await releaseTimes(new RequestGate({ concurrency: 10, requestsPerSecond: 20 }, clock), 10);
+	const times = await releaseTimes(new Batching({ concurrency: 10, requestsPerSecond: 20 }, clock), 10);
 	const sorted = [...times].sort((a, b) => a - b);
 	expect(sorted).toEqual(Array.from({ length: 10 }, (_, i) => 1_000 + i * 50));
 });
 
 test('the cap holds when the concurrency limit also queues requests', async () => {
 	const clock = fakeClock();
-	const gate = new RequestGate({ concurrency: 2, requestsPerSecond: 4 }, clock);
-	const times = (await releaseTimes(gate, 6)).sort((a, b) => a - b);
+	const batching = new Batching({ concurrency: 2, requestsPerSecond: 4 }, clock);
+	const times = (await releaseTimes(batching, 6)).sort((a, b) => a - b);
 	for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250);
 });
 
 test('no cap: nothing waits', async () => {
 	const clock = fakeClock();
-	const times = await releaseTimes(new RequestGate({ concurrency: 3, requestsPerSecond: 0 }, clock), 9);
+	const times = await releaseTimes(new Batching({ concurrency: 3, requestsPerSecond: 0 }, clock), 9);
 	expect(clock.sleeps).toEqual([]);
 	expect(new Set(times)).toEqual(new Set([1_000]));
 });
 
-test('never more than the concurrency limit holds a slot', async () => {
-	const gate = new RequestGate({ concurrency: 3, requestsPerSecond: 0 }, fakeClock());
+test('never more than the concurrency limit run at once', async () => {
+	const batching = new Batching({ concurrency: 3, requestsPerSecond: 0 }, fakeClock());
 	let active = 0;
 	let most = 0;
 	await Promise.all(
 		Array.from({ length: 12 }, async () => {
-			await gate.acquire();
+			await batching.acquire();
 			active++;
 			most = Math.max(most, active);
 			await new Promise((resolve) => setImmediate(resolve));
 			active--;
-			gate.release();
+			batching.release();
 		}),
 	);
 	expect(most).toBe(3);
