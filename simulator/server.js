@@ -47,7 +47,20 @@ function md5(text) {
 	return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
+/** Called with every request any simulator logs (see ItniotechSimulator.observe). */
+const observers = new Set();
+
 class ItniotechSimulator {
+	/**
+	 * Registers `observer(entry)` for every request any simulator receives, with the entry its `requests` log
+	 * holds (method, path, headers, body); returns the function that removes it. The test suite records
+	 * each Sign this way for its secret scan.
+	 */
+	static observe(observer) {
+		observers.add(observer);
+		return () => observers.delete(observer);
+	}
+
 	/**
 	 * @param {object} [options]
 	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
@@ -169,6 +182,11 @@ class ItniotechSimulator {
 		return fault;
 	}
 
+	logRequest(entry) {
+		this.requests.push(entry);
+		for (const observer of observers) observer(entry);
+	}
+
 	/** The vendor's checks, in its order: known key, fresh timestamp, matching Sign, then account state. */
 	authenticate(headers) {
 		const apiKey = headers['api-key'];
@@ -195,7 +213,7 @@ class ItniotechSimulator {
 			this.inFlight -= 1;
 		});
 		if (this.takeFault(req.url, true)) {
-			this.requests.push({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
+			this.logRequest({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
 			return req.socket.destroy();
 		}
 		const chunks = [];
@@ -212,7 +230,7 @@ class ItniotechSimulator {
 			answeredStatus: undefined,
 			at: Date.now(),
 		};
-		this.requests.push(entry);
+		this.logRequest(entry);
 
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 

@@ -180,10 +180,4 @@ async function runNode({
 	return result;
 }
 
-module.exports = {
-	runNode,
-	NodeTypes,
-	CredentialsHelper,
-	additionalDataFor,
-	credentialTypesMap,
-};
+module.exports = { runNode, NodeTypes, additionalDataFor };

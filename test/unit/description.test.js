@@ -1,4 +1,6 @@
 'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
 const { ItniotechVoice } = require('../../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js');
 
 const { description } = new ItniotechVoice();
@@ -20,6 +22,26 @@ test('the canvas subtitle shows the chosen operation by its menu name, for every
 		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.name);
 	}
 	expect(subtitleFor({ resource: 'callRecord', operation: 'nothing' })).toBeUndefined();
+});
+
+test('each operation file is named after its value, and every file is in the Operation menu of its resource', () => {
+	const actions = path.resolve(__dirname, '../../dist/nodes/Itniotech/Voice/actions');
+	const files = fs
+		.readdirSync(actions, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((dir) =>
+			fs.readdirSync(path.join(actions, dir.name))
+				.filter((name) => name.endsWith('.operation.js'))
+				.map((name) => ({ resource: dir.name, value: name.replace(/\.operation\.js$/, ''), module: require(path.join(actions, dir.name, name)) })),
+		);
+	expect(files.length).toBeGreaterThan(5);
+	for (const { value, module } of files) {
+		expect(module.meta.value).toBe(value);
+		expect(typeof module.execute).toBe('function');
+		expect(Array.isArray(module.properties)).toBe(true);
+	}
+	const inMenus = operations().map((o) => `${o.resource}:${o.value}`).sort();
+	expect(inMenus).toEqual(files.map((f) => `${f.resource}:${f.value}`).sort());
 });
 
 test('every operation has an action and a description an AI agent can act on', () => {
