@@ -8,7 +8,7 @@ import { validateVoiceId } from './voiceId';
 
 /** Get and Search of group and SIP records differ only in path and typing; both live here once. */
 
-type RecordTyper = (raw: IDataObject) => IDataObject;
+export type RecordTyper = (raw: IDataObject) => IDataObject;
 
 const rawDataOption: INodeProperties = {
 	displayName: 'Return Raw Data',

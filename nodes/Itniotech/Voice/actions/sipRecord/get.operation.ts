@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeSipRecord } from '../../../api/records/record';
 import type { OperationMeta } from '../../../common/operations';
-import { executeRecordGet, recordGetFields } from '../../helpers/recordLookup';
+import { recordGetOperation } from '../../helpers/recordOperations';
 
 export const meta: OperationMeta = {
 	value: 'get',
@@ -10,9 +9,5 @@ export const meta: OperationMeta = {
 	description: 'Get the record of one SIP phone call by its Voice ID',
 };
 
-export const properties = recordGetFields();
-
-/** GET /voice/recordSip/{voiceId}. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await executeRecordGet(this, itemIndex, '/voice/recordSip', typeSipRecord);
-}
+/** GET /voice/recordSip/{voiceId}: one record per input item. */
+export const { properties, execute } = recordGetOperation('/voice/recordSip', typeSipRecord);

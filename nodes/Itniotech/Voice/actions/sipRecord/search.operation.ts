@@ -1,19 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeSipRecord } from '../../../api/records/record';
 import type { OperationMeta } from '../../../common/operations';
-import { executeRecordSearch, recordSearchFields } from '../../helpers/recordLookup';
+import { recordSearchOperation } from '../../helpers/recordOperations';
 
 export const meta: OperationMeta = {
 	value: 'search',
 	name: 'Search SIP Call Records',
 	action: 'Search SIP call records',
-	description:
-		'Get the records of SIP phone calls submitted between two dates (last two months)',
+	description: 'Get the records of SIP phone calls submitted between two dates (last two months)',
 };
 
-export const properties = recordSearchFields();
-
-/** POST /voice/recordSipQuery over ≤31-day windows. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await executeRecordSearch(this, itemIndex, '/voice/recordSipQuery', typeSipRecord);
-}
+/** POST /voice/recordSipQuery over ≤31-day windows: one output item per record, oldest first. */
+export const { properties, execute } = recordSearchOperation('/voice/recordSipQuery', typeSipRecord);
