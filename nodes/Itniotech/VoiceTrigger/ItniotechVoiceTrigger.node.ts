@@ -6,7 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
 import { REPORT_TYPES, typeStatusReport, wasAnswered } from '../api/records/record';
 import { isAllowedSource, parseReports, tokensMatch } from './push';
 
@@ -66,16 +66,17 @@ export class ItniotechVoiceTrigger implements INodeType {
 				description:
 					'Itniotech does not sign its pushes, so a secret token in the URL is what tells them apart from anyone else’s requests',
 			},
-			{
-				displayName: 'Token',
-				name: 'token',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				required: true,
-				displayOptions: { show: { authentication: ['queryToken', 'pathToken'] } },
-				description: 'A long random secret (at least 16 characters) that only you and Itniotech know',
-			},
+			...updateDisplayOptions({ show: { authentication: ['queryToken', 'pathToken'] } }, [
+				{
+					displayName: 'Token',
+					name: 'token',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					required: true,
+					description: 'A long random secret (at least 16 characters) that only you and Itniotech know',
+				},
+			]),
 			{
 				displayName: 'Allowed Source IPs',
 				name: 'allowedIps',
