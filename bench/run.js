@@ -23,7 +23,7 @@ const REAL_N8N_N = 1000;
 function startSimulator() {
 	return new Promise((resolve, reject) => {
 		const child = fork(
-			path.join(ROOT, 'test/simulator/cli.js'),
+			path.join(ROOT, 'simulator/cli.js'),
 			['--port', '0', '--latency', String(LATENCY_MS), '--key', 'benchKey', '--secret', 'benchSecret', '--history', String(PAGING_RECORDS)],
 			{ stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
 		);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
 	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
@@ -9,27 +8,9 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { describeVendorStatus, VENDOR_STATUS } from '../nodes/ItniotechVoice/transport/statusCodes';
-import {
-	ITNIOTECH_ROOT,
-	ONBUKA_ROOT,
-	layoutPath,
-	normalizeBaseUrl,
-	resolvePlatform,
-} from '../nodes/Itniotech/platform';
-
-export { normalizeBaseUrl };
-export const DEFAULT_BASE_URL = ITNIOTECH_ROOT;
-
-/** Sign = md5(apiKey + apiSecret + timestamp) as 32 lowercase hex characters (the vendor's scheme). */
-export function computeSign(apiKey: string, apiSecret: string, timestamp: string): string {
-	return createHash('md5').update(`${apiKey}${apiSecret}${timestamp}`, 'utf8').digest('hex');
-}
-
-/** Unix time in whole seconds: the vendor answers -16 to milliseconds. */
-export function unixSeconds(nowMs: number = Date.now()): string {
-	return String(Math.floor(nowMs / 1000));
-}
+import { ITNIOTECH_ROOT, ONBUKA_ROOT, layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
+import { signatureHeaders, timestampToSign } from '../nodes/Itniotech/api/signing';
+import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 
 const CHECK_ADDRESS =
 	'Check the Platform and the Base URL in this credential (for Other Brand also the Path Layout): the Base URL is the API address, not the website or console.';
@@ -101,8 +82,8 @@ export class ItniotechApi implements ICredentialType {
 	displayName = 'Itniotech API';
 
 	icon: Icon = {
-		light: 'file:../nodes/ItniotechVoice/itniotech.svg',
-		dark: 'file:../nodes/ItniotechVoice/itniotech.dark.svg',
+		light: 'file:../nodes/Itniotech/Voice/itniotech.svg',
+		dark: 'file:../nodes/Itniotech/Voice/itniotech.dark.svg',
 	};
 
 	documentationUrl = 'https://www.itniotech.com/api/voice/';
@@ -213,9 +194,8 @@ export class ItniotechApi implements ICredentialType {
 	];
 
 	/**
-	 * Signs every request afresh: a Sign is only valid for its own Timestamp. The node's transport may
-	 * pre-set Timestamp (this host's time corrected by the offset it measured after a -16); anything
-	 * that is not a plain unix-seconds value is replaced by the current time.
+	 * Signs every request afresh: a Sign is only valid for its own Timestamp. Which Timestamp is signed
+	 * (the current time, or the transport's clock-corrected one) follows the rule in api/signing.ts.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -223,16 +203,13 @@ export class ItniotechApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const apiKey = String(credentials.apiKey ?? '').trim();
 		const apiSecret = String(credentials.apiSecret ?? '').trim();
-		const preset = requestOptions.headers?.Timestamp;
-		const timestamp = typeof preset === 'string' && /^\d{9,11}$/.test(preset) ? preset : unixSeconds();
+		const timestamp = timestampToSign(requestOptions.headers);
 		const signed: IHttpRequestOptions = {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
 				'Content-Type': 'application/json;charset=UTF-8',
-				'Api-Key': apiKey,
-				Timestamp: timestamp,
-				Sign: computeSign(apiKey, apiSecret, timestamp),
+				...signatureHeaders(apiKey, apiSecret, timestamp),
 			},
 		};
 		// Requests name a logical path (/sms/getBalance, /voice/sendCode); the credential knows which brand's

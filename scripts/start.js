@@ -57,7 +57,7 @@ async function main() {
 
 	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.
 	const n8n = require('./lib/n8n');
-	const { ItniotechSimulator } = require('../test/simulator/server');
+	const { ItniotechSimulator } = require('../simulator/server');
 
 	done = step('Node.js 24 and n8n in .tools/ (first run: about 5-8 minutes, then instant)');
 	const runtime = n8n.ensureRuntime();

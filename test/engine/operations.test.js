@@ -2,7 +2,7 @@
 /** The rest of the Voice API inside WorkflowExecute, against the simulator. */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;

@@ -6,7 +6,7 @@
  */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { getRecordParameters } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;

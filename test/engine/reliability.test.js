@@ -6,7 +6,7 @@
  */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { visibleRunText } = require('../evidence');
-const { loggedText } = require('../harness/logCapture');
+const { loggedText } = require('../harness/recordingLogger');
 const { runNode } = require('../harness/engine');
 const { ACCOUNT } = require('../fixtures');
 
@@ -192,7 +192,7 @@ describe('secrets', () => {
 	test('no output, error (message, description, context, cause) or log line of this file holds the secret or a Sign', async () => {
 		// Runs last in this file (jest keeps file order), so it scans every run above.
 		expect(seen.length).toBeGreaterThan(0);
-		const logs = await loggedText();
+		const logs = loggedText();
 		const signs = new Set(seen.flatMap((s) => s.signs)); // one Sign per key and second, so fewer than runs
 		expect(signs.size).toBeGreaterThan(0);
 		const texts = seen.map(({ result }) => visibleRunText(result));

@@ -7,8 +7,8 @@
 const { DateTime } = require('luxon');
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { md5 } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { md5 } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;

@@ -7,7 +7,7 @@
  */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;

@@ -211,7 +211,7 @@ test.each([
 ])('authentication %s: the webhook path n8n registers', (authentication, expected) => {
 	const { Workflow, NodeHelpers } = require('n8n-workflow');
 	const { NodeTypes } = require('../harness/engine');
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const type = new ItniotechVoiceTrigger();
 	const node = {
 		id: 'n1',
@@ -230,7 +230,7 @@ test.each([
 });
 
 test('the description: a webhook trigger with the setup hint and no credential', () => {
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	expect(description.group).toEqual(['trigger']);
 	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });

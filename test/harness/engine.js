@@ -18,7 +18,7 @@ function loadBuilt(relativePath, exportName) {
 	return mod[exportName];
 }
 
-const ItniotechVoice = loadBuilt('nodes/ItniotechVoice/ItniotechVoice.node.js', 'ItniotechVoice');
+const ItniotechVoice = loadBuilt('nodes/Itniotech/Voice/ItniotechVoice.node.js', 'ItniotechVoice');
 const ItniotechApi = loadBuilt('credentials/ItniotechApi.credentials.js', 'ItniotechApi');
 
 class NodeTypes {
@@ -180,10 +180,4 @@ async function runNode({
 	return result;
 }
 
-module.exports = {
-	runNode,
-	NodeTypes,
-	CredentialsHelper,
-	additionalDataFor,
-	credentialTypesMap,
-};
+module.exports = { runNode, NodeTypes, additionalDataFor };

@@ -27,7 +27,7 @@ const { Workflow, jsonParse, sanitizeXmlName } = require('n8n-workflow');
 const { Parser } = require('xml2js');
 const { NodeTypes, additionalDataFor } = require('./engine');
 
-const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js'));
+const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'));
 const TRIGGER_TYPE = 'n8n-nodes-itniotech.itniotechVoiceTrigger';
 const DEFAULT_PAYLOAD_SIZE_MAX_MB = 16;
 

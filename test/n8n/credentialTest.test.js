@@ -12,8 +12,9 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT } = require('../fixtures');
+const { append } = require('../evidence');
 
 jest.setTimeout(300_000);
 
@@ -60,7 +61,9 @@ async function testCredential(data) {
 		body: JSON.stringify({ credentials: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME, type: 'itniotechApi', data } }),
 	});
 	expect(response.status).toBe(200);
-	return (await response.json()).data;
+	const result = (await response.json()).data;
+	append('runs', JSON.stringify({ credentialTest: result })); // for the suite-wide secret scan
+	return result;
 }
 
 const itniotech = () => ({ ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl });
@@ -124,6 +127,40 @@ test('an account with an IP allow-list without this host gets the -2 message', a
 	const result = await testCredential(itniotech());
 	expect(result.status).toBe('Error');
 	expect(result.message).toMatch(/^This n8n server's IP address is not on the account's IP allow-list \(Itniotech status -2\)/);
+});
+
+test('a locked account, a clock 45 minutes off and a temporary vendor error each fail with their own message', async () => {
+	sim.lockedKeys.add(ACCOUNT.apiKey);
+	const locked = await testCredential(itniotech());
+	sim.lockedKeys.clear();
+	sim.now = () => Date.now() + 45 * 60 * 1000;
+	const clock = await testCredential(itniotech());
+	sim.now = () => Date.now();
+	sim.inject({ kind: 'status', status: '-18', path: '/sms/getBalance' });
+	const temporary = await testCredential(itniotech());
+	expect(sim.requests.map((r) => r.answeredStatus)).toEqual(['-13', '-16', '-18']);
+	expect(locked).toEqual({ status: 'Error', message: expect.stringMatching(/account is locked \(Itniotech status -13\)/) });
+	expect(clock).toEqual({ status: 'Error', message: expect.stringMatching(/clock is off \(Itniotech status -16\)/) });
+	expect(temporary).toEqual({ status: 'Error', message: expect.stringMatching(/temporary system error \(Itniotech status -18\)/) });
+});
+
+test.each([
+	['a web page after a line break', { kind: 'http', httpStatus: 200, body: '\r\n<!DOCTYPE html><html></html>', contentType: 'text/html', path: '/sms/getBalance' }, /answered with a web page/],
+	['plain text', { kind: 'http', httpStatus: 200, body: 'OK', contentType: 'text/plain', path: '/sms/getBalance' }, /not as the Itniotech API does \(its answer has no status\)/],
+	['an empty answer', { kind: 'http', httpStatus: 200, body: '', contentType: 'application/json', path: '/sms/getBalance' }, /no status/],
+	['an unknown status', balanceAnswer({ status: '-99', reason: 'what' }), /did not confirm these credentials: its answer has no balance/],
+	['status 0 with a null balance', balanceAnswer({ status: 0, balance: null }), /no balance/],
+	['HTTP 503', { kind: 'http', httpStatus: 503, body: '', path: '/sms/getBalance' }, /failed \(HTTP 503\)/],
+])('%s fails and says what was wrong', async (_label, fault, message) => {
+	sim.inject(fault);
+	const result = await testCredential(itniotech());
+	expect(result).toEqual({ status: 'Error', message: expect.stringMatching(message) });
+	expect(sim.requests.map((r) => r.path)).toEqual(['/sms/getBalance']);
+});
+
+test('status 0 as a number with a balance passes', async () => {
+	sim.inject(balanceAnswer({ status: 0, reason: 'success', balance: '1', gift: '0', credit: '0' }));
+	await expect(testCredential(itniotech())).resolves.toEqual(SUCCESS);
 });
 
 test.each([

@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
 jest.setTimeout(240_000);
@@ -79,7 +79,7 @@ describe.each([
 		const manifest = JSON.parse(fs.readFileSync(path.join(folder.packageDir, 'package.json'), 'utf8'));
 		expect(manifest.name).toBe('n8n-nodes-itniotech');
 		expect(manifest.peerDependencies).toBeUndefined();
-		expect(fs.existsSync(path.join(folder.packageDir, 'dist/nodes/ItniotechVoice/ItniotechVoice.node.js'))).toBe(true);
+		expect(fs.existsSync(path.join(folder.packageDir, 'dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'))).toBe(true);
 		expect(fs.existsSync(path.join(folder.packageDir, 'node_modules'))).toBe(false); // nothing of its own to install
 	});
 

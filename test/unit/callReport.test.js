@@ -7,8 +7,8 @@ const {
 	describeCalls,
 	emptyCallReport,
 	withCalls,
-} = require('../../dist/nodes/ItniotechVoice/shared/callReport.js');
-const { SendsStoppedError } = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+} = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
+const { SendsStoppedError } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -1,10 +1,7 @@
 'use strict';
-const {
-	ItniotechApi,
-	computeSign,
-	normalizeBaseUrl,
-	unixSeconds,
-} = require('../../dist/credentials/ItniotechApi.credentials.js');
+const { ItniotechApi } = require('../../dist/credentials/ItniotechApi.credentials.js');
+const { computeSign, unixSeconds } = require('../../dist/nodes/Itniotech/api/signing.js');
+const { normalizeBaseUrl } = require('../../dist/nodes/Itniotech/api/platform.js');
 
 const credential = new ItniotechApi();
 const credentials = { apiKey: 'bDqJFiq9', apiSecret: '7bz1lzh9', baseUrl: 'https://api.itniotech.com' };

@@ -2,24 +2,31 @@
 /** The vendor layer's platform knowledge: roots, path layouts and per-platform limits. */
 const fs = require('node:fs');
 const path = require('node:path');
-const { validatePlatformInteger } = require('../../dist/nodes/ItniotechVoice/shared/validation.js');
+const { validatePlatformInteger } = require('../../dist/nodes/Itniotech/common/validation.js');
 const {
 	PLATFORMS,
 	layoutPath,
 	platformLimits,
 	resolvePlatform,
-} = require('../../dist/nodes/Itniotech/platform.js');
+} = require('../../dist/nodes/Itniotech/api/platform.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [0, 0], parameters: {} };
 
 test('the vendor layer imports nothing from the nodes or the credential, and nothing at run time', () => {
-	const source = fs.readFileSync(path.resolve(__dirname, '../../nodes/Itniotech/platform.ts'), 'utf8');
+	const source = fs.readFileSync(path.resolve(__dirname, '../../nodes/Itniotech/api/platform.ts'), 'utf8');
 	const imports = [...source.matchAll(/^import (type )?.*from '([^']+)';$/gm)].map((m) => `${m[1] ?? ''}${m[2]}`);
 	expect(imports).toEqual(['type n8n-workflow']);
-	// The credential requires it: it must load where n8n-workflow cannot be resolved (see test/package).
-	const built = fs.readFileSync(path.resolve(__dirname, '../../dist/nodes/Itniotech/platform.js'), 'utf8');
-	expect(built).not.toMatch(/require\(/);
 });
+
+test.each(['platform', 'signing', 'statusCodes'])(
+	'api/%s, which the credential loads, needs nothing at run time but node:crypto',
+	(name) => {
+		// The credential must load where n8n-workflow cannot be resolved (see test/package).
+		const built = fs.readFileSync(path.resolve(__dirname, `../../dist/nodes/Itniotech/api/${name}.js`), 'utf8');
+		const required = [...built.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+		expect(required.filter((module) => module !== 'node:crypto')).toEqual([]);
+	},
+);
 
 test.each([
 	['/sms/getBalance', '/sms/getBalance', '/getBalance'],
