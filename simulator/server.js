@@ -147,6 +147,24 @@ class ItniotechSimulator {
 		this.faults.push({ times: 1, ...fault });
 	}
 
+	/**
+	 * Holds the answers to requests whose path contains `pathPart` until `count` of them have arrived (or
+	 * `timeoutMs` passed), as a real vendor's round trip lets several sends arrive before the first answer.
+	 * Returns a function that releases the held answers and ends the hold.
+	 */
+	holdAnswers(pathPart, count, timeoutMs = 10_000) {
+		const hold = { pathPart, count, answers: [] };
+		const release = () => {
+			clearTimeout(hold.timer);
+			if (this.hold === hold) this.hold = undefined;
+			for (const answer of hold.answers.splice(0)) answer();
+		};
+		hold.release = release;
+		hold.timer = setTimeout(release, timeoutMs);
+		this.hold = hold;
+		return release;
+	}
+
 	reset() {
 		this.faults = [];
 		this.requests = [];
@@ -416,6 +434,12 @@ class ItniotechSimulator {
 	}
 
 	send(res, statusCode, text, contentType, headers = {}) {
+		const hold = this.hold;
+		if (hold && res.req?.url?.includes(hold.pathPart)) {
+			hold.answers.push(() => this.send(res, statusCode, text, contentType, headers));
+			if (this.requests.filter((r) => r.path.includes(hold.pathPart)).length >= hold.count) hold.release();
+			return;
+		}
 		if (res.dropAnswer) return res.socket?.destroy(); // the request was acted on; its answer never leaves
 		res.writeHead(statusCode, {
 			'Content-Type': contentType,

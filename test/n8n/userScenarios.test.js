@@ -17,8 +17,8 @@ const flatted = require('flatted');
 const { DateTime } = require('luxon');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort, sleep } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { ItniotechSimulator } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
 jest.setTimeout(300_000);
@@ -313,32 +313,6 @@ function expectNobodyCalledTwice() {
 }
 const voiceIdOf = (callee) => accepted().get(callee)?.[0];
 
-/**
- * Holds the simulator's answers to requests on `pathPart` until `count` of them have arrived (at most 10 s), as
- * a real vendor's answers take a round trip: so all items started together reach it whatever this machine's
- * load, and which calls were placed does not depend on timing. Returns the function that restores it.
- */
-function holdAnswersUntil(count, pathPart) {
-	const held = [];
-	let released = false;
-	const release = () => {
-		released = true;
-		clearTimeout(timer);
-		for (const answer of held.splice(0)) answer();
-	};
-	const timer = setTimeout(release, 10_000);
-	sim.send = function heldSend(res, ...rest) {
-		const answer = () => ItniotechSimulator.prototype.send.call(sim, res, ...rest);
-		if (released || !res.req?.url?.includes(pathPart)) return answer();
-		held.push(answer);
-		if (sim.requests.filter((r) => r.path.includes(pathPart)).length >= count) release();
-	};
-	return () => {
-		release();
-		delete sim.send;
-	};
-}
-
 /** The search windows the simulator answered, as [from, to] in ms. */
 const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => r.window.map(Date.parse));
 
@@ -403,7 +377,7 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 	beforeEach(() => {
 		sim.inject({ kind: 'status', status: '-26', path: '/voice/sendCode', bodyContains: DIGITS[0] });
 		sim.inject({ kind: 'dropAnswer', path: '/voice/sendCode', bodyContains: DIGITS[2] });
-		restore = holdAnswersUntil(3, '/voice/sendCode');
+		restore = sim.holdAnswers('/voice/sendCode', 3);
 	});
 	afterEach(() => restore());
 
