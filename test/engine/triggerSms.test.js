@@ -258,3 +258,18 @@ test('call status reports also come in an {"array": […]} wrapper', async () =>
 	expect(response).toEqual({ status: 200, body: { received: 2, accepted: 2 } });
 	expect(trigger.starts[0].map((i) => i.json.voiceId)).toEqual(['2203031113381000002', '2203031113381000003']);
 });
+
+test('examples/sms-delivery-failures-to-slack.json: its trigger, token in the query, passes on only the failed report', async () => {
+	const example = require('../../examples/sms-delivery-failures-to-slack.json');
+	const node = example.nodes.find((n) => n.type === 'n8n-nodes-itniotech.itniotechVoiceTrigger');
+	trigger = await startTrigger(node.parameters);
+	expect(trigger.baseUrl).toMatch(/\/itniotech-sms-delivery$/);
+	const url = `${trigger.baseUrl}?token=${node.parameters.token}`;
+	expect(await post(url, [DELIVERED, FAILED])).toEqual({ status: 200, body: { received: 2, accepted: 1 } });
+	expect(trigger.starts[0].map((i) => i.json.msgId)).toEqual([FAILED.msgid]);
+	// The Slack message refers to fields the typed report has.
+	const text = example.nodes.find((n) => n.type === 'n8n-nodes-base.slack').parameters.text;
+	const fields = [...text.matchAll(/\$json\.(\w+)/g)].map((m) => m[1]);
+	expect(fields.length).toBeGreaterThan(0);
+	for (const field of fields) expect(trigger.starts[0][0].json).toHaveProperty(field);
+});
