@@ -7,7 +7,7 @@
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
-const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord } = require('./records');
+const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord } = require('./records');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -94,6 +94,7 @@ class ItniotechSimulator {
 		this.blockedKeys = new Set(); // -2: the account has an IP allow-list without this client
 		this.lockedKeys = new Set(); // -13
 		this.balance = { balance: '125.50', gift: '0', credit: '10' };
+		this.recordPlacedCalls = options.recordPlacedCalls ?? false;
 		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
 		this.groupHistory = [];
 		this.sipHistory = [];
@@ -388,6 +389,7 @@ class ItniotechSimulator {
 		}
 		const voiceId = this.newVoiceId();
 		this.sent.push({ kind: 'sendCode', voiceId, body });
+		this.keepPlacedCall(voiceId, String(body.callee));
 		return this.ok(res, entry, { data: voiceId });
 	}
 
@@ -403,7 +405,16 @@ class ItniotechSimulator {
 			terminationReason: 'submitted',
 		}));
 		this.sent.push({ kind: 'sendGroup', callees, voiceIds: data.map((d) => d.voiceId), body });
+		for (const call of data) this.keepPlacedCall(call.voiceId, call.callee);
 		return this.ok(res, entry, { data });
+	}
+
+	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
+	keepPlacedCall(voiceId, callee) {
+		if (!this.recordPlacedCalls) return;
+		const record = placedCallRecord(voiceId, callee, this.now());
+		this.records.set(voiceId, record);
+		this.groupHistory.push(record);
 	}
 
 	fileUpload(res, entry, body) {
