@@ -1,7 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { SendsStoppedError } from '../../api/transport/batching';
 import { isOutcomeUnknown } from '../../api/transport/failures';
+import type { UnknownOutcomeWords } from '../../api/transport/failures';
 import type { FailureReport } from '../../common/runner';
+
+/** The Voice wording of a send whose outcome is unknown (api/transport/failures.ts). */
+export const CALL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
+	what: 'the call was placed',
+	check: 'check with Search Group Call Records (or the Itniotech console) before sending again, so nobody is called twice',
+};
 
 /**
  * What happened to each call of a send run, so that no placed call's voiceId is lost and nobody is called
