@@ -3,6 +3,8 @@ import { SendsStoppedError } from '../../api/transport/batching';
 import type { UnknownOutcomeWords } from '../../api/transport/failures';
 import { isOutcomeUnknown } from '../../api/transport/failures';
 import type { FailureReport } from '../../common/runner';
+import type { ReportStyle } from '../../common/sendReport';
+import { describeReport } from '../../common/sendReport';
 
 /**
  * What happened to each message of a send run, so that no accepted msgId is lost and nobody gets a message
@@ -103,51 +105,23 @@ function messagesOfFailure(item: number, error: unknown, message: string): Messa
 	return report;
 }
 
-/** "item 3: 628… → 24…, 629… → 24…; item 5 (not sent)": entries grouped by item and reason. */
-function listEntries(entries: MessageEntry[], show: (entry: MessageEntry) => string): string {
-	const parts: string[] = [];
-	let i = 0;
-	while (i < entries.length) {
-		const first = entries[i];
-		let j = i;
-		while (j + 1 < entries.length && entries[j + 1].item === first.item && entries[j + 1].reason === first.reason) j++;
-		const group = entries.slice(i, j + 1).filter((entry) => entry.number !== null);
-		const body = group.length > 0 ? `: ${group.map(show).join(', ')}` : '';
-		parts.push(`item ${first.item}${body}${first.reason ? ` (${first.reason})` : ''}`);
-		i = j + 1;
-	}
-	return parts.join('; ');
-}
+const MESSAGE_STYLE: ReportStyle<MessageEntry> = {
+	target: (entry) => entry.number,
+	showAccepted: (entry) => `${entry.number ?? '?'} → ${entry.msgId ?? '(no msgId in the answer)'}`,
+	words: {
+		accepted: 'Sent — do not send these again',
+		unknown: 'Outcome unknown — check these with Search Sent Messages (or the Itniotech console) before sending them again',
+		resend: 'Not sent — send only these again',
+	},
+};
 
 /**
- * The report as one consistent instruction. Empty when it adds nothing to the failing item's own error:
- * nothing was sent or is unknown, and only `failedItem` itself was refused.
+ * The report as one consistent instruction (common/sendReport.ts). Empty when it adds nothing to the failing
+ * item's own error: nothing was sent or is unknown, and only `failedItem` itself was refused.
  */
 export function describeMessages(report: MessageReport, failedItem: number): string {
-	const onlyThisItemFailed =
-		report.sent.length === 0 &&
-		report.unknown.length === 0 &&
-		report.notSent.length === 0 &&
-		report.refused.every((entry) => entry.item === failedItem);
-	if (onlyThisItemFailed) return '';
-	const sentences: string[] = [];
-	if (report.sent.length > 0) {
-		const list = listEntries(report.sent, (e) => `${e.number ?? '?'} → ${e.msgId ?? '(no msgId in the answer)'}`);
-		sentences.push(`Sent — do not send these again: ${list}.`);
-	}
-	if (report.unknown.length > 0) {
-		const unknown = report.unknown.map((entry) => ({ ...entry, reason: undefined }));
-		sentences.push(
-			`Outcome unknown — check these with Search Sent Messages (or the Itniotech console) before sending them again: ${listEntries(unknown, (e) => e.number ?? '?')}.`,
-		);
-	}
-	const toResend = [...report.refused, ...report.notSent.map((entry) => ({ ...entry, reason: 'not sent' }))].sort(
-		(a, b) => a.item - b.item,
-	);
-	if (toResend.length > 0) {
-		sentences.push(`Not sent — send only these again: ${listEntries(toResend, (e) => e.number ?? '?')}.`);
-	}
-	return sentences.join(' ');
+	const { sent, unknown, refused, notSent } = report;
+	return describeReport({ accepted: sent, unknown, refused, notSent }, failedItem, MESSAGE_STYLE);
 }
 
 export function messageReportData(report: MessageReport): IDataObject {
