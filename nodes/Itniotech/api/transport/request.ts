@@ -29,7 +29,7 @@ export interface ItniotechRequest {
 	qs?: IDataObject;
 	itemIndex: number;
 	timeoutSeconds?: number;
-	/** Sends place calls or store files: never repeated, and an unknown outcome is said to be unknown. */
+	/** Sends place calls, send messages or store files: never repeated, and an unknown outcome is said to be unknown. */
 	isSend?: boolean;
 	/** Attempts for reads on temporary failures (sends always make one). */
 	maxAttempts?: number;
