@@ -209,6 +209,33 @@ describe('reads', () => {
 	});
 });
 
+describe('every fault class against every read', () => {
+	const now = Date.now();
+	const range = { appId: 'sms-app', from: new Date(now - 2 * 3600 * 1000).toISOString(), to: new Date(now).toISOString(), returnAll: true };
+	const READS = {
+		'Get Delivery Report': { parameters: { operation: 'getReport', appId: 'sms-app', msgIds: '2405131020451000017' }, path: '/sms/getReport' },
+		'Search Sent Messages': { parameters: { operation: 'searchSent', ...range }, path: '/sms/getSentRcd' },
+		'Search Inbound Messages': { parameters: { operation: 'searchInbound', ...range }, path: '/sms/recordMo' },
+	};
+	const cases = [];
+	for (const [readName, read] of Object.entries(READS)) {
+		for (const [faultName, fault] of Object.entries(FAULTS)) cases.push([readName, faultName, read, fault]);
+	}
+	test.each(cases)('%s under %s: retried when temporary, otherwise one request and the vendor\'s advice', async (_r, _f, read, fault) => {
+		sim.inject({ ...fault, path: read.path });
+		const result = await sms({ ...read.parameters, options: { maxAttempts: 2 } });
+		const temporary = !(fault.kind === 'status' && fault.status === '-10');
+		if (temporary) {
+			expect(result.error).toBeUndefined();
+			expect(sim.requests[0].fault).toBe(fault.kind);
+			expect(sim.requests.filter((r) => r.fault)).toHaveLength(1);
+		} else {
+			expect(result.error.message).toBe('Itniotech error -10: The account balance is too low');
+			expect(sim.requests).toHaveLength(1);
+		}
+	});
+});
+
 test('nothing a user sees contains the API secret or a Sign', () => {
 	for (const result of seen) {
 		const text = visibleRunText(result);

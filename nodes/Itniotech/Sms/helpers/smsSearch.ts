@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import type { DateRange } from '../../common/dateRange';
 import { executionClock, parseDateTime } from '../../common/dateRange';
-import { attemptsOption, optionsField } from '../../common/fields';
+import { attemptsOption, optionsField, timeoutOption } from '../../common/fields';
 import { returnAllOrLimit } from '../../common/paging';
 import { previewValue } from '../../common/validation';
 
@@ -27,7 +27,7 @@ export function searchFields(retention: string): INodeProperties[] {
 			description: 'End of the time range; a time in the future counts as now',
 		},
 		...returnAllOrLimit(),
-		optionsField([attemptsOption]),
+		optionsField([attemptsOption, timeoutOption]),
 	];
 }
 
