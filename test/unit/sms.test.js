@@ -178,3 +178,43 @@ test('the node: itniotechSms, usable as a tool, the shared credential, five oper
 	expect(appIds.flatMap((p) => p.displayOptions.show.operation).sort()).toEqual(menu.options.map((o) => o.value).sort());
 	expect(description.properties.some((p) => /balance/i.test(JSON.stringify(p)))).toBe(false);
 });
+
+describe('hostile input: allowed form or a NodeOperationError naming the field, nothing else', () => {
+	const fc = require('fast-check');
+	const { NodeOperationError } = require('n8n-workflow');
+	const anything = fc.oneof(fc.string(), fc.fullUnicodeString({ maxLength: 2000 }), fc.integer(), fc.double(), fc.constant(null), fc.array(fc.string()), fc.object());
+	const refusedNaming = (fn, field) => {
+		try {
+			return fn();
+		} catch (error) {
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toContain(field);
+			return undefined;
+		}
+	};
+	test('Numbers and Order IDs', () => {
+		fc.assert(
+			fc.property(anything, anything, (numbers, orderIds) => {
+				const recipients = refusedNaming(() => fields.readRecipients(node, numbers, orderIds, 0), 'item 0');
+				if (recipients === undefined) return;
+				expect(recipients.length).toBeGreaterThan(0);
+				for (const r of recipients) {
+					expect(r.number).toMatch(/^\d{7,15}$/);
+					if (r.orderId !== undefined) expect(r.orderId).not.toMatch(/[,;\n\r]/);
+				}
+				expect(new Set(recipients.map((r) => r.number)).size).toBe(recipients.length);
+			}),
+		);
+	});
+	test('Content and Sender ID', () => {
+		fc.assert(
+			fc.property(anything, (value) => {
+				const content = refusedNaming(() => fields.readContent(node, value, 0), 'Content');
+				if (content !== undefined) expect(content.length).toBeGreaterThan(0);
+				if (content !== undefined) expect(content.length).toBeLessThanOrEqual(1024);
+				const sender = refusedNaming(() => fields.readSenderId(node, value, 0), 'Sender ID');
+				if (sender !== undefined) expect(sender.length).toBeLessThanOrEqual(32);
+			}),
+		);
+	});
+});
