@@ -8,6 +8,7 @@
 const http = require('node:http');
 const { createHash } = require('node:crypto');
 const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord } = require('./records');
+const { handleSms, resetSms } = require('./sms');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -176,6 +177,7 @@ class ItniotechSimulator {
 		this.sipHistory = [];
 		this.blockedKeys.clear();
 		this.lockedKeys.clear();
+		resetSms(this);
 		Object.assign(this, this.defaultReadings);
 	}
 
@@ -322,6 +324,7 @@ class ItniotechSimulator {
 		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
 		}
+		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body)) return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
 	}
 

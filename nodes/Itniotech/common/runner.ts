@@ -26,7 +26,7 @@ export interface FailureReport {
 }
 
 /** Our own errors pass through as they are; anything unexpected becomes a node error tied to its item. */
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
@@ -40,7 +40,7 @@ function appendDescription(error: NodeError, text: string): void {
  * error output, n8n (1.x and 2.x alike) takes an item whose json is exactly { error } or { error, message };
  * so there the advice travels as `message`, and n8n adds the input item's fields.
  */
-function errorItem(error: NodeError, itemIndex: number, errorOutput: boolean, data?: IDataObject): INodeExecutionData {
+export function errorItem(error: NodeError, itemIndex: number, errorOutput: boolean, data?: IDataObject): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (errorOutput) {
 		if (error.description) json.message = error.description;

@@ -5,7 +5,7 @@ import { platformLimits } from '../../../api/platform';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
-import { withCalls } from '../../helpers/callReport';
+import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
 
 export const meta: OperationMeta = {
@@ -110,6 +110,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 				timeoutSeconds,
 				isSend: true,
+				unknownOutcome: CALL_UNKNOWN_OUTCOME,
 			});
 		} catch (error) {
 			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));
