@@ -104,7 +104,7 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	'-22': {
 		meaning: 'Itniotech rejected a parameter',
 		action:
-			'Check the values in this node. A Voice ID must be one Itniotech returned for a call made in the last two months; an SMS App ID must be an SMS app of this account.',
+			'Check the values in this node: a Voice ID must be one Itniotech returned for a call made in the last two months, a search range must lie within what Itniotech keeps, and an SMS App ID must be an SMS app of this account.',
 	},
 	'-23': {
 		meaning: 'A data limit was reached',

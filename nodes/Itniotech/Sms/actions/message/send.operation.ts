@@ -76,19 +76,29 @@ export const properties: INodeProperties[] = [
 
 export const sendsMessages = true;
 
+/** One item's message, read and validated. */
+function readMessage(ctx: IExecuteFunctions, itemIndex: number) {
+	const node = ctx.getNode();
+	const appId = readAppId(ctx, itemIndex);
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const recipients = readRecipients(node, ctx.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
+	const content = readContent(node, ctx.getNodeParameter('content', itemIndex), itemIndex);
+	const senderId = readSenderId(node, extra.senderId, itemIndex);
+	const { timeoutSeconds } = readRequestOptions(ctx, itemIndex);
+	return { appId, recipients, content, senderId, timeoutSeconds };
+}
+
+export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readMessage(this, itemIndex);
+}
+
 /**
  * POST /sms/sendSms in consecutive chunks of at most 1000 numbers; one output item per number. A chunk is
  * never sent twice; if one fails, no later chunk is sent and the error records which numbers were sent
  * (with their msgIds), which have an unknown outcome and which were not sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const node = this.getNode();
-	const appId = readAppId(this, itemIndex);
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const recipients = readRecipients(node, this.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
-	const content = readContent(node, this.getNodeParameter('content', itemIndex), itemIndex);
-	const senderId = readSenderId(node, extra.senderId, itemIndex);
-	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
+	const { appId, recipients, content, senderId, timeoutSeconds } = readMessage(this, itemIndex);
 
 	const rows: IDataObject[] = [];
 	for (let start = 0; start < recipients.length; start += NUMBERS_PER_POST) {

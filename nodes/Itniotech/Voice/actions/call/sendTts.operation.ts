@@ -178,6 +178,11 @@ export function buildSendTtsBody(
 
 export const placesCalls = true;
 
+export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
+	readRequestOptions(this, itemIndex);
+}
+
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body = buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
