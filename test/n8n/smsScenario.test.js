@@ -10,9 +10,8 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const flatted = require('flatted');
 const n8n = require('../../scripts/lib/n8n');
-const { freePort, sleep } = require('../../scripts/lib/services');
+const { freePort } = require('../../scripts/lib/services');
 const { ItniotechSimulator } = require('../../simulator/server');
 const { smsState } = require('../../simulator/sms');
 const { ACCOUNT } = require('../fixtures');
@@ -96,33 +95,10 @@ afterAll(async () => {
 	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+/** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
+const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, workflowId, TRIGGER);
 
-/** Runs the workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
-async function run(workflowId) {
-	const headers = { 'Content-Type': 'application/json', cookie: session.cookie };
-	const started = await fetch(`${server.baseUrl}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ triggerToStartFrom: { name: TRIGGER } }),
-	});
-	const body = await started.json();
-	const executionId = body.data?.executionId;
-	if (!executionId) throw new Error(`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
-	const deadline = Date.now() + 180_000;
-	for (;;) {
-		const response = await fetch(`${server.baseUrl}/rest/executions/${executionId}`, { headers });
-		const execution = (await response.json()).data;
-		if (execution && FINISHED.has(execution.status)) {
-			const data = flatted.parse(execution.data);
-			return { status: execution.status, error: data.resultData.error, runData: data.resultData.runData };
-		}
-		if (Date.now() > deadline) throw new Error(`${workflowId}: execution ${executionId} did not finish`);
-		await sleep(250);
-	}
-}
-
-const output = (result, nodeName) => (result.runData[nodeName]?.[0].data?.main?.[0] ?? []).map((item) => ({ ...item.json, '#item': item.pairedItem?.item }));
+const output = (result, nodeName) => n8n.nodeOutput(result, nodeName) ?? [];
 
 test('Send SMS from a sheet\'s rows, then Get Delivery Report for them: 250 sends once each, 2 report requests', async () => {
 	// Every fifth message failed, every seventh is still on its way.

@@ -13,10 +13,9 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const flatted = require('flatted');
 const { DateTime } = require('luxon');
 const n8n = require('../../scripts/lib/n8n');
-const { freePort, sleep } = require('../../scripts/lib/services');
+const { freePort } = require('../../scripts/lib/services');
 const { ItniotechSimulator } = require('../../simulator/server');
 const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
@@ -264,38 +263,10 @@ afterAll(async () => {
 
 beforeEach(() => sim.reset());
 
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-
 /** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
-async function run(workflowId) {
-	const headers = { 'Content-Type': 'application/json', cookie: session.cookie };
-	const started = await fetch(`${server.baseUrl}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ triggerToStartFrom: { name: TRIGGER } }),
-	});
-	const body = await started.json();
-	const executionId = body.data?.executionId;
-	if (!executionId) throw new Error(`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const response = await fetch(`${server.baseUrl}/rest/executions/${executionId}`, { headers });
-		const execution = (await response.json()).data;
-		if (execution && FINISHED.has(execution.status)) {
-			const data = flatted.parse(execution.data);
-			return { status: execution.status, error: data.resultData.error, runData: data.resultData.runData };
-		}
-		if (Date.now() > deadline) throw new Error(`${workflowId}: execution ${executionId} did not finish`);
-		await sleep(250);
-	}
-}
+const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, workflowId, TRIGGER);
 
-/** The items a node output on one of its outputs (0 = main, 1 = the error output), or undefined if it did not run. */
-function output(result, nodeName, index = 0) {
-	const runs = result.runData[nodeName];
-	if (!runs) return undefined;
-	return (runs[0].data?.main?.[index] ?? []).map((item) => ({ ...item.json, '#item': item.pairedItem?.item }));
-}
+const output = n8n.nodeOutput;
 const jsonOf = (items) => items.map(({ '#item': _item, ...json }) => json);
 
 /** Every call the simulator accepted, as callee → voiceIds (two voiceIds for one callee = called twice). */
