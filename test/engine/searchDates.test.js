@@ -27,8 +27,12 @@ const search = (from, to, extra = {}) => ({
 	...extra,
 });
 
-/** The windows the simulator was asked for, as [from, to] in ms. */
-const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => r.window.map(Date.parse));
+/**
+ * The ranges the node meant by the search windows the simulator answered, as [from, to] in ms: the node asks
+ * one second more on each side (vendor times are whole seconds, so edge records are found under every reading
+ * of the ends; see common/windowSearch.ts), which is taken off here.
+ */
+const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => [Date.parse(r.window[0]) + 1000, Date.parse(r.window[1]) - 1000]);
 
 /** Runs the node and returns what it did, with the real clock readings around the run. */
 async function timedRun(options) {

@@ -28,7 +28,8 @@ function vendorTime(ms) {
 function scenario() {
 	const from = Math.floor((Date.now() - 50 * DAY) / 1000) * 1000;
 	const to = from + 50 * DAY;
-	const boundary = from + 31 * DAY;
+	// Where the node splits: 31 days less the two seconds by which it widens each window (see windowSearch).
+	const boundary = from + 31 * DAY - 2000;
 	const times = [];
 	for (let t = from + HOUR; t < to; t += 4 * HOUR) if (t !== boundary) times.push(t);
 	times.push(boundary);
@@ -80,10 +81,12 @@ describe.each(READINGS)('vendor reading: %s', (_name, reading) => {
 		const windows = sim.requests.filter((r) => r.window).map((r) => r.window.map(Date.parse));
 		expect(new Set(windows.map(String)).size).toBe(2);
 		for (const [start, end] of windows) expect(end - start).toBeLessThanOrEqual(31 * DAY);
-		// The premise: one window ends and the next begins on the boundary record's second, so an inclusive
-		// vendor returns it from both.
-		expect(windows.map(([start]) => start)).toContain(data.boundary);
-		expect(windows.map(([, end]) => end)).toContain(data.boundary);
+		// The premise: the boundary record lies inside both windows asked for (each a second wider than the
+		// split), so a vendor returns it from both, whatever it counts as inside.
+		for (const [start, end] of windows) {
+			expect(start).toBeLessThan(data.boundary);
+			expect(end).toBeGreaterThan(data.boundary);
+		}
 	});
 
 	test.each([
@@ -102,7 +105,7 @@ describe.each(READINGS)('vendor reading: %s', (_name, reading) => {
 		// Newest window only: page 1, and when pages run oldest first, the last page (page 1 shows the order).
 		expect(sim.requests).toHaveLength(reading.newestFirst ? 1 : 2);
 		expect(new Set(sim.requests.map((r) => r.window.join()))).toEqual(new Set([sim.requests[0].window.join()]));
-		expect(Date.parse(sim.requests[0].window[1])).toBe(data.to);
+		expect(Date.parse(sim.requests[0].window[1])).toBe(data.to + 1000); // a second past To, see windowSearch
 	});
 
 	test('unknown voice IDs still get -22', async () => {
@@ -128,5 +131,28 @@ test('a vendor page order the node cannot tell (all on one second) is read in fu
 	sim.groupHistory = Array.from({ length: 250 }, (_, i) => ({ ...EXAMPLE_RECORD, voiceId: String(9000 + i), submitTime: second }));
 	const result = await runNode({ parameters: search(data.from, data.to, { returnAll: false, limit: 5 }), credentials });
 	expect(result.items).toHaveLength(5);
-	expect(sim.requests.filter((r) => Date.parse(r.window[1]) === data.to)).toHaveLength(3);
+	expect(sim.requests.filter((r) => Date.parse(r.window[1]) === data.to + 1000)).toHaveLength(3);
+});
+
+describe('the range is [From, To), whatever the vendor counts as inside', () => {
+	test.each([
+		['[start, end]', true, true],
+		['(start, end]', false, true],
+		['[start, end)', true, false],
+	])('%s: a record exactly at To is left to the next search; one exactly at From is kept', async (_ends, inclusiveStart, inclusiveEnd) => {
+		// The node asks a second more on each side, so even a vendor that excludes a query's start finds it.
+		Object.assign(sim, { inclusiveStart, inclusiveEnd });
+		const from = Math.floor((Date.now() - 10 * DAY) / 1000) * 1000;
+		const to = from + 5 * DAY;
+		sim.groupHistory = [
+			{ ...EXAMPLE_RECORD, voiceId: '100', submitTime: vendorTime(from) },
+			{ ...EXAMPLE_RECORD, voiceId: '101', submitTime: vendorTime(from + DAY) },
+			{ ...EXAMPLE_RECORD, voiceId: '102', submitTime: vendorTime(to) },
+		];
+		const first = await runNode({ parameters: search(from, to), credentials });
+		const next = await runNode({ parameters: search(to, to + DAY), credentials });
+		expect(first.error).toBeUndefined();
+		expect(first.items.map((i) => i.json.voiceId)).toEqual(['100', '101']);
+		expect(next.items.map((i) => i.json.voiceId)).toEqual(['102']);
+	});
 });

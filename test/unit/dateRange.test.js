@@ -287,3 +287,31 @@ describe('validateDateRange', () => {
 		);
 	});
 });
+
+describe('vendorSearchStart: where a search starts, whichever zone the vendor counts two months in', () => {
+	const { vendorSearchStart, earliestAllowed } = require('../../dist/nodes/Itniotech/common/dateRange.js');
+
+	test('New York after the clocks went back: the vendor counting in UTC or +08:00 is an hour later than the workflow', () => {
+		const now = Date.parse('2026-11-30T18:22:37Z');
+		expect(earliestAllowed(new Date(now), 'America/New_York').toISOString()).toBe('2026-09-30T17:22:37.000Z');
+		// The latest count (UTC and +08:00 agree here), plus a minute for the vendor's clock.
+		expect(vendorSearchStart(now, 'America/New_York').toISOString()).toBe('2026-09-30T18:23:37.000Z');
+	});
+
+	test.each(['UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata'])(
+		'%s: never before what a vendor counting in UTC keeps, and at most a day and two hours after the workflow\'s count (its midnight leniency)',
+		(zone) => {
+			for (let day = 0; day < 366; day += 3) {
+				const now = Date.parse('2026-01-01T05:17:00Z') + day * 86400000;
+				const start = vendorSearchStart(now, zone).getTime();
+				const utc = new Date(now);
+				utc.setUTCDate(1);
+				const month = new Date(now).getUTCMonth() - 2;
+				const clamped = new Date(Date.UTC(utc.getUTCFullYear(), month + 1, 0)).getUTCDate();
+				const utcLimit = Date.UTC(utc.getUTCFullYear(), month, Math.min(new Date(now).getUTCDate(), clamped), new Date(now).getUTCHours(), new Date(now).getUTCMinutes());
+				expect(start).toBeGreaterThanOrEqual(utcLimit + 60_000);
+				expect(start - earliestAllowed(new Date(now), zone).getTime()).toBeLessThanOrEqual(26 * 3600_000);
+			}
+		},
+	);
+});

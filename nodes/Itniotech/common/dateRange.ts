@@ -162,6 +162,26 @@ export function earliestAllowed(now: Date, timeZone = 'UTC'): Date {
 	return new Date(Math.floor(earliestInstantOfWall(target, timeZone) / SECOND_MS) * SECOND_MS);
 }
 
+/** Zones the vendor may count its two months in besides the workflow's: its own (+08:00 in every example), UTC. */
+const VENDOR_ZONES = ['Etc/GMT-8', 'UTC'];
+/** Room for the vendor's clock running ahead of this host's. */
+const VENDOR_CLOCK_MARGIN_MS = 60_000;
+
+/**
+ * The first instant worth asking the vendor for. earliestAllowed counts two months the way the workflow's
+ * `$now.minus({ months: 2 })` does, but the vendor may count them in its own zone or in UTC, which across a
+ * daylight-saving change lies up to an hour later; asked for that hour, it answers -22. Searching from the
+ * latest of the three counts (plus a minute for the clocks' difference) keeps such a From usable under every
+ * reading; what it leaves out are records the vendor may already have dropped.
+ */
+export function vendorSearchStart(nowMs: number, timeZone: string): Date {
+	const limits = [timeZone, ...VENDOR_ZONES].map((zone) => {
+		const target = twoMonthsBefore(nowMs + zoneOffsetMs(nowMs, zone));
+		return Math.max(target - zoneOffsetMs(target - DAY_MS, zone), target - zoneOffsetMs(target + DAY_MS, zone));
+	});
+	return new Date(Math.ceil((Math.max(...limits) + VENDOR_CLOCK_MARGIN_MS) / SECOND_MS) * SECOND_MS);
+}
+
 /** One clock reading for a whole execution, and the two-month limit computed from it. */
 export interface SearchClock {
 	now: Date;
@@ -190,12 +210,12 @@ export function executionClock(ctx: { getTimezone(): string }, readNow: () => nu
 }
 
 /** Consecutive windows of at most 31 days covering [from, to], oldest first. */
-export function splitIntoWindows({ from, to }: DateRange): DateRange[] {
+export function splitIntoWindows({ from, to }: DateRange, maxWindowMs = MAX_WINDOW_DAYS * DAY_MS): DateRange[] {
 	const windows: DateRange[] = [];
 	let start = from.getTime();
 	const end = to.getTime();
 	while (start < end) {
-		const stop = Math.min(start + MAX_WINDOW_DAYS * DAY_MS, end);
+		const stop = Math.min(start + maxWindowMs, end);
 		windows.push({ from: new Date(start), to: new Date(stop) });
 		start = stop;
 	}

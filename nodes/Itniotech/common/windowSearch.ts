@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DateRange } from './dateRange';
-import { formatVendorTime, splitIntoWindows } from './dateRange';
+import { formatVendorTime, MAX_WINDOW_DAYS, splitIntoWindows, vendorSearchStart } from './dateRange';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
 import { batchingSettings } from '../api/transport/batching';
 import { mapInOrder } from './batching';
-import { sortBySubmitTime } from '../api/records/record';
+import { sortBySubmitTime, toIsoTime } from '../api/records/record';
 
 /**
  * A record search over ≤31-day windows. The reference leaves open whether a window's ends are inclusive (a
@@ -16,9 +16,16 @@ import { sortBySubmitTime } from '../api/records/record';
  */
 
 type Page = { records: IDataObject[]; pages: number };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const EDGE_MS = 1000;
 type Order = 'newestFirst' | 'oldestFirst';
 
-const timeOf = (record: IDataObject): number => Date.parse(String(record.submitTime ?? ''));
+/** A record's submit time in ms (offset-less vendor times in the vendor's zone), NaN when it has none. */
+function timeOf(record: IDataObject): number {
+	const iso = toIsoTime(record.submitTime);
+	return iso === null ? Number.NaN : Date.parse(iso);
+}
 
 /** The order of a page's records, when their times show one unambiguously. */
 function pageOrder(records: IDataObject[]): Order | undefined {
@@ -36,15 +43,28 @@ function pageOrder(records: IDataObject[]): Order | undefined {
 	return rising ? 'oldestFirst' : 'newestFirst';
 }
 
-/** The records found so far, each voiceId once (records without one cannot be matched and are all kept). */
+/**
+ * The records found so far, each voiceId once (records without one cannot be matched and are all kept), and
+ * only those submitted in [from, to): a vendor that counts a query's end as inclusive also returns records
+ * submitted exactly at To, which the next search (From = this To) returns again. Records without a readable
+ * time are kept.
+ */
 class Collector {
 	readonly records: IDataObject[] = [];
 	private readonly seen = new Set<string>();
+
+	constructor(private readonly range: DateRange) {}
+
+	private inRange(record: IDataObject): boolean {
+		const time = timeOf(record);
+		return Number.isNaN(time) || (time >= this.range.from.getTime() && time < this.range.to.getTime());
+	}
 
 	/** Adds the records not seen before; returns how many that were. */
 	add(records: IDataObject[]): number {
 		let added = 0;
 		for (const record of records) {
+			if (!this.inRange(record)) continue;
 			const id = record.voiceId;
 			if (id !== undefined && id !== null && id !== '') {
 				const key = String(id);
@@ -123,12 +143,20 @@ export async function searchWindows(
 	range: DateRange,
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
-	const collector = new Collector();
+	const collector = new Collector(range);
+	// Vendor times are whole seconds: asking one second more on each side finds the records on a window's edges
+	// whether the vendor counts its ends as inside or not; the collector keeps [From, To) and each record once.
 	const windowRequest = (window: DateRange): PageRequest => ({
 		...request,
-		params: { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) },
+		params: {
+			strTime: formatVendorTime(new Date(window.from.getTime() - EDGE_MS)),
+			endTime: formatVendorTime(new Date(window.to.getTime() + EDGE_MS)),
+		},
 	});
-	const windows = splitIntoWindows(range);
+	// Asked for, the range starts no earlier than the vendor may still answer for (vendorSearchStart).
+	const start = new Date(Math.max(range.from.getTime(), vendorSearchStart(Date.now(), ctx.getTimezone()).getTime()));
+	if (start.getTime() >= range.to.getTime()) return [];
+	const windows = splitIntoWindows({ from: start, to: range.to }, MAX_WINDOW_DAYS * DAY_MS - 2 * EDGE_MS);
 	if (limit === undefined) {
 		for (const window of windows) {
 			const windowed = windowRequest(window);
