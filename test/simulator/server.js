@@ -3,7 +3,8 @@
  * A local stand-in for the Itniotech API: a real HTTP server on 127.0.0.1 that checks Api-Key, Timestamp
  * and Sign the way the vendor does (md5(apiKey + apiSecret + Timestamp), ±30 minutes), answers in the
  * vendor's envelope, and can be told to fail: any vendor status, HTTP errors, HTML pages, broken JSON,
- * resets and hangs. Every request is logged so tests can see what was sent (and how often).
+ * resets and hangs. Every request is logged so tests can see what was sent (and how often); a benchmark
+ * passes keepRequests: false, so only requestCount grows.
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
@@ -33,6 +34,7 @@ class ItniotechSimulator {
 	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
 	 * @param {number} [options.latencyMs] delay before every answer
 	 * @param {() => number} [options.now] the server's clock in ms (tests move it to provoke -16)
+	 * @param {boolean} [options.keepRequests] false: no request log, only requestCount (benchmarks)
 	 */
 	constructor(options = {}) {
 		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
@@ -57,6 +59,8 @@ class ItniotechSimulator {
 		this.faults = [];
 		/** @type {Array<object>} */
 		this.requests = [];
+		this.keepRequests = options.keepRequests ?? true;
+		this.requestCount = 0;
 		/** Requests being handled now, and the most at once since the last reset (concurrency tests). */
 		this.inFlight = 0;
 		this.maxInFlight = 0;
@@ -127,6 +131,12 @@ class ItniotechSimulator {
 		return fault;
 	}
 
+	/** Logs a request for the tests, or only counts it (keepRequests: false), so a long benchmark does not grow a log. */
+	logRequest(entry) {
+		this.requestCount += 1;
+		if (this.keepRequests) this.requests.push(entry);
+	}
+
 	/** The vendor's checks, in its order: known key, fresh timestamp, matching Sign, then account state. */
 	authenticate(headers) {
 		const apiKey = headers['api-key'];
@@ -153,7 +163,7 @@ class ItniotechSimulator {
 			this.inFlight -= 1;
 		});
 		if (this.takeFault(req.url, true)) {
-			this.requests.push({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
+			this.logRequest({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
 			return req.socket.destroy();
 		}
 		const chunks = [];
@@ -170,7 +180,7 @@ class ItniotechSimulator {
 			answeredStatus: undefined,
 			at: Date.now(),
 		};
-		this.requests.push(entry);
+		this.logRequest(entry);
 
 		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
 
