@@ -134,6 +134,12 @@ describe('times', () => {
 		['2022-01-18T14:42:40.5', '2022-01-18T14:42:40.500+08:00'],
 		['2022-01-18 14:42:40.5 +0800', '2022-01-18T14:42:40.500+08:00'],
 		['2022-01-18t06:42:40z', '2022-01-18T06:42:40Z'],
+		// Almost the vendor's form: read in full, not taken as sent.
+		[' 2022-01-18T14:42:40+08:00 ', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18T14:42:40z', '2022-01-18T14:42:40Z'],
+		['2022-01-18T14:42:40+0800', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18 14:42:40+08:00', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18T14:42:40 +08:00', '2022-01-18T14:42:40+08:00'],
 		['2024-02-29T10:00:00+08:00', '2024-02-29T10:00:00+08:00'],
 		[1642488160000, '2022-01-18T06:42:40.000Z'],
 		['1642488160000', '2022-01-18T06:42:40.000Z'],
@@ -166,6 +172,16 @@ describe('times', () => {
 		[{}, null],
 	])('toIsoTime(%p) = %p', (input, expected) => {
 		expect(toIsoTime(input)).toBe(expected);
+	});
+
+	test("any text of the vendor's exact shape is returned as sent, like the full reading does (real time or not)", () => {
+		// The shape check skips the full parse; a full parse of such text yields the same string: a real time
+		// is canonical, an impossible one (month 13, +99:99) is kept as sent.
+		const digits = (n) => fc.stringOf(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n });
+		const shaped = fc
+			.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`)))
+			.map(([y, mo, d, h, mi, s, offset]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+		fc.assert(fc.property(shaped, (value) => expect(toIsoTime(value)).toBe(value)));
 	});
 
 	test('a time read in +08:00 is the vendor instant', () => {

@@ -1,17 +1,24 @@
 import type { IDataObject } from 'n8n-workflow';
 import { formatIso, readIsoDateTime } from './isoTime';
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** A visible ASCII character (not white space); most vendor values start and end with one. */
+function isVisibleAscii(code: number): boolean {
+	return code > 32 && code < 127;
 }
+
+/** The text without surrounding white space; trim() only when an end is not visible ASCII (typing is per field). */
+function trimText(value: string): string {
+	return isVisibleAscii(value.charCodeAt(0)) && isVisibleAscii(value.charCodeAt(value.length - 1)) ? value : value.trim();
+}
+
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A number from a number or a numeric string ("1.2793", " 5 "); null when empty or not a number. */
 export function toDecimal(value: unknown): number | null {
-	if (isBlank(value)) return null;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value !== 'string') return null;
-	const text = value.trim();
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
+	const text = trimText(value);
+	if (!DECIMAL_TEXT.test(text)) return null;
 	const parsed = Number(text);
 	return Number.isFinite(parsed) ? parsed : null;
 }
@@ -28,6 +35,39 @@ export const VENDOR_OFFSET = '+08:00';
 /** What the vendor sends for "no time yet": empty, null, 0 and the MySQL zero date. */
 const NO_TIME = /^(null|0+|0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?)?)$/i;
 
+/** `YYYY-MM-DDTHH:mm:ss`: 0 where a digit goes, else the character's code. */
+const CANONICAL_HEAD = Array.from('0000-00-00T00:00:00', (c) => (c === '0' ? 0 : c.charCodeAt(0)));
+
+function isDigitAt(text: string, index: number): boolean {
+	const code = text.charCodeAt(index);
+	return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether `text` is exactly `YYYY-MM-DDTHH:mm:ss` followed by `Z` or `±HH:mm`, the vendor's own form.
+ * toIsoTime returns such text as sent whether or not it names a real time (a real one is canonical,
+ * an impossible one is kept as sent), so it needs no full parse: typing 200,000 records reads a million
+ * times, and this check by character codes is what keeps that cheap.
+ */
+function hasCanonicalShape(text: string): boolean {
+	const length = text.length;
+	if (length !== 25 && length !== 20) return false;
+	for (let i = 0; i < 19; i++) {
+		const expected = CANONICAL_HEAD[i];
+		if (expected === 0 ? !isDigitAt(text, i) : text.charCodeAt(i) !== expected) return false;
+	}
+	const sign = text.charCodeAt(19);
+	if (length === 20) return sign === 90; // Z
+	return (
+		(sign === 43 || sign === 45) && // + or -
+		isDigitAt(text, 20) &&
+		isDigitAt(text, 21) &&
+		text.charCodeAt(22) === 58 && // :
+		isDigitAt(text, 23) &&
+		isDigitAt(text, 24)
+	);
+}
+
 /**
  * A vendor time as ISO 8601 with an offset. Already canonical (`2022-01-18T14:42:40+08:00`) → the same
  * string; other ISO forms are normalised (`2022-01-18 14:42:40+0800` → `2022-01-18T14:42:40+08:00`); no
@@ -36,6 +76,7 @@ const NO_TIME = /^(null|0+|0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?)?)$/i;
  * offset (+99:99) or a 12-digit number, is kept as the vendor's text, so nothing is lost.
  */
 export function toIsoTime(value: unknown): string | null {
+	if (typeof value === 'string' && hasCanonicalShape(value)) return value;
 	if (value === undefined || value === null) return null;
 	if (typeof value === 'number') {
 		if (value === 0) return null;
@@ -43,7 +84,7 @@ export function toIsoTime(value: unknown): string | null {
 		return Number.isNaN(ms) ? String(value) : new Date(Math.round(ms)).toISOString();
 	}
 	if (typeof value !== 'string') return null;
-	const trimmed = value.trim();
+	const trimmed = trimText(value);
 	if (trimmed === '' || NO_TIME.test(trimmed)) return null;
 	if (/^[1-9](\d{9}|\d{12})$/.test(trimmed)) {
 		return new Date(trimmed.length === 10 ? Number(trimmed) * 1000 : Number(trimmed)).toISOString();
@@ -61,7 +102,8 @@ export function isTime(value: unknown): boolean {
 }
 
 function text(value: unknown): string | null {
-	return isBlank(value) ? null : typeof value === 'string' ? value : String(value);
+	if (typeof value === 'string') return trimText(value) === '' ? null : value;
+	return value === undefined || value === null ? null : String(value);
 }
 
 type Typer = (value: unknown) => string | number | null;
