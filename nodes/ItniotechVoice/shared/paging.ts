@@ -41,7 +41,7 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 /**
  * Reads the vendor's pages ({ current, size, params } → { records, pages }): page 1 first, which tells how
  * many there are, then the pages still needed for the limit in parallel (bounded by Batching), joined in
- * page order.
+ * page order. `typeRecord` types each page as it arrives, so a raw copy of the whole result never exists.
  */
 export async function collectPages(
 	ctx: IExecuteFunctions,
@@ -53,6 +53,7 @@ export async function collectPages(
 		maxAttempts?: number;
 	},
 	limit: number | undefined,
+	typeRecord?: (raw: IDataObject) => IDataObject,
 ): Promise<IDataObject[]> {
 	const fetchPage = async (current: number) => {
 		const body: IDataObject = { current, size: MAX_PAGE_SIZE };
@@ -66,7 +67,8 @@ export async function collectPages(
 			maxAttempts: request.maxAttempts,
 		});
 		const page = (envelope.data ?? {}) as IDataObject;
-		const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+		const sent = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+		const records = typeRecord ? sent.map(typeRecord) : sent;
 		const pages = Number(page.pages);
 		return { records, pages: Number.isFinite(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1 };
 	};

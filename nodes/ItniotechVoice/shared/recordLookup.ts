@@ -113,9 +113,14 @@ export async function executeRecordSearch(
 		const remaining = limit === undefined ? undefined : limit - records.length;
 		if (remaining !== undefined && remaining <= 0) break;
 		const params = { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) };
-		const windowRecords = await collectPages(ctx, { path, params, itemIndex, timeoutSeconds, maxAttempts }, remaining);
+		const windowRecords = await collectPages(
+			ctx,
+			{ path, params, itemIndex, timeoutSeconds, maxAttempts },
+			remaining,
+			raw ? undefined : typeRecord,
+		);
 		// A loop, not push(...): spreading tens of thousands of records overflows the call stack.
 		for (const record of sortBySubmitTime(windowRecords)) records.push(record);
 	}
-	return raw ? records : records.map(typeRecord);
+	return records;
 }
