@@ -236,6 +236,50 @@ describe('sortBySubmitTime', () => {
 		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['c', 'e', 'a', 'f', 'b', 'd']);
 	});
 
+	test('a window that came newest first is put oldest first; records with the same time keep the order they came in', () => {
+		const records = [
+			{ voiceId: 'a', submitTime: '2022-01-18T06:00:03Z' },
+			{ voiceId: 'b', submitTime: '2022-01-18T14:00:02+08:00' },
+			{ voiceId: 'c', submitTime: '2022-01-18T06:00:02Z' }, // same instant as b
+			{ voiceId: 'd', submitTime: '2022-01-18T06:00:02Z' },
+			{ voiceId: 'e', submitTime: '2022-01-18T06:00:01Z' },
+			{ voiceId: 'f', submitTime: '2022-01-18T06:00:00Z' },
+			{ voiceId: 'g', submitTime: '2022-01-18T06:00:00Z' },
+		];
+		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['f', 'g', 'e', 'b', 'c', 'd', 'a']);
+	});
+
+	test('any order gives what a stable sort by instant gives', () => {
+		const record = fc.record({
+			voiceId: fc.string({ maxLength: 3 }),
+			submitTime: fc.oneof(
+				fc.integer({ min: 0, max: 5 }).map((s) => `2022-01-18T06:00:0${s}Z`),
+				fc.constantFrom(undefined, null, '', 'not a time'),
+			),
+		});
+		fc.assert(
+			fc.property(fc.array(record, { maxLength: 30 }), (records) => {
+				const time = (r) => Date.parse(String(r.submitTime ?? ''));
+				const expected = records
+					.map((r, index) => ({ r, index }))
+					.sort((x, y) => {
+						const [a, b] = [time(x.r), time(y.r)];
+						if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? x.index - y.index : Number.isNaN(a) ? 1 : -1;
+						return a - b || x.index - y.index;
+					})
+					.map(({ r }) => r);
+				const sorted = sortBySubmitTime([...records]);
+				expect(sorted).toHaveLength(expected.length);
+				sorted.forEach((r, i) => expect(r).toBe(expected[i]));
+				// Newest first, as the vendor's pages may come: the same result.
+				const newestFirst = [...expected].filter((r) => !Number.isNaN(time(r))).reverse();
+				const reversed = sortBySubmitTime([...newestFirst]);
+				const timed = expected.filter((r) => !Number.isNaN(time(r)));
+				expect(reversed.map(time)).toEqual(timed.map(time));
+			}),
+		);
+	});
+
 	test('sorts a window of 200,000 records in place', () => {
 		const start = Date.parse('2022-01-01T00:00:00Z');
 		const records = Array.from({ length: 200_000 }, (_, i) => ({ submitTime: new Date(start - i * 1000).toISOString() }));

@@ -13,14 +13,33 @@ function trimText(value: string): string {
 
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * Numbers already read from short texts. Vendor amounts repeat (rates, exchange rates, small costs), and a
+ * number read once is one heap object that every record holding it can share, instead of one per record:
+ * 200,000 typed records then cost less memory and garbage collection. Bounded: cleared when full.
+ */
+const numbersByText = new Map<string, number | null>();
+const MAX_CACHED_NUMBERS = 4096;
+const MAX_CACHED_TEXT = 12;
+
+function readDecimalText(text: string): number | null {
+	if (!DECIMAL_TEXT.test(text)) return null;
+	const parsed = Number(text);
+	return Number.isFinite(parsed) ? parsed : null;
+}
+
 /** A number from a number or a numeric string ("1.2793", " 5 "); null when empty or not a number. */
 export function toDecimal(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value !== 'string') return null;
 	const text = trimText(value);
-	if (!DECIMAL_TEXT.test(text)) return null;
-	const parsed = Number(text);
-	return Number.isFinite(parsed) ? parsed : null;
+	if (text.length > MAX_CACHED_TEXT) return readDecimalText(text);
+	const cached = numbersByText.get(text);
+	if (cached !== undefined) return cached;
+	const parsed = readDecimalText(text);
+	if (numbersByText.size >= MAX_CACHED_NUMBERS) numbersByText.clear();
+	numbersByText.set(text, parsed);
+	return parsed;
 }
 
 /** A whole number of seconds; null when empty or not a whole number. */
@@ -239,12 +258,48 @@ export function typeSipRecord(raw: IDataObject): IDataObject {
 	return withUnknownFields(record, raw);
 }
 
+/** Reverses records[start, end) in place. */
+function reverseRange(records: IDataObject[], start: number, end: number): void {
+	for (let i = start, j = end - 1; i < j; i++, j--) {
+		const record = records[i];
+		records[i] = records[j];
+		records[j] = record;
+	}
+}
+
 /**
- * Sorts records oldest first by submit time, in place; records without one keep their order at the end.
- * Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands of records).
+ * Sorts records oldest first by submit time, in place (stable); records without one keep their order at
+ * the end. Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands
+ * of records), and a window that came newest first, as the vendor's pages may, is reversed instead of sorted.
  */
 export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
-	const keyed = records.map((record, index) => ({ record, index, time: Date.parse(String(record.submitTime ?? '')) }));
+	const count = records.length;
+	const times = new Float64Array(count);
+	let rising = true;
+	let falling = true;
+	for (let i = 0; i < count; i++) {
+		const time = Date.parse(String(records[i].submitTime ?? ''));
+		times[i] = time;
+		if (Number.isNaN(time)) rising = falling = false;
+		else if (i > 0 && time !== times[i - 1]) {
+			if (time < times[i - 1]) rising = false;
+			else falling = false;
+		}
+	}
+	if (rising) return records;
+	if (falling) {
+		records.reverse();
+		times.reverse();
+		// Records with the same time go back to the order they came in.
+		for (let start = 0; start < count; ) {
+			let end = start + 1;
+			while (end < count && times[end] === times[start]) end++;
+			if (end - start > 1) reverseRange(records, start, end);
+			start = end;
+		}
+		return records;
+	}
+	const keyed = records.map((record, index) => ({ record, index, time: times[index] }));
 	keyed.sort((a, b) => {
 		const aMissing = Number.isNaN(a.time);
 		const bMissing = Number.isNaN(b.time);
