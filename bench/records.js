@@ -10,9 +10,9 @@
  * properties and whether all share one hidden class (map).
  */
 const path = require('node:path');
-const { historyRecord } = require('../test/simulator/records');
+const { historyRecord } = require('../simulator/records');
 
-const dist = require(path.resolve(__dirname, '../dist/nodes/ItniotechVoice/shared/record.js'));
+const dist = require(path.resolve(__dirname, '../dist/nodes/Itniotech/api/records/record.js'));
 // Natives syntax inside Function bodies, so this file still parses without the flag.
 const hasFastProperties = new Function('o', 'return %HasFastProperties(o)');
 const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)');

@@ -22,7 +22,7 @@ const { writeReport } = require('./report');
 
 const ROOT = path.resolve(__dirname, '..');
 /** The node's Batching → Max Concurrent Requests cap. */
-const { CONCURRENCY_MAX } = require('../dist/nodes/ItniotechVoice/shared/descriptions.js');
+const { CONCURRENCY_MAX } = require('../dist/nodes/Itniotech/common/batching.js');
 const DAY_MS = 86400000;
 const settings = {
 	n: Number(process.env.BENCH_N || 10_000),
@@ -39,7 +39,7 @@ const onlyRows = process.env.BENCH_ROWS ? new Set(process.env.BENCH_ROWS.split('
 function startSimulator() {
 	return new Promise((resolve, reject) => {
 		const child = fork(
-			path.join(ROOT, 'test/simulator/cli.js'),
+			path.join(ROOT, 'simulator/cli.js'),
 			[
 				'--port', '0', '--latency', String(settings.latencyMs), '--key', 'benchKey', '--secret', 'benchSecret',
 				'--history', String(settings.pagingRecords), '--history-days', String(settings.historyDays), '--no-log',

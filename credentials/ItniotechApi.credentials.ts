@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type {
+	IAuthenticateRuleResponseCode,
 	IAuthenticateRuleResponseSuccessBody,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -8,55 +8,73 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { describeVendorStatus } from '../nodes/ItniotechVoice/transport/statusCodes';
+import { ITNIOTECH_ROOT, ONBUKA_ROOT, layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
+import { signatureHeaders, timestampToSign } from '../nodes/Itniotech/api/signing';
+import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 
-export const DEFAULT_BASE_URL = 'https://api.itniotech.com';
-
-/** Sign = md5(apiKey + apiSecret + timestamp) as 32 lowercase hex characters (the vendor's scheme). */
-export function computeSign(apiKey: string, apiSecret: string, timestamp: string): string {
-	return createHash('md5').update(`${apiKey}${apiSecret}${timestamp}`, 'utf8').digest('hex');
-}
-
-/** Unix time in whole seconds: the vendor answers -16 to milliseconds. */
-export function unixSeconds(nowMs: number = Date.now()): string {
-	return String(Math.floor(nowMs / 1000));
-}
+const CHECK_ADDRESS =
+	'Check the Platform and the Base URL in this credential (for Other Brand also the Path Layout): the Base URL is the API address, not the website or console.';
 
 /**
- * The credential's Base URL without trailing slashes. Only http(s) is accepted, so a typo such as
- * "api.itniotech.com" fails with a message that says what to type instead of a confusing network error.
+ * What the Test button may answer besides success. n8n's tester can only compare one response field with
+ * one value (`responseSuccessBody`, checked in order, first match wins) or match an HTTP status
+ * (`responseCode`); anything no rule catches counts as success. So the rules close every other door: a
+ * body that is not the API's (a web page arrives as a string, whose characters lodash's `get` reads by
+ * index; anything else lacks `status`), each known vendor status as string and number, and finally an
+ * answer without a balance, which no success answer lacks.
  */
-export function normalizeBaseUrl(raw: unknown): string {
-	const text = typeof raw === 'string' ? raw.trim() : '';
-	const value = text === '' ? DEFAULT_BASE_URL : text.replace(/\/+$/, '');
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
-		throw new Error(
-			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential is not valid: it must start with https:// (or http://), for example ${DEFAULT_BASE_URL}`,
-		);
-	}
-	return value;
-}
+function credentialTestRules(): ICredentialTestRequest['rules'] {
+	const httpAnswers: Array<[number, string]> = [
+		[404, `This address has no Itniotech balance endpoint (HTTP 404 Not Found). ${CHECK_ADDRESS}`],
+		[401, `This address refused the request before the Itniotech API read it (HTTP 401). ${CHECK_ADDRESS}`],
+		[403, `This address refused the request before the Itniotech API read it (HTTP 403). ${CHECK_ADDRESS}`],
+		[429, 'Too many requests reached Itniotech (HTTP 429). Wait a minute and test again.'],
+		...[500, 502, 503, 504].map((code): [number, string] => [
+			code,
+			`The server at this address, or a proxy in front of it, failed (HTTP ${code}). Try again in a few minutes; if it keeps failing, check the Base URL.`,
+		]),
+	];
+	const httpRules = httpAnswers.map(
+		([value, message]): IAuthenticateRuleResponseCode => ({ type: 'responseCode', properties: { value, message } }),
+	);
 
-/** Statuses getBalance can answer with, each turned into its own message for the credential test. */
-const CREDENTIAL_TEST_STATUSES = ['-1', '-2', '-13', '-16', '-18'];
-
-function credentialTestRules(): IAuthenticateRuleResponseSuccessBody[] {
-	// n8n compares with ===, and the reference documents `status` as a string; accept a number too.
-	return CREDENTIAL_TEST_STATUSES.flatMap((status) => {
-		const { meaning, action } = describeVendorStatus(status);
-		const message = `${meaning}. ${action}`;
-		return [status, Number(status)].map((value) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'status', value, message },
-		}));
+	const body = (key: string, value: unknown, message: string): IAuthenticateRuleResponseSuccessBody => ({
+		type: 'responseSuccessBody',
+		properties: { key, value, message },
 	});
+	const webPage = `This address answered with a web page, not the Itniotech API. ${CHECK_ADDRESS}`;
+	const statusRules = Object.keys(VENDOR_STATUS).flatMap((status) => {
+		const { meaning, action } = describeVendorStatus(status);
+		const message = `${meaning} (Itniotech status ${status}). ${CREDENTIAL_ACTIONS[status] ?? action}`;
+		// n8n compares with ===, and the reference documents `status` as a string; accept a number too.
+		return [body('status', status, message), body('status', Number(status), message)];
+	});
+	const noBalance = `Itniotech did not confirm these credentials: its answer has no balance (it may carry a status this credential does not know). To see the whole answer, run Account → Get Balance in a workflow. ${CHECK_ADDRESS}`;
+	const rules = [
+		...httpRules,
+		// An HTML page, possibly after a byte-order mark or line breaks.
+		...[0, 1, 2, 3].map((index) => body(String(index), '<', webPage)),
+		body(
+			'status',
+			undefined,
+			`This address answered, but not as the Itniotech API does (its answer has no status). ${CHECK_ADDRESS}`,
+		),
+		...statusRules,
+		body('balance', undefined, noBalance),
+		body('balance', null, noBalance),
+	];
+	// n8n types `rules` as one kind or the other, but its tester reads both kinds from the same list.
+	return rules as ICredentialTestRequest['rules'];
 }
+
+/** Where the node's advice for a status does not fit a credential test (nothing was sent but a balance query). */
+const CREDENTIAL_ACTIONS: Readonly<Record<string, string>> = {
+	'-10': 'The credentials work, but the account has no balance left: top it up.',
+	'-20': `The balance query should never get this answer. ${CHECK_ADDRESS}`,
+	'-21': `The balance query should never get this answer. ${CHECK_ADDRESS}`,
+	'-22': `The balance query has no parameters, so this usually means the request went to the wrong path. ${CHECK_ADDRESS}`,
+	'-26': `The balance query should never get this answer. ${CHECK_ADDRESS}`,
+};
 
 export class ItniotechApi implements ICredentialType {
 	name = 'itniotechApi';
@@ -64,8 +82,8 @@ export class ItniotechApi implements ICredentialType {
 	displayName = 'Itniotech API';
 
 	icon: Icon = {
-		light: 'file:../nodes/ItniotechVoice/itniotech.svg',
-		dark: 'file:../nodes/ItniotechVoice/itniotech.dark.svg',
+		light: 'file:../nodes/Itniotech/Voice/itniotech.svg',
+		dark: 'file:../nodes/Itniotech/Voice/itniotech.dark.svg',
 	};
 
 	documentationUrl = 'https://www.itniotech.com/api/voice/';
@@ -91,13 +109,80 @@ export class ItniotechApi implements ICredentialType {
 			description: 'The API Secret shown next to the API Key in the Itniotech console',
 		},
 		{
+			displayName: 'Platform',
+			name: 'platform',
+			type: 'options',
+			options: [
+				{
+					name: 'Itniotech',
+					value: 'itniotech',
+					description: `${ITNIOTECH_ROOT}, paths /sms/… and /voice/…`,
+				},
+				{
+					name: 'Onbuka',
+					value: 'onbuka',
+					description: `${ONBUKA_ROOT}, paths /… and /voice/…`,
+				},
+				{
+					name: 'Other Brand (Same Platform)',
+					value: 'other',
+					description: "Another brand of the same platform: enter its address and path layout",
+				},
+			],
+			default: 'itniotech',
+			description:
+				'Which brand your account is with. The brands share one API but differ in address, paths and some limits.',
+		},
+		// One Base URL field in three variants: each platform explains its own default. All default to
+		// empty, so switching the Platform never leaves another brand's address behind.
+		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: DEFAULT_BASE_URL,
-			placeholder: DEFAULT_BASE_URL,
+			default: '',
+			placeholder: ITNIOTECH_ROOT,
+			description: `Leave empty for ${ITNIOTECH_ROOT}. Change it only if Itniotech gives you another API address.`,
+			displayOptions: { show: { platform: ['itniotech'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: ONBUKA_ROOT,
+			description: `Leave empty for ${ONBUKA_ROOT}. Change it only if Onbuka gives you another API address (keep the /v3).`,
+			displayOptions: { show: { platform: ['onbuka'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://api.example.com/v3',
 			description:
-				'Leave as is for Itniotech. Other brands of the same platform use their own address, for example https://api.onbuka.com/v3.',
+				"The brand's API address: what comes before /voice/sendCode in its API documentation",
+			displayOptions: { show: { platform: ['other'] } },
+		},
+		{
+			displayName: 'Path Layout',
+			name: 'pathLayout',
+			type: 'options',
+			options: [
+				{
+					name: 'Like Itniotech (/sms/getBalance, /voice/sendCode)',
+					value: 'itniotech',
+					description: 'The balance address ends in /sms/getBalance',
+				},
+				{
+					name: 'Like Onbuka (/getBalance, /voice/sendCode)',
+					value: 'onbuka',
+					description: 'The balance address ends in /getBalance without /sms (usually after /v3)',
+				},
+			],
+			default: 'onbuka',
+			description: "How the brand's documentation names its endpoints below the Base URL",
+			displayOptions: { show: { platform: ['other'] } },
 		},
 		{
 			displayName:
@@ -109,9 +194,8 @@ export class ItniotechApi implements ICredentialType {
 	];
 
 	/**
-	 * Signs every request afresh: a Sign is only valid for its own Timestamp. The node's transport may
-	 * pre-set Timestamp (this host's time corrected by the offset it measured after a -16); anything
-	 * that is not a plain unix-seconds value is replaced by the current time.
+	 * Signs every request afresh: a Sign is only valid for its own Timestamp. Which Timestamp is signed
+	 * (the current time, or the transport's clock-corrected one) follows the rule in api/signing.ts.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -119,25 +203,26 @@ export class ItniotechApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const apiKey = String(credentials.apiKey ?? '').trim();
 		const apiSecret = String(credentials.apiSecret ?? '').trim();
-		const preset = requestOptions.headers?.Timestamp;
-		const timestamp = typeof preset === 'string' && /^\d{9,11}$/.test(preset) ? preset : unixSeconds();
+		const timestamp = timestampToSign(requestOptions.headers);
 		const signed: IHttpRequestOptions = {
 			...requestOptions,
 			headers: {
 				...requestOptions.headers,
 				'Content-Type': 'application/json;charset=UTF-8',
-				'Api-Key': apiKey,
-				Timestamp: timestamp,
-				Sign: computeSign(apiKey, apiSecret, timestamp),
+				...signatureHeaders(apiKey, apiSecret, timestamp),
 			},
 		};
-		// Requests name a path; the credential knows which brand's server they go to.
+		// Requests name a logical path (/sms/getBalance, /voice/sendCode); the credential knows which brand's
+		// server they go to and how it lays out its paths. Only once: n8n may authenticate a request again.
 		if (signed.baseURL === undefined && !/^https?:\/\//i.test(signed.url)) {
-			signed.baseURL = normalizeBaseUrl(credentials.baseUrl);
+			const platform = resolvePlatform(credentials);
+			signed.baseURL = platform.root;
+			signed.url = layoutPath(platform.layout, signed.url);
 		}
 		return signed;
 	}
 
+	/** The read-only balance query; `authenticate` sends it to the platform's own balance path. */
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',

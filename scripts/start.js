@@ -6,8 +6,9 @@
  * installs it the way n8n installs community packages, starts the bundled Itniotech simulator, imports
  * a credential and the example workflows, starts n8n and prints where to log in. Ctrl-C stops it all.
  *
- * With ITNIOTECH_API_KEY and ITNIOTECH_API_SECRET set (and optionally ITNIOTECH_BASE_URL) it creates a
- * credential for that real account instead of the simulator's.
+ * With ITNIOTECH_API_KEY and ITNIOTECH_API_SECRET set (and optionally ITNIOTECH_PLATFORM = itniotech, onbuka
+ * or other, ITNIOTECH_BASE_URL and, for other brands, ITNIOTECH_PATH_LAYOUT = itniotech or onbuka) it creates
+ * a credential for that real account instead of the simulator's.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -56,7 +57,7 @@ async function main() {
 
 	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.
 	const n8n = require('./lib/n8n');
-	const { ItniotechSimulator } = require('../test/simulator/server');
+	const { ItniotechSimulator } = require('../simulator/server');
 
 	done = step('Node.js 24 and n8n in .tools/ (first run: about 5-8 minutes, then instant)');
 	const runtime = n8n.ensureRuntime();
@@ -80,7 +81,9 @@ async function main() {
 			data: {
 				apiKey: realKey,
 				apiSecret: realSecret,
-				baseUrl: process.env.ITNIOTECH_BASE_URL || 'https://api.itniotech.com',
+				platform: process.env.ITNIOTECH_PLATFORM || 'itniotech',
+				baseUrl: process.env.ITNIOTECH_BASE_URL || '', // empty: the platform's own address
+				pathLayout: process.env.ITNIOTECH_PATH_LAYOUT || 'onbuka',
 			},
 		};
 		process.stdout.write('\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n');
@@ -130,7 +133,7 @@ n8n is running with n8n-nodes-itniotech.
   Editor:    ${server.baseUrl}
   Log in:    ${owner.email} / ${owner.password}
   Workflows: "Itniotech demo: Get Group Call Record" → Execute workflow; more under examples/
-  Account:   ${simulator ? `the bundled simulator (${simulator.baseUrl}, key ${SIMULATOR_ACCOUNT.apiKey})` : credential.data.baseUrl}
+  Account:   ${simulator ? `the bundled simulator (${simulator.baseUrl}, key ${SIMULATOR_ACCOUNT.apiKey})` : credential.data.baseUrl || credential.data.platform}
 
 Press Ctrl-C to stop everything.
 `);

@@ -19,6 +19,7 @@ function visibleRunText(result) {
 	const error = result.error;
 	return JSON.stringify({
 		items: result.items,
+		errorItems: result.errorItems,
 		error: error && {
 			message: error.message,
 			description: error.description,

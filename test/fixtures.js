@@ -1,5 +1,5 @@
 'use strict';
-const { EXAMPLE_RECORD } = require('./simulator/records');
+const { EXAMPLE_RECORD } = require('../simulator/records');
 /** Shared test data: the account the simulator knows, and the typed form of the reference's example record. */
 
 const ACCOUNT = Object.freeze({ apiKey: 'testKey', apiSecret: 'sup3r-Secret-value' });

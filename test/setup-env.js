@@ -10,13 +10,13 @@ if (!process.env.N8N_USER_FOLDER_FOR_TESTS) {
 process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER_FOR_TESTS;
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'test-only-encryption-key';
 
-// Evidence for the suite-wide secret scan (test/scan): what n8n logs, and every Sign the simulator receives.
-require('./harness/logCapture');
+// Evidence for the suite-wide secret scan (test/scan): everything n8n logs (through the recording logger
+// given to n8n as its logger), and every Sign the simulator receives (through its observer hook).
+const { registerRecordingLogger } = require('./harness/recordingLogger');
 const { append } = require('./evidence');
-const { ItniotechSimulator } = require('./simulator/server');
+const { ItniotechSimulator } = require('../simulator/server');
 
-const authenticate = ItniotechSimulator.prototype.authenticate;
-ItniotechSimulator.prototype.authenticate = function recordSign(headers) {
+registerRecordingLogger();
+ItniotechSimulator.observe(({ headers }) => {
 	if (typeof headers.sign === 'string' && headers.sign) append('signs', headers.sign);
-	return authenticate.call(this, headers);
-};
+});

@@ -2,7 +2,7 @@
 /** Batching: bounded concurrency that keeps input order, a requests-per-second cap, parallel paging. */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 let sim;
@@ -38,8 +38,8 @@ test('the default is 5 at once', async () => {
 	expect(sim.maxInFlight).toBe(5);
 });
 
-// How the cap spaces request starts is measured where the gate releases them, on a fake clock
-// (test/unit/requestGate.test.js); here only that a capped run still answers every item in order.
+// How the cap spaces request starts is measured where batching lets them through, on a fake clock
+// (test/unit/batchingRate.test.js); here only that a capped run still answers every item in order.
 test('a requests-per-second cap still answers every item, in order', async () => {
 	const result = await runNode({
 		parameters: lookups({ concurrency: 10, requestsPerSecond: 50 }),

@@ -1,14 +1,14 @@
 'use strict';
 const { useSimulator } = require('../harness/simulatorFixture');
 const { visibleRunText } = require('../evidence');
-const { loggedText } = require('../harness/logCapture'); // first: it must see the logger being created
+const { loggedText } = require('../harness/recordingLogger');
 /**
  * Get Group Call Record inside n8n-core's WorkflowExecute, against the simulator over real HTTP.
  * The engine stores a node's error as a plain object, so its class is checked by name.
  */
 const { runNode } = require('../harness/engine');
-const { ItniotechSimulator, md5 } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { ItniotechSimulator, md5 } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('../fixtures');
 
 /** One attempt only: these tests are about how each failure is reported (retries: reliability.test.js). */
@@ -184,7 +184,7 @@ describe('vendor failures', () => {
 		expect(sim.requests[0].signValid).toBe(false);
 		expect(visibleRunText(result)).not.toContain('wrong-secret-value');
 		expectNoSecrets(result);
-		const logs = await loggedText(/Itniotech error -1/);
+		const logs = loggedText();
 		expect(logs).toMatch(/Itniotech error -1/); // the engine did log the failure...
 		expect(logs).not.toContain('wrong-secret-value'); // ...without the secret
 		expect(logs).not.toContain(sim.requests[0].headers.sign);

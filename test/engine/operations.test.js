@@ -2,7 +2,7 @@
 /** The rest of the Voice API inside WorkflowExecute, against the simulator. */
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;
@@ -208,15 +208,24 @@ describe('Call → Send Audio Group Call', () => {
 		expect(result.items.map((i) => i.json.callee)).toEqual(['6281234567890', '919876543210']);
 	});
 
-	test('when a later chunk fails, the error says which callees were already submitted; nothing is re-sent', async () => {
-		// The first chunk goes through, the second fails.
+	test('when a later chunk fails, the error keeps every placed callee with its voiceId and lists the rest to send again; nothing is re-sent', async () => {
+		// The first chunk goes through, the second is refused.
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(300);
 		const result = await runNode({ parameters: group(list.join(',')), credentials });
 		expect(result.error.message).toMatch(/^Itniotech error -18/);
-		expect(result.error.description).toMatch(/The first 200 of 300 callees were already submitted .*remaining 100/);
 		expect(sim.sent).toHaveLength(1);
 		expect(sim.requests.filter((r) => r.path === '/voice/sendGroup')).toHaveLength(2);
+		const { callees, voiceIds } = sim.sent[0];
+		const { calls } = result.error.context;
+		expect(calls.placed).toEqual(callees.map((callee, i) => ({ item: 0, callee, voiceId: voiceIds[i] })));
+		expect(calls.notPlaced.map((entry) => entry.callee)).toEqual(list.slice(200));
+		expect(calls.unknown).toEqual([]);
+		const description = result.error.description;
+		expect(description).toContain(`Placed — do not send these again: item 0: ${list[0]} → ${voiceIds[0]}, `);
+		expect(description).toContain(`${list[199]} → ${voiceIds[199]}.`);
+		expect(description).toContain(`Not placed — send only these again: item 0: ${list[200]}, `);
+		expect(description).not.toMatch(/Outcome unknown/);
 	});
 
 	test('a bad number anywhere stops the whole item before sending', async () => {

@@ -7,8 +7,8 @@
 const { DateTime } = require('luxon');
 const { useSimulator } = require('../harness/simulatorFixture');
 const { runNode } = require('../harness/engine');
-const { md5 } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { md5 } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT } = require('../fixtures');
 
 const DAY = 24 * 3600 * 1000;
@@ -82,7 +82,7 @@ test('a From of exactly {{ $now.minus({ months: 2 }) }} is accepted, as a DateTi
 		parameters: search(from, '={{ $now.minus({ months: 2 }).plus({ days: 1 }) }}'),
 		items: [{ json: { form: 'dateTime' } }, { json: { form: 'iso' } }, { json: { form: 'dateTime' } }],
 		// The simulator counts months in UTC; a UTC workflow keeps both sides on the same calendar.
-		settings: { timezone: 'UTC' },
+		workflowSettings: { timezone: 'UTC' },
 	});
 	expect(result.error).toBeUndefined();
 	expect(windowsSent()).toHaveLength(3);
@@ -94,7 +94,7 @@ test("the date picker's value (no offset) is read in the workflow's time zone", 
 	const picked = DateTime.now().setZone(zone).minus({ days: 2 }).startOf('second');
 	const { result } = await timedRun({
 		parameters: search(picked.toFormat("yyyy-MM-dd'T'HH:mm:ss"), '={{ $now }}'),
-		settings: { timezone: zone },
+		workflowSettings: { timezone: zone },
 	});
 	expect(result.error).toBeUndefined();
 	const [[from]] = windowsSent();

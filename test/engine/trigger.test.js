@@ -111,6 +111,8 @@ describe('protection', () => {
 		expect(await post(`${trigger.baseUrl}?token=${TOKEN}x`, ANSWERED)).toEqual({ status: 401, body: { error: 'Missing or wrong token' } });
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(401);
 		expect((await post(`${trigger.baseUrl}?token=`, ANSWERED)).status).toBe(401);
+		// n8n's query parser turns a repeated key into a list: no single token, so no match.
+		expect((await post(`${trigger.baseUrl}?token=${TOKEN}&token=${TOKEN}`, ANSWERED)).status).toBe(401);
 		expect(trigger.starts).toHaveLength(1);
 	});
 
@@ -136,17 +138,21 @@ describe('protection', () => {
 	});
 });
 
-describe('bad bodies get 400 with a reason and start nothing', () => {
+describe('bad pushes the node refuses: 400 with a reason, nothing started', () => {
 	test.each([
-		['not JSON', '{"voiceId": 1,', 'application/json', /not valid JSON/],
-		['form data', 'voiceId=1', 'application/x-www-form-urlencoded', /must be JSON/],
-		['empty body', '', 'application/json', /empty/],
-		['empty array', '[]', 'application/json', /empty list/],
+		['not sent as JSON: JSON text as text/plain', JSON.stringify(ANSWERED), 'text/plain', /must be JSON, sent with Content-Type: application\/json/],
+		['not sent as JSON: form data', 'voiceId=1', 'application/x-www-form-urlencoded', /must be JSON/],
+		['not sent as JSON: another JSON media type', JSON.stringify(ANSWERED), 'application/vnd.api+json', /must be JSON/],
+		['not sent as JSON: XML', '<report><voiceId>1</voiceId></report>', 'application/xml', /must be JSON/],
+		['an empty body', '', 'application/json', /The push is empty/],
+		['an empty list', '[]', 'application/json', /empty list/],
 		['a number', '42', 'application/json', /Report 0 is not a status report/],
+		['null', 'null', 'application/json', /Report 0 is not a status report/],
+		['a JSON string holding JSON', JSON.stringify(JSON.stringify(ANSWERED)), 'application/json', /Report 0 is not a status report/],
+		['an empty object', '{}', 'application/json', /Report 0 is not a status report/],
 		['wrong shape', '{"hello":"world"}', 'application/json', /Report 0 is not a status report/],
 		['a bad report in a batch', JSON.stringify([ANSWERED, 'x']), 'application/json', /Report 1 is not a status report/],
 		['too many reports', JSON.stringify(Array.from({ length: 1001 }, () => ANSWERED)), 'application/json', /more than 1000 reports/],
-		['oversized', JSON.stringify([{ ...ANSWERED, calledInfo: 'x'.repeat(3 * 1024 * 1024) }]), 'application/json', /larger than 2 MB/],
 	])('%s', async (_name, body, contentType, reason) => {
 		trigger = await startTrigger(params());
 		const response = await post(trigger.baseUrl, body, contentType);
@@ -154,10 +160,77 @@ describe('bad bodies get 400 with a reason and start nothing', () => {
 		expect(response.body.error).toMatch(reason);
 		expect(trigger.starts).toHaveLength(0);
 	});
+
+	test('not sent as JSON: multipart form data', async () => {
+		trigger = await startTrigger(params());
+		const form = new FormData();
+		form.append('voiceId', '2203031113381000002');
+		const response = await fetch(trigger.baseUrl, { method: 'POST', body: form });
+		expect(response.status).toBe(400);
+		expect((await response.json()).error).toMatch(/must be JSON/);
+		expect(trigger.starts).toHaveLength(0);
+	});
+
+	test('application/json with a charset, as the vendor sends it, is accepted', async () => {
+		trigger = await startTrigger(params());
+		const response = await post(trigger.baseUrl, ANSWERED, 'application/json;charset=UTF-8');
+		expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect(trigger.starts).toHaveLength(1);
+	});
+});
+
+describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers them)', () => {
+	test('a body that is not valid JSON: 422 from n8n\'s body parser, nothing started', async () => {
+		trigger = await startTrigger(params());
+		const response = await post(trigger.baseUrl, '{"voiceId": 1,', 'application/json');
+		expect(response.status).toBe(422);
+		expect(response.body).toMatchObject({ code: 422, message: 'Failed to parse request body' });
+		expect(trigger.starts).toHaveLength(0);
+	});
+
+	test('a body over N8N_PAYLOAD_SIZE_MAX: 500 from n8n, nothing started; just under it reaches the node', async () => {
+		trigger = await startTrigger(params(), { payloadSizeMaxMb: 1 });
+		const sized = (bytes) => {
+			const body = JSON.stringify([{ ...ANSWERED, calledInfo: '' }]);
+			return JSON.stringify([{ ...ANSWERED, calledInfo: 'x'.repeat(bytes - body.length) }]);
+		};
+		const over = await post(trigger.baseUrl, sized(1024 * 1024 + 1));
+		expect(over).toEqual({ status: 500, body: { code: 0, message: 'There was a problem executing the workflow' } });
+		expect(trigger.starts).toHaveLength(0);
+		const under = await post(trigger.baseUrl, sized(1024 * 1024));
+		expect(under).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect(trigger.starts).toHaveLength(1);
+	});
+});
+
+test.each([
+	['none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	['queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	// n8n looks a :token path up by its webhookId plus the segments after it, so it must be stored without the id.
+	['pathToken', 'itniotech-status/:token'],
+])('authentication %s: the webhook path n8n registers', (authentication, expected) => {
+	const { Workflow, NodeHelpers } = require('n8n-workflow');
+	const { NodeTypes } = require('../harness/engine');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const type = new ItniotechVoiceTrigger();
+	const node = {
+		id: 'n1',
+		name: 'Itniotech Voice Trigger',
+		type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { authentication, token: TOKEN },
+		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
+	};
+	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [node.type]: type }) });
+	// What n8n's WebhookService.getNodeWebhooks evaluates for each description field.
+	const [description] = type.description.webhooks;
+	const value = (field, fallback) => workflow.expression.getSimpleParameterValue(node, description[field], 'internal', {}, undefined, fallback);
+	expect(NodeHelpers.getNodeWebhookPath('w1', node, value('path'), value('isFullPath', false))).toBe(expected);
 });
 
 test('the description: a webhook trigger with the setup hint and no credential', () => {
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	expect(description.group).toEqual(['trigger']);
 	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });

@@ -18,7 +18,7 @@ function loadBuilt(relativePath, exportName) {
 	return mod[exportName];
 }
 
-const ItniotechVoice = loadBuilt('nodes/ItniotechVoice/ItniotechVoice.node.js', 'ItniotechVoice');
+const ItniotechVoice = loadBuilt('nodes/Itniotech/Voice/ItniotechVoice.node.js', 'ItniotechVoice');
 const ItniotechApi = loadBuilt('credentials/ItniotechApi.credentials.js', 'ItniotechApi');
 
 class NodeTypes {
@@ -101,17 +101,20 @@ function credentialTypesMap() {
 }
 
 /**
- * Executes one Itniotech Voice node on the given input items; `settings` are the workflow's (e.g. its timezone).
- * @returns {Promise<{ items: object[], error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
+ * Executes one Itniotech Voice node on the given input items. `settings` are the node's Settings tab
+ * (e.g. { onError: 'continueErrorOutput' } or { retryOnFail: true }); `workflowSettings` the workflow's
+ * (e.g. its timezone); `errorItems` is the error output.
+ * @returns {Promise<{ items: object[], errorItems: object[]|undefined, error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
  */
 async function runNode({
 	parameters,
 	items = [{ json: {} }],
 	credentials,
 	continueOnFail = false,
+	settings = {},
 	nodeType = new ItniotechVoice(),
 	record = true,
-	settings = {},
+	workflowSettings = {},
 }) {
 	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
 	const node = {
@@ -123,8 +126,9 @@ async function runNode({
 		parameters,
 		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...settings,
 	};
-	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings };
+	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings: workflowSettings };
 	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes({ [type]: nodeType }) });
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
@@ -167,6 +171,7 @@ async function runNode({
 	const outputItems = taskData?.data?.main?.[0] ?? [];
 	const result = {
 		items: outputItems,
+		errorItems: taskData?.data?.main?.[1],
 		error: run.data.resultData.error ?? taskData?.error,
 		run,
 		credentialsHelper,
@@ -175,10 +180,4 @@ async function runNode({
 	return result;
 }
 
-module.exports = {
-	runNode,
-	NodeTypes,
-	CredentialsHelper,
-	additionalDataFor,
-	credentialTypesMap,
-};
+module.exports = { runNode, NodeTypes, additionalDataFor };

@@ -3,9 +3,9 @@
  * The per-file simulator setup the engine tests share: one simulator for the file, knowing the test
  * account, reset (faults, logs, clock, learned clock offsets) before every test.
  */
-const { ItniotechSimulator } = require('../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT } = require('../fixtures');
-const { resetClockOffsets } = require('../../dist/nodes/ItniotechVoice/transport/request.js');
+const { resetClockOffsets } = require('../../dist/nodes/Itniotech/api/transport/clock.js');
 
 /** Registers the jest hooks; the returned object's `sim` and `credentials` are filled in by beforeAll. */
 function useSimulator(options = {}) {

@@ -1,18 +1,44 @@
 'use strict';
 /**
- * Serves the built Itniotech Voice Trigger over real HTTP on 127.0.0.1, the way n8n's webhook server
- * does for one node: the request body is read and JSON-parsed (req.body, req.rawBody), query and path
- * parameters are filled in, and the node's webhook() runs in n8n-core's WebhookContext with an
- * express-style response. Every workflow start it asks for is recorded.
+ * Serves the built Itniotech Voice Trigger over real HTTP on 127.0.0.1 the way n8n 2.41.1's webhook server
+ * serves a typeVersion-1 webhook node, and records every workflow start it asks for.
+ *
+ * The request is prepared as n8n prepares it before the node runs (packages/cli: middlewares/body-parser.ts
+ * rawBodyReader + parseBody, called from webhooks/webhook-helpers.ts parseRequestBody):
+ * - Content-Type is split into a lower-cased media type and a charset (default utf-8); the body is
+ *   un-gzipped/inflated, read up to N8N_PAYLOAD_SIZE_MAX MB (default 16) and kept as req.rawBody.
+ * - A non-empty body is parsed only for application/json (JSON), text/plain (a string),
+ *   application/x-www-form-urlencoded (an object of fields) and .../xml or ...+xml (xml2js); any other type,
+ *   and an empty body, leaves req.body undefined.
+ * - n8n answers before the node runs: 422 {code: 422, message: 'Failed to parse request body', hint} when
+ *   that parse fails, and 500 {code: 0, message: 'There was a problem executing the workflow'} for a body
+ *   over the limit (raw-body's PayloadTooLargeError is not one of n8n's response errors).
+ * - multipart/form-data goes to formidable instead: req.body = { data: fields, files }, no rawBody
+ *   (files are not kept here).
+ * Query parameters are parsed like Express' extended parser for flat keys (a repeated key becomes an array).
+ * test/n8n/triggerWebhook.test.js sends the same kinds of pushes to real n8n.
  */
 const http = require('node:http');
 const path = require('node:path');
+const querystring = require('node:querystring');
+const zlib = require('node:zlib');
 const { WebhookContext } = require('n8n-core');
-const { Workflow } = require('n8n-workflow');
+const { Workflow, jsonParse, sanitizeXmlName } = require('n8n-workflow');
+const { Parser } = require('xml2js');
 const { NodeTypes, additionalDataFor } = require('./engine');
 
-const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/ItniotechVoiceTrigger/ItniotechVoiceTrigger.node.js'));
+const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'));
 const TRIGGER_TYPE = 'n8n-nodes-itniotech.itniotechVoiceTrigger';
+const DEFAULT_PAYLOAD_SIZE_MAX_MB = 16;
+
+const xmlParser = new Parser({
+	async: true,
+	normalize: true,
+	normalizeTags: true,
+	explicitArray: false,
+	tagNameProcessors: [sanitizeXmlName],
+	attrNameProcessors: [sanitizeXmlName],
+});
 
 function expressLike(res) {
 	res.status = (code) => {
@@ -27,7 +53,88 @@ function expressLike(res) {
 	return res;
 }
 
-async function startTrigger(parameters) {
+/** What n8n's parseIncomingMessage makes of the Content-Type header. */
+function parseContentType(header) {
+	if (!header) return {};
+	const [type, ...parameters] = header.split(';');
+	const charset = parameters
+		.map((p) => p.split('='))
+		.find(([key]) => key.trim().toLowerCase() === 'charset')?.[1]
+		?.trim()
+		.replace(/^"|"$/g, '');
+	return { contentType: type.toLowerCase(), encoding: (charset ?? 'utf-8').toLowerCase() };
+}
+
+/** Reads the whole request; `tooLarge` once the (decoded) body passed the limit. The rest is drained. */
+async function readBody(req, limitBytes) {
+	let stream = req;
+	if (req.headers['content-encoding'] === 'gzip') stream = req.pipe(zlib.createGunzip());
+	else if (req.headers['content-encoding'] === 'deflate') stream = req.pipe(zlib.createInflate());
+	const chunks = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		size += chunk.length;
+		if (size <= limitBytes) chunks.push(chunk);
+	}
+	return { rawBody: Buffer.concat(chunks), tooLarge: size > limitBytes };
+}
+
+function queryOf(url) {
+	const query = {};
+	for (const [key, value] of url.searchParams) {
+		if (!(key in query)) query[key] = value;
+		else query[key] = [].concat(query[key], value);
+	}
+	return query;
+}
+
+const stripBom = (text) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** n8n's parseBody for a non-empty body; throws what n8n would wrap into its 422. */
+async function parseBody(rawBody, contentType, encoding) {
+	if (contentType === 'application/json') return jsonParse(stripBom(rawBody.toString(encoding)));
+	if (contentType?.endsWith('/xml') || contentType?.endsWith('+xml')) {
+		return await xmlParser.parseStringPromise(rawBody.toString(encoding));
+	}
+	if (contentType === 'application/x-www-form-urlencoded') {
+		return querystring.parse(stripBom(rawBody.toString(encoding)), undefined, undefined, { maxKeys: 1000 });
+	}
+	if (contentType === 'text/plain') return rawBody.toString(encoding);
+	return undefined;
+}
+
+/**
+ * Prepares `req` as n8n does; returns the answer n8n gives instead of running the node, if any.
+ * @returns {Promise<{ status: number, body: object } | undefined>}
+ */
+async function prepareRequest(req, payloadSizeMaxMb) {
+	const { contentType, encoding } = parseContentType(req.headers['content-type']);
+	if (contentType === 'multipart/form-data') {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] } }).formData();
+		const data = {};
+		for (const [key, value] of form) if (typeof value === 'string') data[key] = key in data ? [].concat(data[key], value) : value;
+		req.body = { data, files: {} };
+		return undefined;
+	}
+	const { rawBody, tooLarge } = await readBody(req, payloadSizeMaxMb * 1024 * 1024);
+	if (tooLarge) return { status: 500, body: { code: 0, message: 'There was a problem executing the workflow' } };
+	req.rawBody = rawBody;
+	if (rawBody.length === 0) return undefined;
+	try {
+		req.body = await parseBody(rawBody, contentType, encoding);
+	} catch (error) {
+		return { status: 422, body: { code: 422, message: 'Failed to parse request body', hint: error.message } };
+	}
+	return undefined;
+}
+
+/**
+ * @param {object} parameters the trigger node's parameters
+ * @param {{ payloadSizeMaxMb?: number }} [options] N8N_PAYLOAD_SIZE_MAX as n8n would have it
+ */
+async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB } = {}) {
 	const trigger = new ItniotechVoiceTrigger();
 	const node = {
 		id: 'trigger-1',
@@ -47,28 +154,20 @@ async function startTrigger(parameters) {
 	});
 	const starts = [];
 	const server = http.createServer(async (req, res) => {
-		const chunks = [];
-		for await (const chunk of req) chunks.push(chunk);
-		const rawBody = Buffer.concat(chunks);
-		const text = rawBody.toString('utf8');
-		let body = text;
-		if (/json/i.test(req.headers['content-type'] ?? '')) {
-			try {
-				body = text === '' ? {} : JSON.parse(text);
-			} catch {
-				body = text;
-			}
+		expressLike(res);
+		const refused = await prepareRequest(req, payloadSizeMaxMb);
+		if (refused) {
+			res.status(refused.status).json(refused.body);
+			return;
 		}
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const segments = url.pathname.split('/').filter(Boolean);
 		Object.assign(req, {
-			body,
-			rawBody,
-			query: Object.fromEntries(url.searchParams),
+			query: queryOf(url),
 			params: segments.length > 1 ? { token: decodeURIComponent(segments[1]) } : {},
 			ip: req.socket.remoteAddress,
 		});
-		const additionalData = additionalDataFor('webhook-test', { httpRequest: req, httpResponse: expressLike(res) });
+		const additionalData = additionalDataFor('webhook-test', { httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', { webhookDescription: trigger.description.webhooks[0] }, [], null);
 		try {
 			const result = await trigger.webhook.call(context);

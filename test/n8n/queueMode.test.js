@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const services = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT } = require('../fixtures');
 
 jest.setTimeout(600_000);

@@ -4,13 +4,14 @@
  * packages (node type n8n-nodes-itniotech.itniotechVoice), the example workflow executed headless with
  * `n8n execute`, the credential's Test through n8n's own REST endpoint, and the editor in a real browser.
  * The runtime (.tools/) and Chromium are installed by `npm test` before jest starts (scripts/ensure-test-tools.sh).
+ * Status pushes to the trigger in real n8n: test/n8n/triggerWebhook.test.js.
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
 jest.setTimeout(240_000);
@@ -54,28 +55,6 @@ function itniotechOutput(execution) {
 	return execution.data.resultData.runData['Itniotech Voice'][0];
 }
 
-const PUSH_TOKEN = 'push-token-0123456789abcdef';
-const TRIGGER_WEBHOOK_ID = '4d2a1f3e-9b8c-4e7d-a6f5-0c1b2a3d4e5f';
-const TRIGGER_WORKFLOW = {
-	id: 'ItnioTriggerTst1',
-	name: 'Itniotech trigger test',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'a1',
-			name: 'Itniotech Voice Trigger',
-			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: TRIGGER_WEBHOOK_ID,
-			parameters: { authentication: 'queryToken', token: PUSH_TOKEN, answered: 'notAnswered' },
-		},
-		{ id: 'a2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
-	],
-	connections: { 'Itniotech Voice Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-};
-
 let sim;
 beforeAll(async () => {
 	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
@@ -100,7 +79,7 @@ describe.each([
 		const manifest = JSON.parse(fs.readFileSync(path.join(folder.packageDir, 'package.json'), 'utf8'));
 		expect(manifest.name).toBe('n8n-nodes-itniotech');
 		expect(manifest.peerDependencies).toBeUndefined();
-		expect(fs.existsSync(path.join(folder.packageDir, 'dist/nodes/ItniotechVoice/ItniotechVoice.node.js'))).toBe(true);
+		expect(fs.existsSync(path.join(folder.packageDir, 'dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'))).toBe(true);
 		expect(fs.existsSync(path.join(folder.packageDir, 'node_modules'))).toBe(false); // nothing of its own to install
 	});
 
@@ -133,12 +112,6 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 	beforeAll(async () => {
 		runtime = n8n.ensureRuntime({ quiet: true });
 		folder = await prepareUserFolder(runtime, sim.baseUrl);
-		// An active workflow with the trigger: only unanswered calls, token in the query.
-		const triggerFile = n8n.writeJson(path.join(folder.userFolder, 'import', 'trigger.json'), TRIGGER_WORKFLOW);
-		const imported = await n8n.n8nCommand(runtime, folder.userFolder, ['import:workflow', `--input=${triggerFile}`]);
-		expect(imported.status).toBe(0);
-		const published = await n8n.n8nCommand(runtime, folder.userFolder, ['publish:workflow', `--id=${TRIGGER_WORKFLOW.id}`]);
-		expect(published.status).toBe(0);
 		server = await n8n.startServer(runtime, folder.userFolder, { port: await freePort() });
 		session = await n8n.ownerSession(server.baseUrl);
 	});
@@ -177,47 +150,6 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			['/sms/getBalance', '-1'],
 			['/sms/getBalance', '-2'],
 		]);
-	});
-
-	test('a pushed status report starts the active workflow; a wrong token is refused with 401', async () => {
-		const url = `${server.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/itniotech-status`;
-		const report = (voiceId, answered) => ({
-			voiceId,
-			type: 1,
-			callee: '91856321412',
-			submitTime: 1642488160000,
-			answerTime: answered ? 1642488170000 : 0,
-			callDuration: answered ? 5 : 0,
-			terminationReason: answered ? 'success' : 'no answer',
-			cost: '0',
-		});
-		const post = (target, body) =>
-			fetch(target, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-
-		const refused = await post(`${url}?token=wrong`, [report('9001', false)]);
-		expect(refused.status).toBe(401);
-		const accepted = await post(`${url}?token=${PUSH_TOKEN}`, [report('9002', true), report('9003', false)]);
-		expect(accepted.status).toBe(200);
-		expect(await accepted.json()).toEqual({ received: 2, accepted: 1 });
-
-		// The execution shows up with the unanswered call only.
-		const deadline = Date.now() + 30_000;
-		let executions = [];
-		while (Date.now() < deadline) {
-			const response = await fetch(`${server.baseUrl}/rest/executions?filter=${encodeURIComponent(JSON.stringify({ workflowId: TRIGGER_WORKFLOW.id }))}`, {
-				headers: { cookie: session.cookie },
-			});
-			executions = (await response.json()).data?.results ?? [];
-			if (executions.some((e) => e.status === 'success')) break;
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		expect(executions).toHaveLength(1);
-		expect(executions[0].status).toBe('success');
-		const detail = await fetch(`${server.baseUrl}/rest/executions/${executions[0].id}`, { headers: { cookie: session.cookie } });
-		const text = JSON.stringify(await detail.json());
-		expect(text).toContain('9003');
-		expect(text).not.toContain('9002');
-		expect(text).toContain('group call');
 	});
 
 	test('in the editor: log in, see the node with its icon, open it, execute it, read callDuration', async () => {

@@ -1,10 +1,7 @@
 'use strict';
-const {
-	ItniotechApi,
-	computeSign,
-	normalizeBaseUrl,
-	unixSeconds,
-} = require('../../dist/credentials/ItniotechApi.credentials.js');
+const { ItniotechApi } = require('../../dist/credentials/ItniotechApi.credentials.js');
+const { computeSign, unixSeconds } = require('../../dist/nodes/Itniotech/api/signing.js');
+const { normalizeBaseUrl } = require('../../dist/nodes/Itniotech/api/platform.js');
 
 const credential = new ItniotechApi();
 const credentials = { apiKey: 'bDqJFiq9', apiSecret: '7bz1lzh9', baseUrl: 'https://api.itniotech.com' };
@@ -85,7 +82,7 @@ describe('base URL', () => {
 
 	test('relative request paths are sent to the credential Base URL', async () => {
 		const signed = await credential.authenticate(
-			{ ...credentials, baseUrl: 'https://api.onbuka.com/v3/' },
+			{ ...credentials, platform: 'onbuka', baseUrl: 'https://api.onbuka.com/v3/' },
 			{ url: '/voice/recordGroup/1' },
 		);
 		expect(signed.baseURL).toBe('https://api.onbuka.com/v3');
@@ -93,36 +90,116 @@ describe('base URL', () => {
 	});
 });
 
+describe('platform: each brand gets its own root and path layout', () => {
+	const sign = (extra, url) => credential.authenticate({ ...credentials, baseUrl: '', ...extra }, { url, method: 'GET' });
+
+	test.each([
+		// platform, path layout, logical path → base URL + path
+		[{ platform: 'itniotech' }, '/sms/getBalance', 'https://api.itniotech.com', '/sms/getBalance'],
+		[{ platform: 'itniotech' }, '/voice/sendCode', 'https://api.itniotech.com', '/voice/sendCode'],
+		[{ platform: 'onbuka' }, '/sms/getBalance', 'https://api.onbuka.com/v3', '/getBalance'],
+		[{ platform: 'onbuka' }, '/voice/recordGroup/1', 'https://api.onbuka.com/v3', '/voice/recordGroup/1'],
+		[{}, '/sms/getBalance', 'https://api.itniotech.com', '/sms/getBalance'],
+		[{ platform: 'other', baseUrl: 'https://api.brand.example/v3/', pathLayout: 'onbuka' }, '/sms/getBalance', 'https://api.brand.example/v3', '/getBalance'],
+		[{ platform: 'other', baseUrl: 'https://api.brand.example', pathLayout: 'itniotech' }, '/sms/getBalance', 'https://api.brand.example', '/sms/getBalance'],
+		[{ platform: 'other', baseUrl: 'https://api.brand.example/v3', pathLayout: 'itniotech' }, '/voice/sendGroup', 'https://api.brand.example/v3', '/voice/sendGroup'],
+	])('%p: %s goes to %s%s', async (extra, logical, baseURL, url) => {
+		const signed = await sign(extra, logical);
+		expect(signed.baseURL).toBe(baseURL);
+		expect(signed.url).toBe(url);
+	});
+
+	test('an edited address is kept for a known brand (tests, or a brand that moved hosts)', async () => {
+		const signed = await sign({ platform: 'onbuka', baseUrl: 'http://127.0.0.1:4010/v3' }, '/sms/getBalance');
+		expect(`${signed.baseURL}${signed.url}`).toBe('http://127.0.0.1:4010/v3/getBalance');
+	});
+
+	test('a request n8n authenticates a second time is not mapped twice', async () => {
+		const once = await sign({ platform: 'onbuka' }, '/sms/getBalance');
+		const twice = await credential.authenticate({ ...credentials, platform: 'onbuka', baseUrl: '' }, once);
+		expect(`${twice.baseURL}${twice.url}`).toBe('https://api.onbuka.com/v3/getBalance');
+	});
+
+	test('absolute URLs (e.g. from the HTTP Request node) are left alone', async () => {
+		const signed = await sign({ platform: 'onbuka' }, 'https://api.onbuka.com/v3/getBalance');
+		expect(signed.baseURL).toBeUndefined();
+		expect(signed.url).toBe('https://api.onbuka.com/v3/getBalance');
+	});
+
+	test('Other Brand without an address says what to enter', async () => {
+		await expect(sign({ platform: 'other', pathLayout: 'onbuka' }, '/sms/getBalance')).rejects.toThrow(
+			/Base URL in the Itniotech credential is empty: with Platform "Other Brand" enter the API address/,
+		);
+	});
+
+	test('an unknown platform or layout names the field and the choices', async () => {
+		await expect(sign({ platform: 'acme' }, '/x')).rejects.toThrow(/The Platform "acme" .* is not one of: itniotech, onbuka, other/);
+		await expect(sign({ platform: 'other', baseUrl: 'https://a.example', pathLayout: 'flat' }, '/x')).rejects.toThrow(
+			/The Path Layout "flat" .* is not one of: itniotech, onbuka/,
+		);
+	});
+});
+
 describe('credential description', () => {
-	test('fields: API Key, API Secret (password), Base URL with the Itniotech default', () => {
-		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+	const variants = (name) => credential.properties.filter((p) => p.name === name);
+	const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
+
+	test('fields: API Key, API Secret (password), Platform, Base URL per platform, Path Layout for other brands', () => {
 		expect(byName.apiKey.displayName).toBe('API Key');
 		expect(byName.apiSecret.displayName).toBe('API Secret');
 		expect(byName.apiSecret.typeOptions).toEqual({ password: true });
-		expect(byName.baseUrl.default).toBe('https://api.itniotech.com');
+		expect(byName.platform.default).toBe('itniotech');
+		expect(byName.platform.options.map((o) => o.value)).toEqual(['itniotech', 'onbuka', 'other']);
+		expect(byName.pathLayout.options.map((o) => o.value)).toEqual(['itniotech', 'onbuka']);
+		expect(byName.pathLayout.displayOptions).toEqual({ show: { platform: ['other'] } });
 		expect(credential.name).toBe('itniotechApi');
 		expect(credential.displayName).toBe('Itniotech API');
 	});
 
-	test('the test calls the read-only balance endpoint', () => {
+	test('one Base URL per platform, all empty by default, so switching platform leaves no other address behind', () => {
+		const urls = variants('baseUrl');
+		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([['itniotech'], ['onbuka'], ['other']]);
+		expect(urls.every((p) => p.default === '')).toBe(true);
+		expect(urls[0].placeholder).toBe('https://api.itniotech.com');
+		expect(urls[1].placeholder).toBe('https://api.onbuka.com/v3');
+		expect(urls[2].required).toBe(true);
+	});
+
+	test('the test calls the read-only balance endpoint (authenticate maps it to the platform)', () => {
 		expect(credential.test.request).toEqual({ method: 'GET', url: '/sms/getBalance' });
 	});
 
-	test('-1, -2, -13 and -16 each get their own message, for string and numeric statuses', () => {
+	test('every known vendor status gets its own message naming it, for string and numeric statuses', () => {
 		const messages = {};
-		for (const rule of credential.test.rules) {
-			expect(rule.type).toBe('responseSuccessBody');
-			expect(rule.properties.key).toBe('status');
-			messages[String(rule.properties.value)] = rule.properties.message;
-			expect(messages[String(rule.properties.value)]).toBe(rule.properties.message);
+		for (const rule of credential.test.rules.filter((r) => r.properties.key === 'status' && r.properties.value !== undefined)) {
+			const key = String(rule.properties.value);
+			messages[key] ??= rule.properties.message;
+			expect(messages[key]).toBe(rule.properties.message);
 		}
 		const values = credential.test.rules.map((r) => r.properties.value);
-		expect(values).toEqual(expect.arrayContaining(['-1', -1, '-2', -2, '-13', -13, '-16', -16]));
+		for (const status of ['-1', '-2', '-13', '-16', '-18', '-22']) {
+			expect(values).toEqual(expect.arrayContaining([status, Number(status)]));
+			expect(messages[status]).toContain(`(Itniotech status ${status})`);
+		}
 		const distinct = new Set(['-1', '-2', '-13', '-16'].map((s) => messages[s]));
 		expect(distinct.size).toBe(4);
-		expect(messages['-1']).toMatch(/API key or API secret is wrong/);
+		expect(messages['-1']).toMatch(/^Authentication failed: the API key or API secret is wrong/);
 		expect(messages['-2']).toMatch(/IP address is not on the account's IP allow-list/);
 		expect(messages['-13']).toMatch(/locked/);
 		expect(messages['-16']).toMatch(/clock/);
+		expect(messages['-22']).toMatch(/rejected a parameter .*wrong path/);
+	});
+
+	test('rules close the doors n8n leaves open: web pages, foreign JSON, answers without a balance', () => {
+		const body = credential.test.rules.filter((r) => r.type === 'responseSuccessBody');
+		const index = (key, value) => body.findIndex((r) => r.properties.key === key && r.properties.value === value);
+		expect(body[index('0', '<')].properties.message).toMatch(/answered with a web page, not the Itniotech API/);
+		expect(body[index('status', undefined)].properties.message).toMatch(/no status/);
+		expect(body[index('balance', undefined)].properties.message).toMatch(/no balance/);
+		// First match wins: a page before "no status", statuses before "no balance".
+		expect(index('0', '<')).toBeLessThan(index('status', undefined));
+		expect(index('status', '-1')).toBeLessThan(index('balance', undefined));
+		const codes = credential.test.rules.filter((r) => r.type === 'responseCode').map((r) => r.properties.value);
+		expect(codes).toEqual(expect.arrayContaining([404, 401, 403, 429, 500, 502, 503, 504]));
 	});
 });

@@ -8,7 +8,7 @@ const {
 	clockAt,
 	executionClock,
 	MAX_WINDOW_DAYS,
-} = require('../../dist/nodes/ItniotechVoice/shared/dateRange.js');
+} = require('../../dist/nodes/Itniotech/common/dateRange.js');
 // n8n's own date library, as the oracle for what its expressions hand over (a test-only dependency).
 const { DateTime } = require('luxon');
 const fc = require('fast-check');

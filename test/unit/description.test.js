@@ -1,5 +1,7 @@
 'use strict';
-const { ItniotechVoice } = require('../../dist/nodes/ItniotechVoice/ItniotechVoice.node.js');
+const fs = require('node:fs');
+const path = require('node:path');
+const { ItniotechVoice } = require('../../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js');
 
 const { description } = new ItniotechVoice();
 
@@ -12,10 +14,34 @@ function operations() {
 	return pairs;
 }
 
-test('the canvas subtitle has a readable label for exactly the operations that exist', () => {
-	const map = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(description.subtitle)[1]);
-	expect(Object.keys(map).sort()).toEqual(operations().map((o) => `${o.resource}:${o.value}`).sort());
-	for (const label of Object.values(map)) expect(label).toMatch(/^[A-Z]/);
+test('the canvas subtitle shows the chosen operation by its menu name, for every operation', () => {
+	// The subtitle is an n8n expression ={{ … }} over $parameter; evaluated here the way the canvas does.
+	const body = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
+	const subtitleFor = new Function('$parameter', `return (${body});`);
+	for (const operation of operations()) {
+		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.name);
+	}
+	expect(subtitleFor({ resource: 'callRecord', operation: 'nothing' })).toBeUndefined();
+});
+
+test('each operation file is named after its value, and every file is in the Operation menu of its resource', () => {
+	const actions = path.resolve(__dirname, '../../dist/nodes/Itniotech/Voice/actions');
+	const files = fs
+		.readdirSync(actions, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.flatMap((dir) =>
+			fs.readdirSync(path.join(actions, dir.name))
+				.filter((name) => name.endsWith('.operation.js'))
+				.map((name) => ({ resource: dir.name, value: name.replace(/\.operation\.js$/, ''), module: require(path.join(actions, dir.name, name)) })),
+		);
+	expect(files.length).toBeGreaterThan(5);
+	for (const { value, module } of files) {
+		expect(module.meta.value).toBe(value);
+		expect(typeof module.execute).toBe('function');
+		expect(Array.isArray(module.properties)).toBe(true);
+	}
+	const inMenus = operations().map((o) => `${o.resource}:${o.value}`).sort();
+	expect(inMenus).toEqual(files.map((f) => `${f.resource}:${f.value}`).sort());
 });
 
 test('every operation has an action and a description an AI agent can act on', () => {
@@ -45,7 +71,7 @@ test('node basics: name, icons, credential, version', () => {
 });
 
 test('Batching: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
-	const { DEFAULT_BATCHING } = require('../../dist/nodes/ItniotechVoice/shared/pool.js');
+	const { DEFAULT_BATCHING } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
 	const batching = description.properties.find((p) => p.name === 'batching');
 	const byName = Object.fromEntries(batching.options.map((o) => [o.name, o]));
 	expect(byName.concurrency.default).toBe(DEFAULT_BATCHING.concurrency);

@@ -8,7 +8,7 @@
 const fc = require('fast-check');
 const { NodeOperationError } = require('n8n-workflow');
 
-const op = (path) => require(`../../dist/nodes/ItniotechVoice/actions/${path}.operation.js`);
+const op = (path) => require(`../../dist/nodes/Itniotech/Voice/actions/${path}.operation.js`);
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
 function get(object, path) {
@@ -89,7 +89,7 @@ const intIn = (min, max) => (v) => Number.isInteger(v) && v >= min && v <= max;
 // [operation, base parameters, parameter path, field name in messages, check on what was sent (or undefined)]
 const CASES = [
 	['callRecord/getGroupRecord', { options: {} }, 'voiceId', 'Voice ID', (r) => /^\/voice\/recordGroup\/\d{1,64}$/.test(r.url)],
-	['sipRecord/getSipRecord', { options: {} }, 'voiceId', 'Voice ID', (r) => /^\/voice\/recordSip\/\d{1,64}$/.test(r.url)],
+	['sipRecord/get', { options: {} }, 'voiceId', 'Voice ID', (r) => /^\/voice\/recordSip\/\d{1,64}$/.test(r.url)],
 	['callRecord/getGroupRecord', { voiceId: '1', options: {} }, 'options.timeoutSeconds', 'Timeout', (r) => r.timeout >= 1000 && r.timeout <= 600000],
 	['callRecord/getGroupRecord', { voiceId: '1', options: {} }, 'options.maxAttempts', 'Max Attempts', () => true],
 	['call/sendTts', tts, 'callee', 'Callee', (r) => digits(7, 15)(r.body.callee)],

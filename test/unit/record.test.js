@@ -16,8 +16,8 @@ const {
 	DECIMAL_FIELDS,
 	TIME_FIELDS,
 	TEXT_FIELDS,
-} = require('../../dist/nodes/ItniotechVoice/shared/record.js');
-const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../simulator/records');
+} = require('../../dist/nodes/Itniotech/api/records/record.js');
+const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../../simulator/records');
 const { TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
 describe('typeCallRecord', () => {

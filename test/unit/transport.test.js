@@ -8,8 +8,8 @@ const {
 	MAX_BACKOFF_MS,
 	MAX_RETRY_WAIT_MS,
 	RETRY_BASE_MS,
-} = require('../../dist/nodes/ItniotechVoice/transport/request.js');
-const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/ItniotechVoice/transport/statusCodes.js');
+} = require('../../dist/nodes/Itniotech/api/transport/request.js');
+const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -1,6 +1,7 @@
 'use strict';
 const { NodeOperationError } = require('n8n-workflow');
-const { validateVoiceId, previewValue } = require('../../dist/nodes/ItniotechVoice/shared/validation.js');
+const { previewValue } = require('../../dist/nodes/Itniotech/common/validation.js');
+const { validateVoiceId } = require('../../dist/nodes/Itniotech/Voice/helpers/voiceId.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [0, 0], parameters: {} };
 

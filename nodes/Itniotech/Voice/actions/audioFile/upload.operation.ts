@@ -1,0 +1,76 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
+import { previewValue } from '../../../common/validation';
+
+export const meta: OperationMeta = {
+	value: 'upload',
+	name: 'Upload Audio File',
+	action: 'Upload an audio file',
+	description: 'Upload an .mp3, .m4a or .wav file for group calls. Returns its File ID.',
+};
+
+const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field containing the audio file',
+		description: 'Binary field of the input item that holds the .mp3, .m4a or .wav file',
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. welcome.mp3',
+		description:
+			'Name to store the file under: 5 to 32 characters ending in .mp3, .m4a or .wav, unique in your account. Leave empty to use the binary file name.',
+	},
+	optionsField([timeoutOption]),
+];
+
+/** The vendor's file name rule: 5–32 characters with an audio suffix. */
+export function validateAudioFileName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const name = typeof value === 'string' ? value.trim() : '';
+	const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
+	const problem =
+		name.length < 5 || name.length > 32
+			? 'must be 5 to 32 characters long'
+			: !AUDIO_EXTENSIONS.includes(extension)
+				? 'must end in .mp3, .m4a or .wav'
+				: /[\\/]/.test(name) || [...name].some((char) => char.charCodeAt(0) < 32)
+					? 'may not contain slashes or control characters'
+					: undefined;
+	if (problem === undefined) return name;
+	throw new NodeOperationError(ctx.getNode(), `The File Name in item ${itemIndex} ${problem}`, {
+		itemIndex,
+		description: `Got ${previewValue(value)}. For example: welcome.mp3`,
+	});
+}
+
+/** POST /voice/fileUpload with the binary as base64; never repeated automatically. */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
+	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
+	const requested: unknown = this.getNodeParameter('fileName', itemIndex, '');
+	const useBinaryName = requested === null || (typeof requested === 'string' && requested.trim() === '');
+	const fileName = validateAudioFileName(this, useBinaryName ? binary.fileName : requested, itemIndex);
+	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
+	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
+	const envelope = await itniotechApiRequest.call(this, {
+		method: 'POST',
+		path: '/voice/fileUpload',
+		body: { fileName, file: bytes.toString('base64') },
+		itemIndex,
+		timeoutSeconds,
+		isSend: true,
+	});
+	return [{ fileId: envelope.data == null ? null : String(envelope.data), fileName }];
+}

@@ -1,0 +1,130 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import { platformLimits } from '../../../api/platform';
+import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import type { OperationMeta } from '../../../common/operations';
+import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
+import { withCalls } from '../../helpers/callReport';
+import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
+
+export const meta: OperationMeta = {
+	value: 'sendGroup',
+	name: 'Send Audio Group Call',
+	action: 'Send an audio group call',
+	description: 'Call many phone numbers and play an uploaded audio file. Returns one Voice ID per number.',
+};
+
+
+/** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
+export const MAX_CALLEES_PER_REQUEST = 200;
+const MAX_CALLEES = 10_000;
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Callees',
+		name: 'callees',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 6281234567890, 919876543210',
+		description:
+			'Phone numbers to call (country code + number, 7 to 15 digits), separated by commas or new lines, or a list from an expression. Duplicates are called once.',
+	},
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'The audio file to play, as returned by Audio File → Upload or List',
+	},
+	appIdField,
+	additionalCallFields([
+		{
+			displayName: 'Loop Count',
+			name: 'loopCount',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3 },
+			default: 1,
+			description: 'How many times the audio is played (1 to 3)',
+		},
+	]),
+	optionsField([timeoutOption]),
+];
+
+/** Callees from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */
+export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
+	const node = ctx.getNode();
+	const parts: unknown[] = Array.isArray(value)
+		? value
+		: typeof value === 'string' || typeof value === 'number'
+			? String(value).split(/[,;\n\r]+/)
+			: [value];
+	const entries = parts.filter((part) => !(typeof part === 'string' && part.trim() === ''));
+	if (entries.length === 0) {
+		throw new NodeOperationError(node, `The Callees in item ${itemIndex} are empty`, {
+			itemIndex,
+			description: `Got ${previewValue(value)}. Enter at least one phone number, e.g. 6281234567890.`,
+		});
+	}
+	const unique = [...new Set(entries.map((entry) => validatePhoneNumber(node, 'Callees', entry, itemIndex)))];
+	if (unique.length > MAX_CALLEES) {
+		throw new NodeOperationError(node, `The Callees in item ${itemIndex} list more than ${MAX_CALLEES} numbers`, {
+			itemIndex,
+			description: `Got ${unique.length} numbers. Split them over several items.`,
+		});
+	}
+	return unique;
+}
+
+export const placesCalls = true;
+
+/**
+ * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
+ * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
+ * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const callees = parseCallees(this, this.getNodeParameter('callees', itemIndex), itemIndex);
+	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const base: IDataObject = {
+		fileId: validateText(node, 'File ID', this.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
+		displayNum: null, // the vendor wants the key, null when not set
+		...readSharedCallFields(this, itemIndex, extra),
+	};
+	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
+	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
+	const { maxCalleesPerRequest: chunkSize } = await platformLimits(this, itemIndex);
+
+	const results: IDataObject[] = [];
+	for (let start = 0; start < callees.length; start += chunkSize) {
+		const chunk = callees.slice(start, start + chunkSize);
+		let envelope;
+		try {
+			envelope = await itniotechApiRequest.call(this, {
+				method: 'POST',
+				path: '/voice/sendGroup',
+				body: { ...base, callee: chunk.join(',') },
+				itemIndex,
+				timeoutSeconds,
+				isSend: true,
+			});
+		} catch (error) {
+			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));
+		}
+		const answers = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+		for (const answer of answers) {
+			const terminationCode = answer.terminationCode == null ? null : String(answer.terminationCode);
+			results.push({
+				voiceId: answer.voiceId == null ? null : String(answer.voiceId),
+				callee: answer.callee == null ? null : String(answer.callee),
+				submitted: terminationCode === '0',
+				terminationCode,
+				terminationReason: answer.terminationReason ?? null,
+			});
+		}
+	}
+	return results;
+}

@@ -1,0 +1,198 @@
+import type { IDataObject } from 'n8n-workflow';
+import { SendsStoppedError } from '../../api/transport/batching';
+import { isOutcomeUnknown } from '../../api/transport/failures';
+import type { FailureReport } from '../../common/runner';
+
+/**
+ * What happened to each call of a send run, so that no placed call's voiceId is lost and nobody is called
+ * twice: placed (Itniotech answered with a voiceId), outcome unknown (the request may have arrived, no answer
+ * said so), not placed (Itniotech refused, or the request could not leave), not sent (the run stopped first).
+ */
+
+export interface CallEntry {
+	item: number;
+	/** The phone number; null when the item never got as far as reading it. */
+	callee: string | null;
+	voiceId?: string | null;
+	reason?: string;
+}
+
+export interface CallReport {
+	placed: CallEntry[];
+	unknown: CallEntry[];
+	notPlaced: CallEntry[];
+	notSent: CallEntry[];
+}
+
+export function emptyCallReport(): CallReport {
+	return { placed: [], unknown: [], notPlaced: [], notSent: [] };
+}
+
+/** Appends `source`'s entries to `target` (callers go in item order, so the lists stay in item order). */
+export function mergeCallReport(target: CallReport, source: CallReport): void {
+	for (const key of ['placed', 'unknown', 'notPlaced', 'notSent'] as const) {
+		for (const entry of source[key]) target[key].push(entry);
+	}
+}
+
+const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
+
+/** The calls behind a send's output rows ({ voiceId, callee[, submitted, terminationReason] }). */
+export function callsOfRows(item: number, rows: IDataObject[]): CallReport {
+	const report = emptyCallReport();
+	for (const row of rows) {
+		if (row.submitted === false) {
+			const reason = text(row.terminationReason) ?? `termination code ${text(row.terminationCode) ?? 'unknown'}`;
+			report.notPlaced.push({ item, callee: text(row.callee), reason: `refused by Itniotech: ${reason}` });
+		} else {
+			report.placed.push({ item, callee: text(row.callee), voiceId: text(row.voiceId) });
+		}
+	}
+	return report;
+}
+
+/** A failed send's partial result: the report of its calls and the rows of the ones already placed. */
+interface PartialSend {
+	report: CallReport;
+	rows: IDataObject[];
+}
+
+const partialSends = new WeakMap<object, PartialSend>();
+
+/**
+ * Records on a send's error what became of its calls: `rows` were answered before the failure, `failed`
+ * are the callees of the request that failed, `remaining` those never requested. Returns the same error.
+ */
+export function withCalls(
+	error: unknown,
+	item: number,
+	rows: IDataObject[],
+	failed: string[],
+	remaining: string[],
+): unknown {
+	if (typeof error !== 'object' || error === null) return error;
+	const report = callsOfRows(item, rows);
+	const message = error instanceof Error ? error.message : String(error);
+	for (const callee of failed) {
+		if (error instanceof SendsStoppedError) report.notSent.push({ item, callee });
+		else if (isOutcomeUnknown(error)) report.unknown.push({ item, callee, reason: message });
+		else report.notPlaced.push({ item, callee, reason: message });
+	}
+	for (const callee of remaining) report.notSent.push({ item, callee });
+	partialSends.set(error, { report, rows });
+	return error;
+}
+
+export function partialSendOf(error: unknown): PartialSend | undefined {
+	return typeof error === 'object' && error !== null ? partialSends.get(error) : undefined;
+}
+
+/** The report of a failed item whose operation recorded none (e.g. its input was refused before sending). */
+export function callsOfFailure(item: number, error: unknown, message: string): CallReport {
+	const recorded = partialSendOf(error)?.report;
+	if (recorded) return recorded;
+	const report = emptyCallReport();
+	if (error instanceof SendsStoppedError) report.notSent.push({ item, callee: null });
+	else if (isOutcomeUnknown(error)) report.unknown.push({ item, callee: null, reason: message });
+	else report.notPlaced.push({ item, callee: null, reason: message });
+	return report;
+}
+
+/** "item 3: 628… → 300…, 629… → 300…; items 5–9 (not sent)": entries grouped by item and reason. */
+function listEntries(entries: CallEntry[], showCall: (entry: CallEntry) => string): string {
+	const parts: string[] = [];
+	let i = 0;
+	while (i < entries.length) {
+		const first = entries[i];
+		let j = i;
+		if (first.callee === null) {
+			// Items never read (not sent, or refused before sending): a run of them becomes "items 3–9".
+			while (
+				j + 1 < entries.length &&
+				entries[j + 1].callee === null &&
+				entries[j + 1].item === entries[j].item + 1 &&
+				entries[j + 1].reason === first.reason
+			) {
+				j++;
+			}
+			const items = j > i ? `items ${first.item}–${entries[j].item}` : `item ${first.item}`;
+			parts.push(first.reason ? `${items} (${first.reason})` : items);
+		} else {
+			while (
+				j + 1 < entries.length &&
+				entries[j + 1].callee !== null &&
+				entries[j + 1].item === first.item &&
+				entries[j + 1].reason === first.reason
+			) {
+				j++;
+			}
+			const calls = entries.slice(i, j + 1).map(showCall).join(', ');
+			parts.push(`item ${first.item}: ${calls}${first.reason ? ` (${first.reason})` : ''}`);
+		}
+		i = j + 1;
+	}
+	return parts.join('; ');
+}
+
+/**
+ * The report as one consistent instruction. Empty when it adds nothing to the failing item's own error:
+ * nothing was placed or is unknown, and only `failedItem` itself was not placed.
+ */
+export function describeCalls(report: CallReport, failedItem: number): string {
+	const onlyThisItemFailed =
+		report.placed.length === 0 &&
+		report.unknown.length === 0 &&
+		report.notSent.length === 0 &&
+		report.notPlaced.every((entry) => entry.item === failedItem);
+	if (onlyThisItemFailed) return '';
+	const sentences: string[] = [];
+	if (report.placed.length > 0) {
+		const list = listEntries(report.placed, (e) => `${e.callee ?? '?'} → ${e.voiceId ?? '(no voiceId in the answer)'}`);
+		sentences.push(`Placed — do not send these again: ${list}.`);
+	}
+	if (report.unknown.length > 0) {
+		// The reason is the failing item's own error, already shown above: only the numbers matter here.
+		const unknown = report.unknown.map((entry) => ({ ...entry, reason: undefined }));
+		const list = listEntries(unknown, (e) => e.callee ?? '?');
+		sentences.push(
+			`Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again: ${list}.`,
+		);
+	}
+	const toResend = [
+		...report.notPlaced,
+		...report.notSent.map((entry) => ({ ...entry, reason: 'not sent' })),
+	].sort((a, b) => a.item - b.item);
+	if (toResend.length > 0) {
+		sentences.push(`Not placed — send only these again: ${listEntries(toResend, (e) => e.callee ?? '?')}.`);
+	}
+	return sentences.join(' ');
+}
+
+/** The report as plain data for an error's context or an error item. */
+export function callReportData(report: CallReport): IDataObject {
+	return report as unknown as IDataObject;
+}
+
+/** The call report as the item runner asks for it (common/runner.ts): for a stopped run, and per failed item. */
+export const callReporting: FailureReport = {
+	ofRun(outcomes, failedItem, messageOf) {
+		const report = emptyCallReport();
+		outcomes.forEach((outcome, itemIndex) => {
+			if (outcome === undefined) {
+				report.notSent.push({ item: itemIndex, callee: null });
+			} else if (outcome.ok) {
+				mergeCallReport(report, callsOfRows(itemIndex, outcome.value));
+			} else {
+				const stopped = outcome.error instanceof SendsStoppedError;
+				mergeCallReport(report, callsOfFailure(itemIndex, outcome.error, stopped ? '' : messageOf(outcome.error, itemIndex)));
+			}
+		});
+		return { context: { calls: callReportData(report) }, description: describeCalls(report, failedItem) };
+	},
+	ofItem(itemIndex, cause, message) {
+		// Calls placed before this item failed are output like any others; the error item tells the rest.
+		const calls = callsOfFailure(itemIndex, cause, message);
+		const rows = partialSendOf(cause)?.rows ?? [];
+		return { rows, data: { calls: callReportData(calls) }, description: describeCalls(calls, itemIndex) };
+	},
+};

@@ -1,0 +1,68 @@
+import type { IDataObject } from 'n8n-workflow';
+import { timingSafeEqual } from 'node:crypto';
+
+/** The vendor sends one report, or a batch of them; a batch becomes this many items at most. */
+export const MAX_REPORTS_PER_PUSH = 1000;
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+export function tokensMatch(expected: string, given: unknown): boolean {
+	if (typeof given !== 'string' || expected === '') return false;
+	const a = Buffer.from(expected, 'utf8');
+	const b = Buffer.from(given, 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function ipv4ToNumber(ip: string): number | undefined {
+	const parts = ip.split('.');
+	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+	return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+/** Whether `source` is one of the listed addresses or inside a listed IPv4 CIDR range. */
+export function isAllowedSource(list: string, source: string | undefined): boolean {
+	if (!source) return false;
+	const address = source.replace(/^::ffff:/i, '');
+	return list
+		.split(/[\s,]+/)
+		.filter((entry) => entry !== '')
+		.some((entry) => {
+			const [range, bitsText] = entry.split('/');
+			if (bitsText === undefined) return range.toLowerCase() === address.toLowerCase();
+			const bits = Number(bitsText);
+			const base = ipv4ToNumber(range);
+			const value = ipv4ToNumber(address);
+			if (base === undefined || value === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) {
+				return false;
+			}
+			const size = 2 ** (32 - bits);
+			return Math.floor(base / size) === Math.floor(value / size);
+		});
+}
+
+type Parsed = { reports: IDataObject[] } | { error: string };
+
+function isReport(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'voiceId' in value;
+}
+
+/**
+ * n8n reads and parses the body before the node runs: for Content-Type application/json it hands over the
+ * parsed value (a body that is not valid JSON, or larger than N8N_PAYLOAD_SIZE_MAX, is refused by n8n
+ * itself), and for an empty body nothing. Other content types arrive as text, form fields or nothing, so
+ * only application/json is accepted; the media type is compared the way n8n's parser does.
+ */
+export function parseReports(contentType: string | undefined, body: unknown): Parsed {
+	const mediaType = (contentType ?? '').split(';')[0].toLowerCase();
+	if (mediaType !== 'application/json') {
+		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
+	}
+	if (body === undefined) return { error: 'The push is empty: send one status report or a JSON list of them' };
+	const reports = Array.isArray(body) ? body : [body];
+	if (reports.length === 0) return { error: 'The push is an empty list of reports' };
+	if (reports.length > MAX_REPORTS_PER_PUSH) {
+		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} reports: send at most ${MAX_REPORTS_PER_PUSH} per request` };
+	}
+	const bad = reports.findIndex((report) => !isReport(report));
+	if (bad !== -1) return { error: `Report ${bad} is not a status report (an object with a voiceId)` };
+	return { reports: reports as IDataObject[] };
+}

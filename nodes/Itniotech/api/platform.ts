@@ -1,0 +1,160 @@
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+
+/**
+ * The vendor layer's knowledge of the platform's brands: where each one's API lives, how it lays out its
+ * paths, and the limits that differ between them. Every Itniotech node and the credential read it from here;
+ * it imports nothing from them, and nothing at run time at all (the credential loads it on its own). Source: /work/shared/itniotech-sms-api.md, "Brands, base URLs and paths" and
+ * "Corrections and brand differences for the Voice API".
+ */
+
+/** The credential type every Itniotech node signs its requests with. */
+export const ITNIOTECH_CREDENTIAL_TYPE = 'itniotechApi';
+
+export type PlatformId = 'itniotech' | 'onbuka' | 'other';
+
+/**
+ * How a brand names its endpoints below its root. Operations name logical paths (`/sms/getBalance`,
+ * `/voice/sendCode`); `itniotech` keeps them, `onbuka` drops the `/sms` segment (`/getBalance`) and keeps
+ * `/voice/…`.
+ */
+export type PathLayout = 'itniotech' | 'onbuka';
+
+export interface PlatformLimits {
+	/** Callees in one sendGroup request (longer lists go out in chunks of this size). */
+	maxCalleesPerRequest: number;
+	/** The sendCode loopCount the brand accepts. */
+	sendCodeLoopCount: { min: number; max: number };
+}
+
+interface PlatformInfo {
+	/** How messages name the platform. */
+	name: string;
+	/** The API root used when the credential's Base URL is empty; other brands must enter theirs. */
+	defaultRoot?: string;
+	/** Fixed for known brands; other brands choose theirs in the credential. */
+	layout?: PathLayout;
+	limits: PlatformLimits;
+}
+
+export const ITNIOTECH_ROOT = 'https://api.itniotech.com';
+export const ONBUKA_ROOT = 'https://api.onbuka.com/v3';
+
+/**
+ * Itniotech documents 200 callees and loop counts 1–9; Onbuka 1000 callees and 1–3. Other brands get the
+ * values every brand accepts (200 and 1–3): their pages were not checked, and the path layout says nothing
+ * about limits (the Onbuka-layout SDK itself documents 200 callees).
+ */
+export const PLATFORMS: Readonly<Record<PlatformId, PlatformInfo>> = {
+	itniotech: {
+		name: 'Itniotech',
+		defaultRoot: ITNIOTECH_ROOT,
+		layout: 'itniotech',
+		limits: { maxCalleesPerRequest: 200, sendCodeLoopCount: { min: 1, max: 9 } },
+	},
+	onbuka: {
+		name: 'Onbuka',
+		defaultRoot: ONBUKA_ROOT,
+		layout: 'onbuka',
+		limits: { maxCalleesPerRequest: 1000, sendCodeLoopCount: { min: 1, max: 3 } },
+	},
+	other: {
+		name: 'another brand of the platform',
+		limits: { maxCalleesPerRequest: 200, sendCodeLoopCount: { min: 1, max: 3 } },
+	},
+};
+
+const LAYOUTS: readonly PathLayout[] = ['itniotech', 'onbuka'];
+const DEFAULT_OTHER_LAYOUT: PathLayout = 'onbuka';
+
+/** What a credential says about the platform, without its address: enough for limits and paths. */
+export interface PlatformIdentity {
+	id: PlatformId;
+	name: string;
+	layout: PathLayout;
+	limits: PlatformLimits;
+}
+
+export interface Platform extends PlatformIdentity {
+	/** The API root without trailing slashes; paths in the platform's layout are appended to it. */
+	root: string;
+}
+
+function choice<T extends string>(raw: unknown, allowed: readonly T[], fallback: T, field: string): T {
+	if (raw === undefined || raw === null || raw === '') return fallback;
+	if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
+	throw new Error(
+		`The ${field} "${String(raw).slice(0, 40)}" in the Itniotech credential is not one of: ${allowed.join(', ')}. Open the credential and pick one from the list.`,
+	);
+}
+
+/** Platform and path layout from the credential; a missing Platform means Itniotech (the field's default). */
+export function platformIdentity(credentials: ICredentialDataDecryptedObject): PlatformIdentity {
+	const id = choice(credentials.platform, Object.keys(PLATFORMS) as PlatformId[], 'itniotech', 'Platform');
+	const info = PLATFORMS[id];
+	const layout = info.layout ?? choice(credentials.pathLayout, LAYOUTS, DEFAULT_OTHER_LAYOUT, 'Path Layout');
+	return { id, name: info.name, layout, limits: info.limits };
+}
+
+/**
+ * A Base URL without trailing slashes. Only http(s) is accepted, so a typo such as "api.itniotech.com" fails
+ * with a message that says what to type instead of a confusing network error.
+ */
+export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT): string {
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	const value = text === '' ? fallback : text.replace(/\/+$/, '');
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+		throw new Error(
+			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential is not valid: it must start with https:// (or http://), for example ${fallback}`,
+		);
+	}
+	return value;
+}
+
+/** The whole platform a credential points at; throws a message naming the field when it is unusable. */
+export function resolvePlatform(credentials: ICredentialDataDecryptedObject): Platform {
+	const identity = platformIdentity(credentials);
+	const fallback = PLATFORMS[identity.id].defaultRoot;
+	const raw = credentials.baseUrl;
+	if (fallback === undefined && (typeof raw !== 'string' || raw.trim() === '')) {
+		throw new Error(
+			'The Base URL in the Itniotech credential is empty: with Platform "Other Brand" enter the API address from the brand\'s documentation, for example https://api.example.com/v3',
+		);
+	}
+	return { ...identity, root: normalizeBaseUrl(raw, fallback ?? ITNIOTECH_ROOT) };
+}
+
+/** A logical path (`/sms/<op>`, `/voice/<op>`) in the given layout; anything else is left as it is. */
+export function layoutPath(layout: PathLayout, logicalPath: string): string {
+	return layout === 'onbuka' ? logicalPath.replace(/^\/sms(?=\/)/, '') : logicalPath;
+}
+
+/** Per execution context: a node has one credential, and reading it decrypts it each time. */
+const identityByContext = new WeakMap<object, Promise<PlatformIdentity>>();
+
+/** The platform of the credential an operation runs with (limits and layout; the address is not checked here). */
+export async function platformOf(
+	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
+	itemIndex: number,
+): Promise<PlatformIdentity> {
+	let pending = identityByContext.get(ctx);
+	if (!pending) {
+		pending = ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).then(platformIdentity);
+		identityByContext.set(ctx, pending);
+	}
+	return await pending;
+}
+
+/** The limits of the credential's platform, plus its name for messages. */
+export async function platformLimits(
+	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
+	itemIndex: number,
+): Promise<PlatformLimits & { platformName: string }> {
+	const { name, limits } = await platformOf(ctx, itemIndex);
+	return { ...limits, platformName: name };
+}

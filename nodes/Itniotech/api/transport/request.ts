@@ -1,0 +1,111 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import { ITNIOTECH_CREDENTIAL_TYPE } from '../platform';
+import { correctedTimestamp } from '../signing';
+import { SendsStoppedError, withBatching } from './batching';
+import { ClockCorrection } from './clock';
+import type { Failure } from './failures';
+import { finalError, networkFailure } from './failures';
+import type { ReadAnswer, VendorEnvelope } from './response';
+import { readResponse } from './response';
+
+export type { VendorEnvelope };
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_ATTEMPTS = 3;
+/** First backoff step; doubled each attempt, with jitter. */
+export const RETRY_BASE_MS = 400;
+/** The longest exponential step between read retries (before jitter); a Retry-After may ask for more, up to MAX_RETRY_WAIT_MS. */
+export const MAX_BACKOFF_MS = 8_000;
+/** A Retry-After longer than this is not waited for: the error says so instead. */
+export const MAX_RETRY_WAIT_MS = 60_000;
+
+export interface ItniotechRequest {
+	method: IHttpRequestMethods;
+	/** Logical path (`/sms/<op>`, `/voice/<op>`): the credential adds the platform's root and layout; dynamic segments must already be URL-encoded. */
+	path: string;
+	body?: IDataObject;
+	itemIndex: number;
+	timeoutSeconds?: number;
+	/** Sends place calls or store files: never repeated, and an unknown outcome is said to be unknown. */
+	isSend?: boolean;
+	/** Attempts for reads on temporary failures (sends always make one). */
+	maxAttempts?: number;
+}
+
+/** `stopped`: a send not sent because the run had stopped (see batching's stopNewSends). */
+type Attempt = ReadAnswer | { stopped: true };
+
+/** Exponential backoff with jitter (50–100% of the step, the step capped at MAX_BACKOFF_MS), or what the server asked for. */
+export function backoffMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+	const step = Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS);
+	const jittered = Math.round(step * (0.5 + random() / 2));
+	return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
+}
+
+async function attemptOnce(
+	ctx: IExecuteFunctions,
+	request: ItniotechRequest,
+	timeoutSeconds: number,
+	clockOffsetMs: number,
+): Promise<Attempt> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.path,
+		// Only a learned clock offset overrides the credential's own fresh timestamp (the rule: api/signing.ts).
+		headers: { Accept: 'application/json', ...(clockOffsetMs !== 0 ? correctedTimestamp(clockOffsetMs) : {}) },
+		body: request.body,
+		// Read the raw text and status ourselves (response.ts). Ignoring HTTP status errors also keeps n8n
+		// from re-sending a request after a 401.
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: timeoutSeconds * 1000,
+	};
+	try {
+		const response = (await withBatching(
+			ctx,
+			async () => ctx.helpers.httpRequestWithAuthentication.call(ctx, ITNIOTECH_CREDENTIAL_TYPE, options),
+			request.isSend,
+		)) as IN8nHttpFullResponse;
+		return readResponse(ctx, request, response);
+	} catch (error) {
+		if (error instanceof SendsStoppedError) return { stopped: true };
+		return { failure: networkFailure(ctx, request, timeoutSeconds, error) };
+	}
+}
+
+/** Why no further attempt is made after `failure`, or undefined to try again. */
+function stopReason(failure: Failure, attempts: number, maxAttempts: number): 'final' | 'waitTooLong' | undefined {
+	if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_WAIT_MS) return 'waitTooLong';
+	return !failure.transient || attempts >= maxAttempts ? 'final' : undefined;
+}
+
+/**
+ * One signed request to the vendor. The credential's `authenticate` signs it and supplies the platform's
+ * address; this function reads the answer (response.ts), turns every failure into an error that says what
+ * happened and what to do (failures.ts), retries reads on temporary failures, and corrects this host's
+ * clock after a -16 (clock.ts).
+ */
+export async function itniotechApiRequest(this: IExecuteFunctions, request: ItniotechRequest): Promise<VendorEnvelope> {
+	const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	const maxAttempts = request.isSend ? 1 : Math.max(1, request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+	const clock = await ClockCorrection.start(this, request.itemIndex);
+	let attempts = 0; // the user's attempts made so far
+	const reasons: string[] = []; // what each of them met
+	for (;;) {
+		const result = await attemptOnce(this, request, timeoutSeconds, clock.offsetMs);
+		if ('envelope' in result) return result.envelope;
+		if ('stopped' in result) throw new SendsStoppedError(); // never sent: the caller reports it as such
+		const { failure } = result;
+		if (await clock.retryCorrected(failure)) continue; // the corrected retry is not one of the user's attempts
+		attempts += 1;
+		reasons.push(failure.reason);
+		const stop = stopReason(failure, attempts, maxAttempts);
+		if (stop !== undefined) {
+			throw finalError(failure, reasons, stop === 'waitTooLong' ? failure.retryAfterMs : undefined);
+		}
+		await sleep(backoffMs(attempts, failure.retryAfterMs));
+	}
+}

@@ -1,0 +1,436 @@
+'use strict';
+/**
+ * A local stand-in for the Itniotech API: a real HTTP server on 127.0.0.1 that checks Api-Key, Timestamp
+ * and Sign the way the vendor does (md5(apiKey + apiSecret + Timestamp), ±30 minutes), answers in the
+ * vendor's envelope, and can be told to fail: any vendor status, HTTP errors, HTML pages, broken JSON,
+ * resets and hangs. Every request is logged so tests can see what was sent (and how often); a benchmark
+ * passes keepRequests: false, so only requestCount grows.
+ */
+const http = require('node:http');
+const { createHash } = require('node:crypto');
+const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord } = require('./records');
+
+const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
+const STATUS_REASONS = {
+	'-1': 'authentication failed',
+	'-2': 'IP address not allowed',
+	'-10': 'balance insufficient',
+	'-13': 'user locked',
+	'-16': 'timestamp expired',
+	'-18': 'system error',
+	'-20': 'data already exists',
+	'-21': 'data validation failed',
+	'-22': 'parameter error',
+	'-26': 'failed to get rate',
+};
+
+/**
+ * The vendor's two path layouts (reference: "Brands, base URLs and paths"), served strictly: Itniotech
+ * `/sms/<op>` and `/voice/<op>`; Onbuka `/v3/<op>` and `/v3/voice/<op>`. Anything else, such as
+ * `/v3/sms/getBalance` or a bare `/getBalance`, is 404. Each layout has its brand's limits.
+ */
+const LAYOUTS = {
+	itniotech: { maxCalleesPerRequest: 200, maxSendCodeLoopCount: 9 },
+	onbuka: { maxCalleesPerRequest: 1000, maxSendCodeLoopCount: 3 },
+};
+
+/** A request path → its layout and the logical path (`/sms/<op>`, `/voice/<op>`), or undefined (404). */
+function resolveLayout(rawPath) {
+	const onbuka = /^\/v3(?=\/)/.test(rawPath);
+	const rest = onbuka ? rawPath.slice(3) : rawPath;
+	const layout = onbuka ? 'onbuka' : 'itniotech';
+	if (rest.startsWith('/voice/')) return { layout, path: rest };
+	if (onbuka) return rest.startsWith('/sms/') ? undefined : { layout, path: `/sms${rest}` };
+	return rest.startsWith('/sms/') ? { layout, path: rest } : undefined;
+}
+
+function md5(text) {
+	return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+/** Called with every request any simulator logs (see ItniotechSimulator.observe). */
+const observers = new Set();
+
+class ItniotechSimulator {
+	/**
+	 * Registers `observer(entry)` for every request any simulator receives, with the entry its `requests` log
+	 * holds (method, path, headers, body); returns the function that removes it. The test suite records
+	 * each Sign this way for its secret scan.
+	 */
+	static observe(observer) {
+		observers.add(observer);
+		return () => observers.delete(observer);
+	}
+
+	/**
+	 * @param {object} [options]
+	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
+	 * @param {number} [options.latencyMs] delay before every answer
+	 * @param {() => number} [options.now] the server's clock in ms (tests move it to provoke -16)
+	 * @param {boolean} [options.keepRequests] false: no request log, only requestCount (benchmarks)
+	 * @param {boolean} [options.inclusiveStart] searches include a record at exactly strTime (default true)
+	 * @param {boolean} [options.inclusiveEnd] searches include a record at exactly endTime (default false)
+	 * @param {boolean} [options.newestFirst] search pages run newest first (default true) or oldest first
+	 * @param {boolean} [options.statusAsNumber] the envelope's `status` as a number (0, -22) instead of a string
+	 */
+	constructor(options = {}) {
+		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
+		this.latencyMs = options.latencyMs ?? 0;
+		this.now = options.now ?? (() => Date.now());
+		/**
+		 * Readings the vendor reference leaves open; tests may also set these properties directly, and reset()
+		 * restores the constructor's choice.
+		 */
+		this.defaultReadings = {
+			inclusiveStart: options.inclusiveStart ?? true,
+			inclusiveEnd: options.inclusiveEnd ?? false,
+			newestFirst: options.newestFirst ?? true,
+			statusAsNumber: options.statusAsNumber ?? false,
+		};
+		Object.assign(this, this.defaultReadings);
+		/** @type {Map<string, object>} */
+		this.records = new Map([
+			[EXAMPLE_RECORD.voiceId, EXAMPLE_RECORD],
+			[UNANSWERED_RECORD.voiceId, UNANSWERED_RECORD],
+		]);
+		this.blockedKeys = new Set(); // -2: the account has an IP allow-list without this client
+		this.lockedKeys = new Set(); // -13
+		this.balance = { balance: '125.50', gift: '0', credit: '10' };
+		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
+		this.groupHistory = [];
+		this.sipHistory = [];
+		/** What the send endpoints accepted, in order: tests count these to prove nothing was sent twice. */
+		this.sent = [];
+		this.files = new Map(); // fileName → fileId
+		this.nextVoiceId = 3000000000000000000n;
+		/** @type {Array<object>} queued faults, each consumed by the next request it matches */
+		this.faults = [];
+		/** @type {Array<object>} */
+		this.requests = [];
+		this.keepRequests = options.keepRequests ?? true;
+		this.requestCount = 0;
+		/** Requests being handled now, and the most at once since the last reset (concurrency tests). */
+		this.inFlight = 0;
+		this.maxInFlight = 0;
+		this.sockets = new Set();
+		this.server = http.createServer((req, res) => this.handle(req, res));
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+	}
+
+	/** Starts listening on 127.0.0.1 (a free port unless one is given) and returns the base URL. */
+	async start(port = 0) {
+		await new Promise((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(port, '127.0.0.1', resolve);
+		});
+		this.port = this.server.address().port;
+		this.baseUrl = `http://127.0.0.1:${this.port}`;
+		return this.baseUrl;
+	}
+
+	async stop() {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => this.server.close(() => resolve()));
+	}
+
+	/**
+	 * Queues a fault for the next matching request. Kinds: `status` (vendor status, e.g. '-18'), `http`
+	 * (HTTP status with `body`, `contentType` and extra `headers` such as Retry-After), `html` (a 502 page),
+	 * `malformed` (broken JSON with 200), `truncated` (a 200 whose body stops half way), `oversized`
+	 * (a 200 with `sizeMb` megabytes), `reset` (destroy the socket after reading the request),
+	 * `resetBeforeRead` (destroy it before reading), `hang` (never answer), `dropAnswer` (act on the request as
+	 * usual, e.g. place the call and log it in `sent`, then destroy the socket instead of answering).
+	 * `path` limits it to requests whose path contains it; `bodyContains` to requests whose body contains that
+	 * text (never matches `resetBeforeRead`, which strikes before the body is read); `times` (default 1) is how
+	 * many requests it hits; `after` lets that many matching requests through first.
+	 */
+	inject(fault) {
+		this.faults.push({ times: 1, ...fault });
+	}
+
+	reset() {
+		this.faults = [];
+		this.requests = [];
+		this.maxInFlight = this.inFlight;
+		this.sent = [];
+		this.files.clear();
+		this.groupHistory = [];
+		this.sipHistory = [];
+		this.blockedKeys.clear();
+		this.lockedKeys.clear();
+		Object.assign(this, this.defaultReadings);
+	}
+
+	/**
+	 * The first queued fault that matches this path and phase (`resetBeforeRead` strikes before the body is
+	 * read, every other kind after), honouring `after` and `times`.
+	 */
+	takeFault(path, beforeRead, body) {
+		const index = this.faults.findIndex(
+			(f) =>
+				(!f.path || path.includes(f.path)) &&
+				(!f.bodyContains || (body !== undefined && body.includes(f.bodyContains))) &&
+				(f.kind === 'resetBeforeRead') === beforeRead,
+		);
+		if (index === -1) return undefined;
+		const fault = this.faults[index];
+		if (fault.after > 0) {
+			fault.after -= 1;
+			return undefined;
+		}
+		fault.times -= 1;
+		if (fault.times <= 0) this.faults.splice(index, 1);
+		return fault;
+	}
+
+	/** Logs a request for the tests, or only counts it (keepRequests: false), so a long benchmark does not grow a log. */
+	logRequest(entry) {
+		this.requestCount += 1;
+		if (this.keepRequests) this.requests.push(entry);
+		for (const observer of observers) observer(entry);
+	}
+
+	/** The vendor's checks, in its order: known key, fresh timestamp, matching Sign, then account state. */
+	authenticate(headers) {
+		const apiKey = headers['api-key'];
+		const timestamp = headers['timestamp'];
+		const sign = headers['sign'];
+		const secret = apiKey === undefined ? undefined : this.accounts[apiKey];
+		if (secret === undefined || typeof timestamp !== 'string' || typeof sign !== 'string') {
+			return { status: '-1', signValid: false };
+		}
+		if (!/^\d{1,11}$/.test(timestamp)) return { status: '-16', signValid: false };
+		const skew = Math.abs(Math.floor(this.now() / 1000) - Number(timestamp));
+		if (skew > TIMESTAMP_WINDOW_SECONDS) return { status: '-16', signValid: false };
+		if (sign !== md5(`${apiKey}${secret}${timestamp}`)) return { status: '-1', signValid: false };
+		if (this.blockedKeys.has(apiKey)) return { status: '-2', signValid: true };
+		if (this.lockedKeys.has(apiKey)) return { status: '-13', signValid: true };
+		return { status: '0', signValid: true };
+	}
+
+	async handle(req, res) {
+		this.inFlight += 1;
+		this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+		// 'close' fires once per response: when it was sent, or when its connection went away.
+		res.once('close', () => {
+			this.inFlight -= 1;
+		});
+		if (this.takeFault(req.url, true)) {
+			this.logRequest({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
+			return req.socket.destroy();
+		}
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const body = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const auth = this.authenticate(req.headers);
+		const entry = {
+			method: req.method,
+			path: url.pathname,
+			headers: { ...req.headers },
+			body,
+			signValid: auth.signValid,
+			answeredStatus: undefined,
+			at: Date.now(),
+		};
+		this.logRequest(entry);
+
+		if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+
+		const fault = this.takeFault(url.pathname, false, body);
+		if (fault) {
+			entry.fault = fault.kind;
+			if (fault.kind === 'hang') return; // the socket stays open until the client gives up
+			if (fault.kind === 'dropAnswer') res.dropAnswer = true; // handled as usual below; send() drops the answer
+			if (fault.kind === 'reset') return req.socket.destroy();
+			if (fault.kind === 'html') {
+				return this.send(res, fault.httpStatus ?? 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+			}
+			if (fault.kind === 'malformed') {
+				return this.send(res, 200, fault.body ?? '{"status":"0","reason":"success","data":{"voiceId":', 'application/json');
+			}
+			if (fault.kind === 'http') {
+				return this.send(res, fault.httpStatus, fault.body ?? '', fault.contentType ?? 'text/plain', fault.headers);
+			}
+			if (fault.kind === 'truncated') {
+				const full = JSON.stringify({ status: '0', reason: 'success', data: EXAMPLE_RECORD });
+				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full) });
+				res.write(full.slice(0, 40));
+				return setTimeout(() => req.socket.destroy(), 20);
+			}
+			if (fault.kind === 'oversized') {
+				const filler = 'x'.repeat((fault.sizeMb ?? 17) * 1024 * 1024);
+				return this.send(res, 200, `{"status":"0","reason":"${filler}"}`, 'application/json');
+			}
+			if (fault.kind === 'status') return this.vendorStatus(res, entry, fault.status, fault.reason);
+		}
+
+		if (auth.status !== '0') return this.vendorStatus(res, entry, auth.status);
+		return this.route(req.method, url.pathname, res, entry);
+	}
+
+	route(method, rawPath, res, entry) {
+		const resolved = resolveLayout(rawPath);
+		if (!resolved) return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+		const { path } = resolved;
+		entry.layout = resolved.layout;
+		entry.limits = LAYOUTS[resolved.layout];
+		const body = this.parseBody(entry.body);
+		if (method === 'POST' && body === undefined) return this.vendorStatus(res, entry, '-22');
+		if (path === '/voice/sendCode' && Number(body.loopCount ?? 1) > entry.limits.maxSendCodeLoopCount) {
+			return this.vendorStatus(res, entry, '-22', 'loopCount out of range');
+		}
+		if (method === 'POST' && path === '/voice/recordGroupQuery') return this.search(res, entry, body, this.groupHistory);
+		if (method === 'POST' && path === '/voice/recordSipQuery') return this.search(res, entry, body, this.sipHistory);
+		if (method === 'POST' && path === '/voice/fileQuery') {
+			const files = [...this.files].map(([fileName, fileId]) => ({ fileId, fileName }));
+			return this.page(res, entry, body, files);
+		}
+		if (method === 'POST' && path === '/voice/sendCode') return this.sendCode(res, entry, body);
+		if (method === 'POST' && path === '/voice/sendGroup') return this.sendGroup(res, entry, body);
+		if (method === 'POST' && path === '/voice/fileUpload') return this.fileUpload(res, entry, body);
+		const sip = /^\/voice\/recordSip\/([^/]*)$/.exec(path);
+		if (method === 'GET' && sip) {
+			const voiceId = decodeURIComponent(sip[1]);
+			const found = this.sipHistory.find((r) => r.voiceId === voiceId);
+			if (!found) return this.vendorStatus(res, entry, '-22');
+			return this.ok(res, entry, { data: found });
+		}
+		const record = /^\/voice\/recordGroup\/([^/]*)$/.exec(path);
+		if (method === 'GET' && record) {
+			const voiceId = decodeURIComponent(record[1]);
+			if (!/^\d{1,64}$/.test(voiceId)) return this.vendorStatus(res, entry, '-22');
+			const data = this.records.get(voiceId) ?? syntheticRecord(voiceId);
+			return this.ok(res, entry, { data });
+		}
+		if (method === 'GET' && path === '/sms/getBalance') {
+			return this.ok(res, entry, { ...this.balance });
+		}
+		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+	}
+
+	parseBody(text) {
+		if (text === '') return {};
+		try {
+			const parsed = JSON.parse(text);
+			return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
+	/** The vendor's paging: current 1..N, size 1..100. */
+	page(res, entry, body, all) {
+		const current = Number(body.current ?? 1);
+		const size = Number(body.size ?? 25);
+		if (!Number.isInteger(current) || current < 1 || !Number.isInteger(size) || size < 1 || size > 100) {
+			return this.vendorStatus(res, entry, '-22', 'current/size out of range');
+		}
+		const records = all.slice((current - 1) * size, current * size);
+		const pages = Math.ceil(all.length / size);
+		return this.ok(res, entry, { data: { total: all.length, size, current, pages, searchCount: true, records } });
+	}
+
+	/** Searches enforce the vendor's limits: at most 31 days per query, last two months only. */
+	search(res, entry, body, history) {
+		const from = Date.parse(body.params?.strTime ?? '');
+		const to = Date.parse(body.params?.endTime ?? '');
+		if (Number.isNaN(from) || Number.isNaN(to) || from >= to) return this.vendorStatus(res, entry, '-22', 'bad time range');
+		if (to - from > 31 * 24 * 3600 * 1000) return this.vendorStatus(res, entry, '-22', 'time range over 31 days');
+		// Two calendar months back in UTC, the day clamped to that month's last (30 April → 28/29 February).
+		const now = new Date(this.now());
+		const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 0)).getUTCDate();
+		const earliest = new Date(now.getTime());
+		earliest.setUTCFullYear(now.getUTCFullYear(), now.getUTCMonth() - 2, Math.min(now.getUTCDate(), lastDay));
+		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
+		entry.window = [body.params.strTime, body.params.endTime];
+		// Range ends and page order follow the readings (the reference documents neither): the node has to
+		// de-duplicate and put records in time order itself. Cached per query, so a 500-page walk costs the
+		// simulator one sort, not 500 (the benchmark measures the node).
+		const { inclusiveStart, inclusiveEnd, newestFirst } = this;
+		const key = `${from}|${to}|${history.length}|${inclusiveStart}|${inclusiveEnd}|${newestFirst}`;
+		if (this.searchCache?.key !== key || this.searchCache.history !== history) {
+			const inRange = history
+				.filter((r) => {
+					const t = Date.parse(r.submitTime);
+					return (inclusiveStart ? t >= from : t > from) && (inclusiveEnd ? t <= to : t < to);
+				})
+				.sort((a, b) => (Date.parse(b.submitTime) - Date.parse(a.submitTime)) * (newestFirst ? 1 : -1));
+			this.searchCache = { key, history, inRange };
+		}
+		return this.page(res, entry, body, this.searchCache.inRange);
+	}
+
+	newVoiceId() {
+		this.nextVoiceId += 1n;
+		return String(this.nextVoiceId);
+	}
+
+	sendCode(res, entry, body) {
+		const digits = /^\d{7,15}$/;
+		if (!digits.test(String(body.callee ?? '')) || !body.text || !body.language || !body.appId) {
+			return this.vendorStatus(res, entry, '-22');
+		}
+		const voiceId = this.newVoiceId();
+		this.sent.push({ kind: 'sendCode', voiceId, body });
+		return this.ok(res, entry, { data: voiceId });
+	}
+
+	sendGroup(res, entry, body) {
+		const callees = String(body.callee ?? '').split(',');
+		if (callees.length > entry.limits.maxCalleesPerRequest || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
+			return this.vendorStatus(res, entry, '-22');
+		}
+		const data = callees.map((callee) => ({
+			voiceId: this.newVoiceId(),
+			callee,
+			terminationCode: '0',
+			terminationReason: 'submitted',
+		}));
+		this.sent.push({ kind: 'sendGroup', callees, voiceIds: data.map((d) => d.voiceId), body });
+		return this.ok(res, entry, { data });
+	}
+
+	fileUpload(res, entry, body) {
+		const name = String(body.fileName ?? '');
+		if (!/^.{1,28}\.(mp3|m4a|wav)$/i.test(name) || name.length < 5 || typeof body.file !== 'string' || body.file === '') {
+			return this.vendorStatus(res, entry, '-21');
+		}
+		if (this.files.has(name)) return this.vendorStatus(res, entry, '-20');
+		const fileId = `1${md5(name + body.file)}.${name.split('.').pop()}`;
+		this.files.set(name, fileId);
+		this.sent.push({ kind: 'fileUpload', fileName: name, bytes: Buffer.from(body.file, 'base64') });
+		return this.ok(res, entry, { data: fileId });
+	}
+
+	ok(res, entry, fields) {
+		entry.answeredStatus = '0';
+		this.json(res, { status: '0', reason: 'success', ...fields });
+	}
+
+	vendorStatus(res, entry, status, reason) {
+		entry.answeredStatus = status;
+		this.json(res, { status, reason: reason ?? STATUS_REASONS[status] ?? 'error' });
+	}
+
+	json(res, payload) {
+		const body = this.statusAsNumber ? { ...payload, status: Number(payload.status) } : payload;
+		this.send(res, 200, JSON.stringify(body), 'application/json;charset=UTF-8');
+	}
+
+	send(res, statusCode, text, contentType, headers = {}) {
+		if (res.dropAnswer) return res.socket?.destroy(); // the request was acted on; its answer never leaves
+		res.writeHead(statusCode, {
+			'Content-Type': contentType,
+			'Content-Length': Buffer.byteLength(text),
+			Date: new Date(this.now()).toUTCString(),
+			...headers,
+		});
+		res.end(text);
+	}
+}
+
+module.exports = { ItniotechSimulator, TIMESTAMP_WINDOW_SECONDS, STATUS_REASONS, LAYOUTS, md5 };

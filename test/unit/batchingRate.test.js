@@ -1,0 +1,64 @@
+'use strict';
+// The requests-per-second cap, measured where batching lets requests through, on a fake clock: what the
+// limit controls, independent of how busy the machine is.
+const { Batching } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+
+function fakeClock(start = 1_000) {
+	const clock = { t: start, sleeps: [] };
+	clock.now = () => clock.t;
+	clock.sleep = async (ms) => {
+		clock.sleeps.push(ms);
+		const target = clock.t + ms;
+		await Promise.resolve();
+		clock.t = Math.max(clock.t, target);
+	};
+	return clock;
+}
+
+async function releaseTimes(batching, count) {
+	return await Promise.all(
+		Array.from({ length: count }, async () => {
+			const at = await batching.acquire();
+			batching.release();
+			return at;
+		}),
+	);
+}
+
+test('20 requests per second: ten starts released 50 ms apart', async () => {
+	const clock = fakeClock();
+	const times = await releaseTimes(new Batching({ concurrency: 10, requestsPerSecond: 20 }, clock), 10);
+	const sorted = [...times].sort((a, b) => a - b);
+	expect(sorted).toEqual(Array.from({ length: 10 }, (_, i) => 1_000 + i * 50));
+});
+
+test('the cap holds when the concurrency limit also queues requests', async () => {
+	const clock = fakeClock();
+	const batching = new Batching({ concurrency: 2, requestsPerSecond: 4 }, clock);
+	const times = (await releaseTimes(batching, 6)).sort((a, b) => a - b);
+	for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(250);
+});
+
+test('no cap: nothing waits', async () => {
+	const clock = fakeClock();
+	const times = await releaseTimes(new Batching({ concurrency: 3, requestsPerSecond: 0 }, clock), 9);
+	expect(clock.sleeps).toEqual([]);
+	expect(new Set(times)).toEqual(new Set([1_000]));
+});
+
+test('never more than the concurrency limit run at once', async () => {
+	const batching = new Batching({ concurrency: 3, requestsPerSecond: 0 }, fakeClock());
+	let active = 0;
+	let most = 0;
+	await Promise.all(
+		Array.from({ length: 12 }, async () => {
+			await batching.acquire();
+			active++;
+			most = Math.max(most, active);
+			await new Promise((resolve) => setImmediate(resolve));
+			active--;
+			batching.release();
+		}),
+	);
+	expect(most).toBe(3);
+});
