@@ -299,14 +299,16 @@ export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
 		}
 		return records;
 	}
-	const keyed = records.map((record, index) => ({ record, index, time: times[index] }));
-	keyed.sort((a, b) => {
-		const aMissing = Number.isNaN(a.time);
-		const bMissing = Number.isNaN(b.time);
-		if (aMissing || bMissing) return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
-		return a.time - b.time || a.index - b.index;
+	// Positions, not wrapper objects, are sorted: no garbage per record.
+	const order = Array.from({ length: count }, (_, index) => index);
+	order.sort((a, b) => {
+		const aMissing = Number.isNaN(times[a]);
+		const bMissing = Number.isNaN(times[b]);
+		if (aMissing || bMissing) return aMissing === bMissing ? a - b : aMissing ? 1 : -1;
+		return times[a] - times[b] || a - b;
 	});
-	for (let i = 0; i < keyed.length; i++) records[i] = keyed[i].record;
+	const sorted = order.map((index) => records[index]);
+	for (let i = 0; i < count; i++) records[i] = sorted[i];
 	return records;
 }
 
