@@ -184,8 +184,9 @@ export const TEXT_FIELDS = namesTypedBy(text);
 
 /** Fields the reference does not know are passed through after the typed ones (the only keys added later). */
 function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
-	for (const key of Object.keys(raw)) {
-		if (!(key in record)) record[key] = raw[key];
+	// for…in walks the shape's cached key list; Object.keys would allocate an array per record.
+	for (const key in raw) {
+		if (Object.prototype.hasOwnProperty.call(raw, key) && !(key in record)) record[key] = raw[key];
 	}
 	return record;
 }
