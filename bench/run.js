@@ -132,6 +132,7 @@ async function main() {
 			rows: rows.map((row) => ({ id: row.id, args: row.args, samples: samples[row.id] })),
 			realN8n,
 		};
+		run.machine.loadAverageEnd = os.loadavg();
 		if (onlyRows) {
 			log(JSON.stringify(run.rows.map((r) => ({ id: r.id, ms: r.samples.map((s) => Math.round(s.ms ?? 0)) }))));
 			if (realN8n) log(JSON.stringify(realN8n));
