@@ -142,7 +142,7 @@ function writeReport(run) {
 	const body = [
 		`## Latest run (${run.date.slice(0, 16).replace('T', ' ')} UTC)`,
 		'',
-		`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node.js ${m.node}; load average (1/5/15 min) at the start ${m.loadAverage.map((l) => l.toFixed(1)).join(' / ')}${m.loadAverageEnd ? `, at the end ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')}` : ''}. Simulator in its own process, ${run.settings.latencyMs} ms latency per request, no request log. Every row ${run.settings.repeats} times in a rotated order; median and min–max; ratios are of medians.`,
+		`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node.js ${m.node}; load average (1/5/15 min)${m.loadAverageStart ? ` at the start ${m.loadAverageStart.map((l) => l.toFixed(1)).join(' / ')},` : ''} at the end ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')}. Simulator in its own process, ${run.settings.latencyMs} ms latency per request, no request log. Every row ${run.settings.repeats} times in a rotated order; median and min–max; ratios are of medians.`,
 		'',
 		table(run, a),
 		'',

@@ -84,6 +84,7 @@ function rotated(rows, repeat) {
 }
 
 async function main() {
+	const loadAtStart = os.loadavg();
 	const sim = await startSimulator();
 	const started = new Date();
 	// Fixed for the whole run, so every paging sample asks for exactly the same windows.
@@ -127,12 +128,11 @@ async function main() {
 		}
 		const run = {
 			date: started.toISOString(),
-			machine: { cores: os.cpus().length, cpu: os.cpus()[0].model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: os.loadavg() },
+			machine: { cores: os.cpus().length, cpu: os.cpus()[0].model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageStart: loadAtStart, loadAverageEnd: os.loadavg() },
 			settings: { ...settings, from: from.toISOString(), to: to.toISOString() },
 			rows: rows.map((row) => ({ id: row.id, args: row.args, samples: samples[row.id] })),
 			realN8n,
 		};
-		run.machine.loadAverageEnd = os.loadavg();
 		if (onlyRows) {
 			log(JSON.stringify(run.rows.map((r) => ({ id: r.id, ms: r.samples.map((s) => Math.round(s.ms ?? 0)) }))));
 			if (realN8n) log(JSON.stringify(realN8n));
