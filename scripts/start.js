@@ -58,6 +58,7 @@ async function main() {
 	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.
 	const n8n = require('./lib/n8n');
 	const { ItniotechSimulator } = require('../simulator/server');
+	const { demoHistory } = require('../simulator/records');
 
 	done = step('Node.js 24 and n8n in .tools/ (first run: about 5-8 minutes, then instant)');
 	const runtime = n8n.ensureRuntime();
@@ -89,7 +90,13 @@ async function main() {
 		process.stdout.write('\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n');
 	} else {
 		done = step(`Itniotech simulator on http://127.0.0.1:${SIMULATOR_PORT}`);
-		simulator = new ItniotechSimulator({ accounts: { [SIMULATOR_ACCOUNT.apiKey]: SIMULATOR_ACCOUNT.apiSecret } });
+		// A demo account with history: 330 calls over the last 55 days to search, and calls placed in the
+		// demo become records that Get and Search return.
+		simulator = new ItniotechSimulator({
+			accounts: { [SIMULATOR_ACCOUNT.apiKey]: SIMULATOR_ACCOUNT.apiSecret },
+			recordPlacedCalls: true,
+		});
+		simulator.groupHistory = demoHistory(Date.now());
 		await simulator.start(SIMULATOR_PORT);
 		credential = {
 			id: SIMULATOR_CREDENTIAL_ID,

@@ -67,9 +67,41 @@ function syntheticRecord(voiceId) {
 	};
 }
 
-/** A time as the vendor writes it: canonical ISO 8601 at its +08:00. */
+/** The vendor's time format in its own zone (+08:00), e.g. 2022-01-18T14:42:40+08:00. */
 function vendorTime(ms) {
-	return `${new Date(ms + 8 * 3600000).toISOString().slice(0, 19)}+08:00`;
+	return `${new Date(ms + 8 * 3600_000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/**
+ * A placed call as the vendor would later report it: submitted at `atMs`; every third call unanswered (no
+ * answer time, no duration), the others answered for up to two minutes.
+ */
+function placedCallRecord(voiceId, callee, atMs, n = Number(BigInt(voiceId) % 1000n)) {
+	const answered = n % 3 !== 0;
+	const duration = answered ? 5 + (n % 115) : 0;
+	return {
+		...EXAMPLE_RECORD,
+		voiceId,
+		callee,
+		submitTime: vendorTime(atMs),
+		callTime: vendorTime(atMs + 5_000),
+		ringingTime: vendorTime(atMs + 7_000),
+		answerTime: answered ? vendorTime(atMs + 10_000) : '',
+		hangupTime: vendorTime(atMs + 10_000 + duration * 1000),
+		callDuration: duration,
+		chargedDuration: duration,
+		terminationCode: answered ? '200' : '480',
+		terminationReason: answered ? 'success' : 'no answer',
+		cost: (duration / 50).toFixed(2),
+	};
+}
+
+/** `count` calls spread over the last `days` days (newest a minute ago), for searches in the demo. */
+function demoHistory(nowMs, { days = 55, count = 330 } = {}) {
+	const span = days * 86400_000;
+	return Array.from({ length: count }, (_, i) =>
+		placedCallRecord(String(5000000000000000000n + BigInt(i)), `4477009${String(i % 1000).padStart(5, '0')}`, nowMs - 60_000 - Math.floor(((count - 1 - i) * span) / count), i),
+	);
 }
 
 /**
@@ -95,4 +127,4 @@ function historyRecord(i, submitMs) {
 	};
 }
 
-module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, historyRecord, vendorTime };
+module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory, historyRecord };

@@ -8,7 +8,8 @@
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
-const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord } = require('./records');
+const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord } = require('./records');
+const { handleSms, resetSms } = require('./sms');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -96,6 +97,7 @@ class ItniotechSimulator {
 		this.blockedKeys = new Set(); // -2: the account has an IP allow-list without this client
 		this.lockedKeys = new Set(); // -13
 		this.balance = { balance: '125.50', gift: '0', credit: '10' };
+		this.recordPlacedCalls = options.recordPlacedCalls ?? false;
 		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
 		this.groupHistory = [];
 		this.sipHistory = [];
@@ -151,6 +153,24 @@ class ItniotechSimulator {
 		this.faults.push({ times: 1, ...fault });
 	}
 
+	/**
+	 * Holds the answers to requests whose path contains `pathPart` until `count` of them have arrived (or
+	 * `timeoutMs` passed), as a real vendor's round trip lets several sends arrive before the first answer.
+	 * Returns a function that releases the held answers and ends the hold.
+	 */
+	holdAnswers(pathPart, count, timeoutMs = 10_000) {
+		const hold = { pathPart, count, answers: [] };
+		const release = () => {
+			clearTimeout(hold.timer);
+			if (this.hold === hold) this.hold = undefined;
+			for (const answer of hold.answers.splice(0)) answer();
+		};
+		hold.release = release;
+		hold.timer = setTimeout(release, timeoutMs);
+		this.hold = hold;
+		return release;
+	}
+
 	reset() {
 		this.faults = [];
 		this.requests = [];
@@ -161,6 +181,7 @@ class ItniotechSimulator {
 		this.sipHistory = [];
 		this.blockedKeys.clear();
 		this.lockedKeys.clear();
+		resetSms(this);
 		Object.assign(this, this.defaultReadings);
 	}
 
@@ -309,6 +330,7 @@ class ItniotechSimulator {
 		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
 		}
+		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body)) return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
 	}
 
@@ -376,6 +398,7 @@ class ItniotechSimulator {
 		}
 		const voiceId = this.newVoiceId();
 		this.sent.push({ kind: 'sendCode', voiceId, body });
+		this.keepPlacedCall(voiceId, String(body.callee));
 		return this.ok(res, entry, { data: voiceId });
 	}
 
@@ -391,7 +414,16 @@ class ItniotechSimulator {
 			terminationReason: 'submitted',
 		}));
 		this.sent.push({ kind: 'sendGroup', callees, voiceIds: data.map((d) => d.voiceId), body });
+		for (const call of data) this.keepPlacedCall(call.voiceId, call.callee);
 		return this.ok(res, entry, { data });
+	}
+
+	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
+	keepPlacedCall(voiceId, callee) {
+		if (!this.recordPlacedCalls) return;
+		const record = placedCallRecord(voiceId, callee, this.now());
+		this.records.set(voiceId, record);
+		this.groupHistory.push(record);
 	}
 
 	fileUpload(res, entry, body) {
@@ -422,6 +454,12 @@ class ItniotechSimulator {
 	}
 
 	send(res, statusCode, text, contentType, headers = {}) {
+		const hold = this.hold;
+		if (hold && res.req?.url?.includes(hold.pathPart)) {
+			hold.answers.push(() => this.send(res, statusCode, text, contentType, headers));
+			if (this.requests.filter((r) => r.path.includes(hold.pathPart)).length >= hold.count) hold.release();
+			return;
+		}
 		if (res.dropAnswer) return res.socket?.destroy(); // the request was acted on; its answer never leaves
 		res.writeHead(statusCode, {
 			'Content-Type': contentType,

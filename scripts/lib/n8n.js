@@ -226,7 +226,45 @@ async function ownerSession(baseUrl, owner = OWNER) {
 	return { cookie, owner };
 }
 
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * Runs a saved workflow in a running n8n as the editor's "Execute workflow" does (POST /rest/workflows/:id/run
+ * from the trigger node `triggerName`), waits for the execution and returns its status, error and run data.
+ */
+async function runWorkflow(baseUrl, cookie, workflowId, triggerName, timeoutMs = 180_000) {
+	const { parse } = require('flatted'); // n8n stores execution data in flatted form
+	const headers = { 'Content-Type': 'application/json', cookie };
+	const started = await fetch(`${baseUrl}/rest/workflows/${workflowId}/run`, {
+		method: 'POST',
+		headers,
+		body: JSON.stringify({ triggerToStartFrom: { name: triggerName } }),
+	});
+	const body = await started.json();
+	const executionId = body.data?.executionId;
+	if (!executionId) throw new Error(`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = (await (await fetch(`${baseUrl}/rest/executions/${executionId}`, { headers })).json()).data;
+		if (execution && FINISHED.has(execution.status)) {
+			const data = parse(execution.data);
+			return { status: execution.status, error: data.resultData.error, runData: data.resultData.runData };
+		}
+		if (Date.now() > deadline) throw new Error(`${workflowId}: execution ${executionId} did not finish within ${timeoutMs / 1000} s`);
+		await sleep(250);
+	}
+}
+
+/** The items a node output on one of its outputs (0 = main, 1 = the error output), or undefined if it did not run. */
+function nodeOutput(result, nodeName, index = 0) {
+	const runs = result.runData[nodeName];
+	if (!runs) return undefined;
+	return (runs[0].data?.main?.[index] ?? []).map((item) => ({ ...item.json, '#item': item.pairedItem?.item }));
+}
+
 module.exports = {
+	runWorkflow,
+	nodeOutput,
 	ROOT,
 	OWNER,
 	ensureRuntime,

@@ -100,4 +100,4 @@ async function stopProcess(child) {
 	if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-module.exports = { sleep, freePort, waitFor, startRedis, startPostgres, stopProcess };
+module.exports = { sleep, freePort, canConnect, waitFor, startRedis, startPostgres, stopProcess };

@@ -204,11 +204,17 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 });
 
 test.each([
-	['none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
-	['queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	[undefined, 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	[undefined, 'queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
 	// n8n looks a :token path up by its webhookId plus the segments after it, so it must be stored without the id.
-	['pathToken', 'itniotech-status/:token'],
-])('authentication %s: the webhook path n8n registers', (authentication, expected) => {
+	[undefined, 'pathToken', 'itniotech-status/:token'],
+	['callStatus', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	['smsDelivery', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery'],
+	['smsDelivery', 'queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery'],
+	['smsDelivery', 'pathToken', 'itniotech-sms-delivery/:token'],
+	['smsInbound', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-inbound'],
+	['smsInbound', 'pathToken', 'itniotech-sms-inbound/:token'],
+])('event %s (unset: a workflow saved before SMS events), authentication %s: the webhook path n8n registers', (event, authentication, expected) => {
 	const { Workflow, NodeHelpers } = require('n8n-workflow');
 	const { NodeTypes } = require('../harness/engine');
 	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
@@ -219,7 +225,7 @@ test.each([
 		type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { authentication, token: TOKEN },
+		parameters: { ...(event === undefined ? {} : { event }), authentication, token: TOKEN },
 		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
 	};
 	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [node.type]: type }) });
@@ -235,5 +241,20 @@ test('the description: a webhook trigger with the setup hint and no credential',
 	expect(description.group).toEqual(['trigger']);
 	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
 	expect(description.credentials).toBeUndefined();
-	expect(description.properties[0].displayName).toMatch(/Itniotech console/);
+	const notices = description.properties.filter((p) => p.type === 'notice');
+	// Voice: the user sets the URL in the console; SMS: vendor staff set it, so the notice says whom to ask.
+	expect(notices.map((p) => [p.displayOptions.show.event, p.displayName])).toEqual([
+		[['callStatus'], expect.stringMatching(/Itniotech console/)],
+		[['smsDelivery'], expect.stringMatching(/Itniotech support or your account manager.*SMS delivery report push URL/)],
+		[['smsInbound'], expect.stringMatching(/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/)],
+	]);
+});
+
+test('the paths in the webhook expression are the events\' paths', () => {
+	const { EVENTS } = require('../../dist/nodes/Itniotech/VoiceTrigger/events.js');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { description } = new ItniotechVoiceTrigger();
+	const events = description.properties.find((p) => p.name === 'event').options.map((o) => o.value);
+	expect(events.sort()).toEqual(Object.keys(EVENTS).sort());
+	for (const event of events) expect(description.webhooks[0].path).toContain(`"${EVENTS[event].path}"`);
 });

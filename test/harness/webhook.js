@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Serves the built Itniotech Voice Trigger over real HTTP on 127.0.0.1 the way n8n 2.41.1's webhook server
+ * Serves the built Itniotech Trigger (node type itniotechVoiceTrigger) over real HTTP on 127.0.0.1 the way n8n 2.41.1's webhook server
  * serves a typeVersion-1 webhook node, and records every workflow start it asks for.
  *
  * The request is prepared as n8n prepares it before the node runs (packages/cli: middlewares/body-parser.ts
@@ -179,7 +179,11 @@ async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZ
 		}
 	});
 	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const baseUrl = `http://127.0.0.1:${server.address().port}/itniotech-status`;
+	// The path as n8n evaluates the description's expression (it depends on the event), without the :token.
+	const webhookPath = workflow.expression
+		.getSimpleParameterValue(node, trigger.description.webhooks[0].path, 'internal', {}, undefined, '')
+		.replace(/\/:token$/, '');
+	const baseUrl = `http://127.0.0.1:${server.address().port}/${webhookPath}`;
 	return {
 		baseUrl,
 		starts,

@@ -1,7 +1,8 @@
 'use strict';
 /**
- * The Itniotech Voice Trigger in real n8n 2.41.1: the packed package installed as a community package, four
- * trigger workflows imported and published, `n8n start`, and status pushes POSTed to their production URLs.
+ * The Itniotech Trigger in real n8n 2.41.1: the packed package installed as a community package, six trigger
+ * workflows imported and published (four for call status reports, one for SMS delivery reports, one for inbound
+ * SMS), `n8n start`, and pushes POSTed to their production URLs.
  * Checks every HTTP answer (the node's own, and those n8n gives before the node runs), which executions
  * started (n8n's REST API), that no rejected push started one, and the typed items in an execution.
  *
@@ -18,7 +19,9 @@ const { freePort, sleep } = require('../../scripts/lib/services');
 
 jest.setTimeout(300_000);
 
-const TRIGGER_NAME = 'Itniotech Voice Trigger';
+const TRIGGER_NAME = 'Itniotech Trigger';
+/** The URL path of each event (the voice one as before SMS events came). */
+const EVENT_PATHS = { callStatus: 'itniotech-status', smsDelivery: 'itniotech-sms-delivery', smsInbound: 'itniotech-sms-inbound' };
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const QUERY_TOKEN = 'push-token-0123456789abcdef';
 const PATH_TOKEN = 'path-token-fedcba9876543210';
@@ -56,6 +59,13 @@ const WORKFLOWS = {
 	allow: triggerWorkflow('ItnioTrigAllow01', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', {
 		allowedIps: '203.0.113.10, 198.51.100.0/24',
 	}),
+	smsDlr: triggerWorkflow('ItnioTrigSmsDlr1', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', {
+		event: 'smsDelivery',
+		authentication: 'queryToken',
+		token: QUERY_TOKEN,
+		deliveryStatus: 'failed',
+	}),
+	smsMo: triggerWorkflow('ItnioTrigSmsMo01', '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', { event: 'smsInbound' }),
 };
 
 /** A report as the vendor pushes it: times in epoch milliseconds. */
@@ -78,12 +88,42 @@ const report = (voiceId, answered = true) => ({
 	terminationReason: answered ? 'success' : 'no answer',
 });
 
+/** A delivery report as the vendor pushes it (Onbuka sample: "orderId " with a trailing space). */
+const deliveryReport = (msgid, status) => ({
+	appId: '7xQp2LmA',
+	msgid,
+	mobile: '6281234567001',
+	status,
+	reason: status === 0 ? '0' : 'UNDELIV',
+	timestamp: 1715566867000,
+	'orderId ': 'ord-1001',
+	mcc: '510',
+	mnc: '10',
+	pricedetail: { pay: '0.02', currency: 'USD', chargeCnt: 2, price: '0.01' },
+});
+
+/** An inbound SMS as the Itniotech sample has it: `mcn` for mnc, reply_time without a zone. */
+const inboundMessage = (msgid) => ({
+	msgid,
+	mobile: '6281234567001',
+	reply_time: '2024-05-13 10:25:40',
+	content: 'STOP',
+	sendid: '6281100000001',
+	mcc: 510,
+	mcn: 10,
+	operator: 'Indonesia',
+	pricedetail: { pay: '0.01', currency: 'USD', chargeCnt: 1, price: '0.01' },
+});
+
+/** The ID a typed item is known by: voiceId for calls, msgId for SMS. */
+const idOf = (item) => item.voiceId ?? item.msgId;
+
 let runtime;
 let userFolder;
 let server;
 let session;
 const urls = {};
-/** voiceIds the trigger should hand to the workflow, per workflow, one list per push. */
+/** IDs (voiceId, msgId) the trigger should hand to the workflow, per workflow, one list per push. */
 const expectedStarts = Object.fromEntries(Object.keys(WORKFLOWS).map((key) => [key, []]));
 
 async function post(url, body, headers = {}) {
@@ -148,13 +188,16 @@ beforeAll(async () => {
 	});
 	session = await n8n.ownerSession(server.baseUrl);
 	for (const [key, workflow] of Object.entries(WORKFLOWS)) {
-		urls[key] = `${server.baseUrl}/webhook/${workflow.nodes[0].webhookId}/itniotech-status`;
+		const event = workflow.nodes[0].parameters.event ?? 'callStatus';
+		urls[key] = `${server.baseUrl}/webhook/${workflow.nodes[0].webhookId}/${EVENT_PATHS[event]}`;
 	}
 	// Each probe is a push the node refuses, so it starts nothing.
 	expect((await waitUntilRegistered(urls.open, [])).status).toBe(400);
 	expect((await waitUntilRegistered(`${urls.query}?token=wrong`, [report('no-probe-query')])).status).toBe(401);
 	expect((await waitUntilRegistered(`${urls.path}/wrong`, [report('no-probe-path')])).status).toBe(401);
 	expect((await waitUntilRegistered(urls.allow, [report('no-probe-allow')])).status).toBe(403);
+	expect((await waitUntilRegistered(`${urls.smsDlr}?token=wrong`, deliveryReport('no-probe-dlr', 1))).status).toBe(401);
+	expect((await waitUntilRegistered(urls.smsMo, [])).status).toBe(400);
 });
 
 afterAll(async () => {
@@ -208,6 +251,31 @@ test('source IP allow-list behind a proxy (N8N_PROXY_HOPS=1): only listed addres
 	expectedStarts.allow.push(['ok-ip-listed'], ['ok-ip-range']);
 });
 
+test('SMS delivery reports, the Onbuka sample in an {"array": […]} wrapper: token checked, Only Failed Deliveries applied', async () => {
+	expect(await post(`${urls.smsDlr}?token=wrong`, deliveryReport('no-dlr-wrong', 1))).toEqual({
+		status: 401,
+		body: { error: 'Missing or wrong token' },
+	});
+	const body = { array: [deliveryReport('no-dlr-delivered', 0), deliveryReport('ok-dlr-failed', 1)] };
+	const response = await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, body, { 'Content-Type': 'application/json;charset=UTF-8' });
+	expect(response).toEqual({ status: 200, body: { received: 2, accepted: 1 } });
+	// Only delivered reports: answered, nothing started.
+	expect(await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, deliveryReport('no-dlr-only-delivered', 0))).toEqual({
+		status: 200,
+		body: { received: 1, accepted: 0 },
+	});
+	expectedStarts.smsDlr.push(['ok-dlr-failed']);
+});
+
+test('inbound SMS, one object as the vendor sends it: 200; a delivery report sent to its URL is refused', async () => {
+	const response = await post(urls.smsMo, inboundMessage('ok-mo-1'), { 'Content-Type': 'application/json;charset=UTF-8' });
+	expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+	expectedStarts.smsMo.push(['ok-mo-1']);
+	const wrongPush = await post(urls.smsMo, deliveryReport('no-mo-dlr', 0));
+	expect(wrongPush.status).toBe(400);
+	expect(wrongPush.body.error).toMatch(/Message 0 is not an inbound message/);
+});
+
 test('a body that is not valid JSON: n8n answers 422 before the node runs', async () => {
 	const response = await post(urls.open, '{"voiceId": "no-broken-json",');
 	expect(response.status).toBe(422);
@@ -258,8 +326,8 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 	for (const execution of executions) {
 		expect(execution).toMatchObject({ mode: 'webhook', status: 'success' });
 		const items = await triggerItems(execution.id);
-		started[execution.key].push(items.map((item) => item.voiceId));
-		for (const item of items) itemsById[item.voiceId] = item;
+		started[execution.key].push(items.map(idOf));
+		for (const item of items) itemsById[idOf(item)] = item;
 	}
 	const sorted = (pushes) => pushes.map((ids) => ids.join(',')).sort();
 	for (const key of Object.keys(WORKFLOWS)) expect({ [key]: sorted(started[key]) }).toEqual({ [key]: sorted(expectedStarts[key]) });
@@ -280,5 +348,37 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		cost: 2,
 		rate: 1.2,
 		sipCode: '200',
+	});
+	// SMS pushes: the delivery report's msgid as msgId, epoch ms as ISO 8601, trimmed keys, typed status and
+	// money; the inbound message's zone-less reply_time read as +08:00 and mcn as mnc.
+	expect(itemsById['ok-dlr-failed']).toEqual({
+		msgId: 'ok-dlr-failed',
+		number: '6281234567001',
+		status: 'failed',
+		statusCode: 1,
+		reason: 'UNDELIV',
+		timestamp: '2024-05-13T02:21:07.000Z',
+		orderId: 'ord-1001',
+		appId: '7xQp2LmA',
+		mcc: '510',
+		mnc: '10',
+		price: 0.01,
+		chargeCnt: 2,
+		pay: 0.02,
+		currency: 'USD',
+	});
+	expect(itemsById['ok-mo-1']).toEqual({
+		msgId: 'ok-mo-1',
+		number: '6281234567001',
+		sendId: '6281100000001',
+		receiveTime: '2024-05-13T10:25:40+08:00',
+		content: 'STOP',
+		mcc: '510',
+		mnc: '10',
+		operator: 'Indonesia',
+		price: 0.01,
+		chargeCnt: 1,
+		pay: 0.01,
+		currency: 'USD',
 	});
 });

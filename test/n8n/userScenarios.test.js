@@ -13,12 +13,11 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const flatted = require('flatted');
 const { DateTime } = require('luxon');
 const n8n = require('../../scripts/lib/n8n');
-const { freePort, sleep } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../simulator/server');
-const { EXAMPLE_RECORD } = require('../simulator/records');
+const { freePort } = require('../../scripts/lib/services');
+const { ItniotechSimulator } = require('../../simulator/server');
+const { EXAMPLE_RECORD } = require('../../simulator/records');
 const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
 jest.setTimeout(300_000);
@@ -264,38 +263,10 @@ afterAll(async () => {
 
 beforeEach(() => sim.reset());
 
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-
 /** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
-async function run(workflowId) {
-	const headers = { 'Content-Type': 'application/json', cookie: session.cookie };
-	const started = await fetch(`${server.baseUrl}/rest/workflows/${workflowId}/run`, {
-		method: 'POST',
-		headers,
-		body: JSON.stringify({ triggerToStartFrom: { name: TRIGGER } }),
-	});
-	const body = await started.json();
-	const executionId = body.data?.executionId;
-	if (!executionId) throw new Error(`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
-	const deadline = Date.now() + 120_000;
-	for (;;) {
-		const response = await fetch(`${server.baseUrl}/rest/executions/${executionId}`, { headers });
-		const execution = (await response.json()).data;
-		if (execution && FINISHED.has(execution.status)) {
-			const data = flatted.parse(execution.data);
-			return { status: execution.status, error: data.resultData.error, runData: data.resultData.runData };
-		}
-		if (Date.now() > deadline) throw new Error(`${workflowId}: execution ${executionId} did not finish`);
-		await sleep(250);
-	}
-}
+const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, workflowId, TRIGGER);
 
-/** The items a node output on one of its outputs (0 = main, 1 = the error output), or undefined if it did not run. */
-function output(result, nodeName, index = 0) {
-	const runs = result.runData[nodeName];
-	if (!runs) return undefined;
-	return (runs[0].data?.main?.[index] ?? []).map((item) => ({ ...item.json, '#item': item.pairedItem?.item }));
-}
+const output = n8n.nodeOutput;
 const jsonOf = (items) => items.map(({ '#item': _item, ...json }) => json);
 
 /** Every call the simulator accepted, as callee → voiceIds (two voiceIds for one callee = called twice). */
@@ -312,32 +283,6 @@ function expectNobodyCalledTwice() {
 	for (const [callee, voiceIds] of accepted()) expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
 }
 const voiceIdOf = (callee) => accepted().get(callee)?.[0];
-
-/**
- * Holds the simulator's answers to requests on `pathPart` until `count` of them have arrived (at most 10 s), as
- * a real vendor's answers take a round trip: so all items started together reach it whatever this machine's
- * load, and which calls were placed does not depend on timing. Returns the function that restores it.
- */
-function holdAnswersUntil(count, pathPart) {
-	const held = [];
-	let released = false;
-	const release = () => {
-		released = true;
-		clearTimeout(timer);
-		for (const answer of held.splice(0)) answer();
-	};
-	const timer = setTimeout(release, 10_000);
-	sim.send = function heldSend(res, ...rest) {
-		const answer = () => ItniotechSimulator.prototype.send.call(sim, res, ...rest);
-		if (released || !res.req?.url?.includes(pathPart)) return answer();
-		held.push(answer);
-		if (sim.requests.filter((r) => r.path.includes(pathPart)).length >= count) release();
-	};
-	return () => {
-		release();
-		delete sim.send;
-	};
-}
 
 /** The search windows the simulator answered, as [from, to] in ms. */
 const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => r.window.map(Date.parse));
@@ -403,7 +348,7 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 	beforeEach(() => {
 		sim.inject({ kind: 'status', status: '-26', path: '/voice/sendCode', bodyContains: DIGITS[0] });
 		sim.inject({ kind: 'dropAnswer', path: '/voice/sendCode', bodyContains: DIGITS[2] });
-		restore = holdAnswersUntil(3, '/voice/sendCode');
+		restore = sim.holdAnswers('/voice/sendCode', 3);
 	});
 	afterEach(() => restore());
 

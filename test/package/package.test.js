@@ -58,7 +58,7 @@ test('the tarball holds only dist/, README, LICENSE and package.json', () => {
 test('every file the n8n section names is there, with light and dark icons next to each node and the credential', () => {
 	const manifest = JSON.parse(fs.readFileSync(path.join(unpacked, 'package.json'), 'utf8'));
 	const named = [...manifest.n8n.credentials, ...manifest.n8n.nodes];
-	expect(named.length).toBe(3);
+	expect(named.length).toBe(4); // the credential, Itniotech Voice, Itniotech SMS and the Voice Trigger
 	for (const file of named) expect(files).toContain(file);
 	for (const node of manifest.n8n.nodes) {
 		const dir = path.dirname(node);

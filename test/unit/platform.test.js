@@ -68,7 +68,7 @@ describe('validatePlatformInteger', () => {
 			expect.objectContaining({
 				name: 'NodeOperationError',
 				message: 'The Loop Count in item 2 must be a whole number from 1 to 3 on Onbuka',
-				description: expect.stringMatching(/^Got "5"\. Onbuka accepts 1 to 3\. .*Platform/),
+				description: expect.stringMatching(/^Got "5"\. On Onbuka it can be 1 to 3\. .*Platform/),
 			}),
 		);
 	});

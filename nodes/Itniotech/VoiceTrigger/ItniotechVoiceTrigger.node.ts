@@ -7,19 +7,27 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
-import { REPORT_TYPES, typeStatusReport, wasAnswered } from '../api/records/record';
-import { isAllowedSource, parseReports, tokensMatch } from './push';
+import { REPORT_TYPES } from '../api/records/record';
+import { eventOf } from './events';
+import { isAllowedSource, parsePush, tokensMatch } from './push';
+
+/** The event's path, as n8n evaluates it without this module's code (events.ts has the same paths). */
+const EVENT_PATH =
+	'($parameter["event"] === "smsDelivery" ? "itniotech-sms-delivery" : $parameter["event"] === "smsInbound" ? "itniotech-sms-inbound" : "itniotech-status")';
 
 export class ItniotechVoiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'Itniotech Voice Trigger',
+		// One trigger for every Itniotech push, so no longer "Voice"; `name` stays, saved workflows refer to it.
+		displayName: 'Itniotech Trigger',
 		name: 'itniotechVoiceTrigger',
 		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "Call status reports" }}',
-		description: 'Starts the workflow when Itniotech pushes the status report of a finished call',
-		defaults: { name: 'Itniotech Voice Trigger' },
+		subtitle:
+			'={{ $parameter["event"] === "smsDelivery" ? "SMS delivery reports" : $parameter["event"] === "smsInbound" ? "Inbound SMS" : "Call status reports" }}',
+		description:
+			'Starts the workflow when Itniotech pushes a call status report, an SMS delivery report or an inbound SMS',
+		defaults: { name: 'Itniotech Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
@@ -30,17 +38,63 @@ export class ItniotechVoiceTrigger implements INodeType {
 				// n8n finds a webhook with a :token segment only by its webhookId plus this path, so that path
 				// must be registered as a full path; the URL shown stays …/webhook/<webhookId>/itniotech-status/<token>.
 				isFullPath: '={{ $parameter["authentication"] === "pathToken" }}' as unknown as boolean,
-				path: '={{ $parameter["authentication"] === "pathToken" ? "itniotech-status/:token" : "itniotech-status" }}',
+				// Each event its own path, so a URL says which push it is for (voice keeps its old one).
+				path: `={{ ${EVENT_PATH} + ($parameter["authentication"] === "pathToken" ? "/:token" : "") }}`,
 			},
 		],
 		properties: [
 			{
-				displayName:
-					'Copy the Production URL above into the Itniotech console (Voice → settings → status report push URL). With "Token in URL Path", replace :token in it by your token.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{
+						name: 'Call Status Report',
+						value: 'callStatus',
+						description: 'The status report of a finished call (Voice)',
+					},
+					{
+						name: 'Inbound SMS',
+						value: 'smsInbound',
+						description: 'A message someone sent to your Itniotech number, e.g. a reply',
+					},
+					{
+						name: 'SMS Delivery Report',
+						value: 'smsDelivery',
+						description: 'Whether an SMS sent through the API was delivered',
+					},
+				],
+				default: 'callStatus',
+				description:
+					'Which push starts the workflow. Each has its own URL: for two kinds, use two triggers (in one workflow or two).',
 			},
+			...updateDisplayOptions({ show: { event: ['callStatus'] } }, [
+				{
+					displayName:
+						'Copy the Production URL above into the Itniotech console (Voice → settings → status report push URL). With "Token in URL Path", replace :token in it by your token.',
+					name: 'setupNotice',
+					type: 'notice',
+					default: '',
+				},
+			]),
+			...updateDisplayOptions({ show: { event: ['smsDelivery'] } }, [
+				{
+					displayName:
+						'Itniotech staff set this URL: send the Production URL above to Itniotech support or your account manager and ask them to set it as your SMS delivery report push URL. With "Token in URL Path", replace :token in it by your token. Changing the event or the authentication changes the URL.',
+					name: 'smsDeliveryNotice',
+					type: 'notice',
+					default: '',
+				},
+			]),
+			...updateDisplayOptions({ show: { event: ['smsInbound'] } }, [
+				{
+					displayName:
+						'Itniotech staff set this URL: send the Production URL above to Itniotech support or your account manager and ask them to set it as your inbound SMS (MO) push URL. With "Token in URL Path", replace :token in it by your token. Changing the event or the authentication changes the URL.',
+					name: 'smsInboundNotice',
+					type: 'notice',
+					default: '',
+				},
+			]),
 			{
 				displayName: 'Authentication',
 				name: 'authentication',
@@ -86,36 +140,59 @@ export class ItniotechVoiceTrigger implements INodeType {
 				description:
 					'Only accept pushes from these IP addresses or IPv4 ranges (comma-separated). Leave empty to accept any source. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real address (only if n8n is reachable through that proxy alone).',
 			},
-			{
-				displayName: 'Report Types',
-				name: 'reportTypes',
-				type: 'multiOptions',
-				options: Object.entries(REPORT_TYPES).map(([value, name]) => ({
-					name: name.charAt(0).toUpperCase() + name.slice(1),
-					value: Number(value),
-				})),
-				default: [],
-				description: 'Only start for these kinds of calls. Leave empty for all.',
-			},
-			{
-				displayName: 'Answered',
-				name: 'answered',
-				type: 'options',
-				options: [
-					{ name: 'All Calls', value: 'all' },
-					{
-						name: 'Only Answered Calls',
-						value: 'answered',
-						description: 'The report has an answer time or a call duration above 0',
-					},
-					{
-						name: 'Only Unanswered Calls',
-						value: 'notAnswered',
-						description: 'No answer time and no call duration',
-					},
-				],
-				default: 'all',
-			},
+			...updateDisplayOptions({ show: { event: ['callStatus'] } }, [
+				{
+					displayName: 'Report Types',
+					name: 'reportTypes',
+					type: 'multiOptions',
+					options: Object.entries(REPORT_TYPES).map(([value, name]) => ({
+						name: name.charAt(0).toUpperCase() + name.slice(1),
+						value: Number(value),
+					})),
+					default: [],
+					description: 'Only start for these kinds of calls. Leave empty for all.',
+				},
+				{
+					displayName: 'Answered',
+					name: 'answered',
+					type: 'options',
+					options: [
+						{ name: 'All Calls', value: 'all' },
+						{
+							name: 'Only Answered Calls',
+							value: 'answered',
+							description: 'The report has an answer time or a call duration above 0',
+						},
+						{
+							name: 'Only Unanswered Calls',
+							value: 'notAnswered',
+							description: 'No answer time and no call duration',
+						},
+					],
+					default: 'all',
+				},
+			]),
+			...updateDisplayOptions({ show: { event: ['smsDelivery'] } }, [
+				{
+					displayName: 'Delivery Status',
+					name: 'deliveryStatus',
+					type: 'options',
+					options: [
+						{ name: 'All Delivery Reports', value: 'all' },
+						{
+							name: 'Only Delivered Messages',
+							value: 'delivered',
+							description: 'Status code 0',
+						},
+						{
+							name: 'Only Failed Deliveries',
+							value: 'failed',
+							description: 'Any other status code',
+						},
+					],
+					default: 'all',
+				},
+			]),
 		],
 	};
 
@@ -157,18 +234,17 @@ export class ItniotechVoiceTrigger implements INodeType {
 			return reply(403, { error: 'This source IP address is not allowed' });
 		}
 
-		const parsed = parseReports(req.headers['content-type'], this.getBodyData());
+		const event = eventOf(this.getNodeParameter('event', 'callStatus'));
+		const parsed = parsePush(req.headers['content-type'], this.getBodyData(), event);
 		if ('error' in parsed) return reply(400, { error: parsed.error });
 
-		const types = this.getNodeParameter('reportTypes', []) as number[];
-		const answered = this.getNodeParameter('answered', 'all') as string;
-		const items = parsed.reports
-			.map(typeStatusReport)
-			.filter((report) => types.length === 0 || types.includes(report.type as number))
-			.filter((report) => answered === 'all' || wasAnswered(report) === (answered === 'answered'))
+		const keep = event.keep((name, fallback) => this.getNodeParameter(name, fallback));
+		const items = parsed.items
+			.map(event.type)
+			.filter(keep)
 			.map((json) => ({ json }));
 
-		res.status(200).json({ received: parsed.reports.length, accepted: items.length });
+		res.status(200).json({ received: parsed.items.length, accepted: items.length });
 		if (items.length === 0) return { noWebhookResponse: true };
 		return { noWebhookResponse: true, workflowData: [items] };
 	}

@@ -39,30 +39,49 @@ export function isAllowedSource(list: string, source: string | undefined): boole
 		});
 }
 
-type Parsed = { reports: IDataObject[] } | { error: string };
+/** What a push carries, for parsing and for the reasons given when a push is refused. */
+export interface PushKind {
+	/** One item with its article: "a status report". */
+	one: string;
+	/** Several items: "reports". */
+	many: string;
+	/** How an item is counted in a reason: "Report" 0, "Message" 0. */
+	label: string;
+	/** What makes an item one of these: "an object with a voiceId". */
+	shape: string;
+	isItem: (value: unknown) => value is IDataObject;
+}
 
-function isReport(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'voiceId' in value;
+type Parsed = { items: IDataObject[] } | { error: string };
+
+/** `{"array": […]}`, the wrapper another push of the platform uses (the AI-agent voice push): its list. */
+function wrappedList(body: unknown): unknown[] | undefined {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	const key = Object.keys(body).find((k) => k.trim().toLowerCase() === 'array');
+	const list = key === undefined ? undefined : (body as IDataObject)[key];
+	return Array.isArray(list) ? list : undefined;
 }
 
 /**
  * n8n reads and parses the body before the node runs: for Content-Type application/json it hands over the
  * parsed value (a body that is not valid JSON, or larger than N8N_PAYLOAD_SIZE_MAX, is refused by n8n
  * itself), and for an empty body nothing. Other content types arrive as text, form fields or nothing, so
- * only application/json is accepted; the media type is compared the way n8n's parser does.
+ * only application/json is accepted; the media type is compared the way n8n's parser does. The vendor
+ * documents one item per push, a list for some pushes and an `array` wrapper for another, so all three
+ * are read, for every event.
  */
-export function parseReports(contentType: string | undefined, body: unknown): Parsed {
+export function parsePush(contentType: string | undefined, body: unknown, kind: PushKind): Parsed {
 	const mediaType = (contentType ?? '').split(';')[0].toLowerCase();
 	if (mediaType !== 'application/json') {
 		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
 	}
-	if (body === undefined) return { error: 'The push is empty: send one status report or a JSON list of them' };
-	const reports = Array.isArray(body) ? body : [body];
-	if (reports.length === 0) return { error: 'The push is an empty list of reports' };
-	if (reports.length > MAX_REPORTS_PER_PUSH) {
-		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} reports: send at most ${MAX_REPORTS_PER_PUSH} per request` };
+	if (body === undefined) return { error: `The push is empty: send ${kind.one} or a JSON list of them` };
+	const items = Array.isArray(body) ? body : kind.isItem(body) ? [body] : (wrappedList(body) ?? [body]);
+	if (items.length === 0) return { error: `The push is an empty list of ${kind.many}` };
+	if (items.length > MAX_REPORTS_PER_PUSH) {
+		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} ${kind.many}: send at most ${MAX_REPORTS_PER_PUSH} per request` };
 	}
-	const bad = reports.findIndex((report) => !isReport(report));
-	if (bad !== -1) return { error: `Report ${bad} is not a status report (an object with a voiceId)` };
-	return { reports: reports as IDataObject[] };
+	const bad = items.findIndex((item) => !kind.isItem(item));
+	if (bad !== -1) return { error: `${kind.label} ${bad} is not ${kind.one} (${kind.shape})` };
+	return { items: items as IDataObject[] };
 }

@@ -22,23 +22,76 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 		action:
 			"Add this n8n host's public IP address to the IP allow-list in the Itniotech console (or remove the allow-list), then try again.",
 	},
+	'-3': {
+		meaning: 'The SMS content contains blocked or sensitive words',
+		action: 'Change the wording of the message (remove the words Itniotech blocks), or ask Itniotech support which words are blocked.',
+	},
+	'-4': {
+		meaning: 'The SMS content is empty',
+		action: 'Fill in the Content field (for example map it from a column of the input).',
+	},
+	'-5': {
+		meaning: 'The SMS content is too long',
+		action: 'Shorten the Content to at most 1024 characters.',
+	},
+	'-6': {
+		meaning: 'The SMS content does not match an approved template',
+		action: 'Use the exact wording of a template approved for this SMS app in the Itniotech console, or have the new wording approved first.',
+	},
+	'-7': {
+		meaning: 'Too many numbers in one request',
+		action: 'Send at most 1000 numbers per request; this node splits longer lists by itself, so report this to the node maintainers if you see it.',
+	},
+	'-8': {
+		meaning: 'No phone numbers were given',
+		action: 'Fill in the Numbers field with at least one number, country code first (e.g. 6281234567890).',
+	},
+	'-9': {
+		meaning: 'The phone numbers are not valid',
+		action: 'Check the numbers: digits only, country code first (e.g. 6281234567890), separated by commas.',
+	},
 	'-10': {
 		meaning: 'The account balance is too low',
 		action: 'Top up the Itniotech account, then send again.',
+	},
+	'-11': {
+		meaning: 'A time value is badly formatted',
+		action: 'Check the From and To dates of this node (ISO 8601 with an offset, e.g. 2026-03-05T09:00:00+08:00).',
+	},
+	'-12': {
+		meaning: 'The bulk submission failed on the Itniotech side',
+		action: 'Contact Itniotech support. Before sending again, check with Search Sent Messages which messages went out.',
 	},
 	'-13': {
 		meaning: 'The Itniotech account is locked',
 		action: 'Contact Itniotech support to unlock the account; requests fail until then.',
 	},
+	'-14': {
+		meaning: 'A field is empty or a message ID is not valid',
+		action: 'Check the Message IDs: use the msgId values Send SMS returned, separated by commas.',
+	},
+	'-15': {
+		meaning: 'Queried too often: Itniotech limits how fast queries may come',
+		action: 'Wait a moment and run again, or lower Batching → Max Requests per Second in this node.',
+		transient: true,
+	},
 	'-16': {
 		meaning: "Timestamp expired: this machine's clock is off",
 		action:
-			"Set the clock of the machine running n8n to the correct time (enable NTP time sync). Itniotech rejects requests whose time differs from its own by more than about 30 minutes.",
+			"Set the clock of the machine running n8n to the correct time (enable NTP time sync). Itniotech rejects requests whose time differs from its own by more than about 30 minutes. (Some of Itniotech's SMS search pages use this code for a time range outside what may be searched: then check From and To.)",
+	},
+	'-17': {
+		meaning: 'The SMS template is empty',
+		action: 'Set up an SMS template for this app in the Itniotech console, or ask Itniotech support.',
 	},
 	'-18': {
 		meaning: 'Itniotech had a temporary system error',
 		action: 'Try again in a few minutes. If it keeps happening, contact Itniotech support.',
 		transient: true,
+	},
+	'-19': {
+		meaning: 'No SMS channel or price is set up for this destination',
+		action: 'Contact your Itniotech account manager to bind a channel and confirm SMS pricing for this country.',
 	},
 	'-20': {
 		meaning: 'That data already exists (for example, an audio file with this name)',
@@ -51,12 +104,48 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	'-22': {
 		meaning: 'Itniotech rejected a parameter',
 		action:
-			'Check the values in this node. A Voice ID must be one Itniotech returned for a call made in the last two months.',
+			'Check the values in this node: a Voice ID must be one Itniotech returned for a call made in the last two months, a search range must lie within what Itniotech keeps, and an SMS App ID must be an SMS app of this account.',
+	},
+	'-23': {
+		meaning: 'A data limit was reached',
+		action: 'Ask Itniotech support which limit applies to the account, or send less at once.',
+	},
+	'-24': {
+		meaning: 'The data does not exist',
+		action: 'Check the IDs in this node (for example the App ID) against the Itniotech console.',
+	},
+	'-25': {
+		meaning: 'The time is outside the range Itniotech allows',
+		action: 'Move From and To into the allowed range; the node says which dates that is when it checks them itself.',
 	},
 	'-26': {
 		meaning: 'Itniotech has no rate for this destination',
 		action:
 			'Check the number starts with a country code and that your account may call that country; contact Itniotech support to enable it.',
+	},
+	'-27': {
+		meaning: 'The send limit for this period was reached',
+		action: 'Wait until the period ends (or ask Itniotech to raise the limit), then send the remaining messages.',
+	},
+	'-28': {
+		meaning: 'The send limit for this phone number and period was reached',
+		action: 'Wait before sending to this number again, or ask Itniotech support to raise the per-number limit.',
+	},
+	'-29': {
+		meaning: 'The workspace is disabled',
+		action: 'Contact Itniotech support to enable the workspace.',
+	},
+	'-30': {
+		meaning: 'The API key is disabled',
+		action: 'Enable the API key in the Itniotech console, or create a new one and enter it in the credential.',
+	},
+	'-31': {
+		meaning: "This n8n server's IP address is not on the allow-list",
+		action: "Add this n8n host's public IP address to the allow-list in the Itniotech console, then try again.",
+	},
+	'-32': {
+		meaning: 'The API key has no access to this app',
+		action: 'Check the App ID, or give the API key access to that app in the Itniotech console.',
 	},
 };
 

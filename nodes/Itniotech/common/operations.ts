@@ -24,6 +24,11 @@ export interface OperationModule {
 	properties: INodeProperties[];
 	/** The work for one input item: its output rows. */
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	/**
+	 * Sends only: reads and validates one item's input without any request, throwing what execute would.
+	 * The runner checks every item before the first request, so bad input never stops a run half-sent.
+	 */
+	check?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
 }
 
 export interface Resource<M extends OperationModule = OperationModule> {

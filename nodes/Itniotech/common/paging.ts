@@ -44,6 +44,8 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 export interface PageRequest {
 	path: string;
 	params?: IDataObject;
+	/** Further body fields every page carries (e.g. the SMS appId). */
+	fields?: IDataObject;
 	itemIndex: number;
 	timeoutSeconds?: number;
 	maxAttempts?: number;
@@ -57,7 +59,7 @@ export async function readPage(
 	request: PageRequest,
 	current: number,
 ): Promise<{ records: IDataObject[]; pages: number }> {
-	const body: IDataObject = { current, size: MAX_PAGE_SIZE };
+	const body: IDataObject = { ...request.fields, current, size: MAX_PAGE_SIZE };
 	if (request.params) body.params = request.params;
 	const envelope = await itniotechApiRequest.call(ctx, {
 		method: 'POST',

@@ -26,7 +26,7 @@ export interface FailureReport {
 }
 
 /** Our own errors pass through as they are; anything unexpected becomes a node error tied to its item. */
-function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
+export function asNodeError(node: INode, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(node, error as Error, { itemIndex });
 }
@@ -40,7 +40,7 @@ function appendDescription(error: NodeError, text: string): void {
  * error output, n8n (1.x and 2.x alike) takes an item whose json is exactly { error } or { error, message };
  * so there the advice travels as `message`, and n8n adds the input item's fields.
  */
-function errorItem(error: NodeError, itemIndex: number, errorOutput: boolean, data?: IDataObject): INodeExecutionData {
+export function errorItem(error: NodeError, itemIndex: number, errorOutput: boolean, data?: IDataObject): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (errorOutput) {
 		if (error.description) json.message = error.description;
@@ -99,6 +99,30 @@ function outputOf(
 	return output;
 }
 
+/**
+ * An operation with `check` has every item's input checked before any request. Without continue-on-fail
+ * the first bad item stops the run with nothing sent; with it, bad items become error items and are skipped.
+ */
+async function checkEveryItem(ctx: IExecuteFunctions, operation: OperationModule, continueOnFail: boolean): Promise<Map<number, unknown>> {
+	const invalid = new Map<number, unknown>();
+	if (!operation.check) return invalid;
+	const count = ctx.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			await operation.check.call(ctx, itemIndex);
+		} catch (error) {
+			if (continueOnFail) {
+				invalid.set(itemIndex, error);
+				continue;
+			}
+			const failure = asNodeError(ctx.getNode(), error, itemIndex);
+			appendDescription(failure, 'Nothing was sent: every item is checked before the first request.');
+			throw failure;
+		}
+	}
+	return invalid;
+}
+
 export async function runItems(
 	ctx: IExecuteFunctions,
 	operation: OperationModule,
@@ -108,11 +132,15 @@ export async function runItems(
 	const batching = readBatching(ctx);
 	configureBatching(ctx, batching);
 	const continueOnFail = ctx.continueOnFail();
+	const invalid = await checkEveryItem(ctx, operation, continueOnFail);
 	// Without continue-on-fail the first failure starts no new item and stops sends that have not gone out yet.
 	const outcomes = await settleInOrder(
 		ctx.getInputData().length,
 		batching.concurrency,
-		async (itemIndex) => await operation.execute.call(ctx, itemIndex),
+		async (itemIndex) => {
+			if (invalid.has(itemIndex)) throw invalid.get(itemIndex);
+			return await operation.execute.call(ctx, itemIndex);
+		},
 		!continueOnFail,
 		() => {
 			if (!continueOnFail) stopNewSends(ctx);

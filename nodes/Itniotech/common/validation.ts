@@ -81,7 +81,7 @@ export function validatePlatformInteger(
 			itemIndex,
 			`The ${field} in item ${itemIndex} must be a whole number from ${min} to ${max} on ${platformName}`,
 			value,
-			`${platformName} accepts ${min} to ${max}. The platform is chosen in the Itniotech credential (field Platform).`,
+			`On ${platformName} it can be ${min} to ${max}. The platform is chosen in the Itniotech credential (field Platform).`,
 		);
 	}
 	return validateInteger(node, field, value, itemIndex, min, max);

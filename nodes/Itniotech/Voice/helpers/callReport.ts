@@ -1,7 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { SendsStoppedError } from '../../api/transport/batching';
 import { isOutcomeUnknown } from '../../api/transport/failures';
+import type { UnknownOutcomeWords } from '../../api/transport/failures';
 import type { FailureReport } from '../../common/runner';
+import type { ReportStyle } from '../../common/sendReport';
+import { describeReport } from '../../common/sendReport';
+
+/** The Voice wording of a send whose outcome is unknown (api/transport/failures.ts). */
+export const CALL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
+	what: 'the call was placed',
+	check: 'check with Search Group Call Records (or the Itniotech console) before sending again, so nobody is called twice',
+};
 
 /**
  * What happened to each call of a send run, so that no placed call's voiceId is lost and nobody is called
@@ -98,74 +107,24 @@ export function callsOfFailure(item: number, error: unknown, message: string): C
 	return report;
 }
 
-/** "item 3: 628… → 300…, 629… → 300…; items 5–9 (not sent)": entries grouped by item and reason. */
-function listEntries(entries: CallEntry[], showCall: (entry: CallEntry) => string): string {
-	const parts: string[] = [];
-	let i = 0;
-	while (i < entries.length) {
-		const first = entries[i];
-		let j = i;
-		if (first.callee === null) {
-			// Items never read (not sent, or refused before sending): a run of them becomes "items 3–9".
-			while (
-				j + 1 < entries.length &&
-				entries[j + 1].callee === null &&
-				entries[j + 1].item === entries[j].item + 1 &&
-				entries[j + 1].reason === first.reason
-			) {
-				j++;
-			}
-			const items = j > i ? `items ${first.item}–${entries[j].item}` : `item ${first.item}`;
-			parts.push(first.reason ? `${items} (${first.reason})` : items);
-		} else {
-			while (
-				j + 1 < entries.length &&
-				entries[j + 1].callee !== null &&
-				entries[j + 1].item === first.item &&
-				entries[j + 1].reason === first.reason
-			) {
-				j++;
-			}
-			const calls = entries.slice(i, j + 1).map(showCall).join(', ');
-			parts.push(`item ${first.item}: ${calls}${first.reason ? ` (${first.reason})` : ''}`);
-		}
-		i = j + 1;
-	}
-	return parts.join('; ');
-}
+const CALL_STYLE: ReportStyle<CallEntry> = {
+	target: (entry) => entry.callee,
+	showAccepted: (entry) => `${entry.callee ?? '?'} → ${entry.voiceId ?? '(no voiceId in the answer)'}`,
+	words: {
+		accepted: 'Placed — do not send these again',
+		unknown:
+			'Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again',
+		resend: 'Not placed — send only these again',
+	},
+};
 
 /**
- * The report as one consistent instruction. Empty when it adds nothing to the failing item's own error:
- * nothing was placed or is unknown, and only `failedItem` itself was not placed.
+ * The report as one consistent instruction (common/sendReport.ts). Empty when it adds nothing to the failing
+ * item's own error: nothing was placed or is unknown, and only `failedItem` itself was not placed.
  */
 export function describeCalls(report: CallReport, failedItem: number): string {
-	const onlyThisItemFailed =
-		report.placed.length === 0 &&
-		report.unknown.length === 0 &&
-		report.notSent.length === 0 &&
-		report.notPlaced.every((entry) => entry.item === failedItem);
-	if (onlyThisItemFailed) return '';
-	const sentences: string[] = [];
-	if (report.placed.length > 0) {
-		const list = listEntries(report.placed, (e) => `${e.callee ?? '?'} → ${e.voiceId ?? '(no voiceId in the answer)'}`);
-		sentences.push(`Placed — do not send these again: ${list}.`);
-	}
-	if (report.unknown.length > 0) {
-		// The reason is the failing item's own error, already shown above: only the numbers matter here.
-		const unknown = report.unknown.map((entry) => ({ ...entry, reason: undefined }));
-		const list = listEntries(unknown, (e) => e.callee ?? '?');
-		sentences.push(
-			`Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again: ${list}.`,
-		);
-	}
-	const toResend = [
-		...report.notPlaced,
-		...report.notSent.map((entry) => ({ ...entry, reason: 'not sent' })),
-	].sort((a, b) => a.item - b.item);
-	if (toResend.length > 0) {
-		sentences.push(`Not placed — send only these again: ${listEntries(toResend, (e) => e.callee ?? '?')}.`);
-	}
-	return sentences.join(' ');
+	const { placed, unknown, notPlaced, notSent } = report;
+	return describeReport({ accepted: placed, unknown, refused: notPlaced, notSent }, failedItem, CALL_STYLE);
 }
 
 /** The report as plain data for an error's context or an error item. */

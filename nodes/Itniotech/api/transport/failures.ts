@@ -12,7 +12,22 @@ export interface FailedRequest {
 	path: string;
 	itemIndex: number;
 	isSend?: boolean;
+	unknownOutcome?: UnknownOutcomeWords;
 }
+
+/**
+ * How a node words a send whose outcome is unknown: `what` may have happened ("the call was placed"), and
+ * how to `check` before sending again. Each node passes its own; the default speaks of no product.
+ */
+export interface UnknownOutcomeWords {
+	what: string;
+	check: string;
+}
+
+export const NEUTRAL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
+	what: 'Itniotech acted on the request',
+	check: 'check in the Itniotech console before sending again, so nothing is sent twice',
+};
 
 /** One failed attempt: the error to show, a short reason for the attempt log, and whether to try again. */
 export interface Failure {
@@ -28,8 +43,11 @@ export interface Failure {
 }
 
 const SNIPPET_LENGTH = 120;
-const UNKNOWN_OUTCOME =
-	' It is unknown whether Itniotech acted on the request: check with Search Group Call Records (or the Itniotech console) before sending again, so nobody is called twice.';
+/** " It is unknown whether Itniotech acted on the request: <check>." in the request's words. */
+function unknownOutcomeAdvice(request: FailedRequest): string {
+	const { check } = request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME;
+	return ` It is unknown whether Itniotech acted on the request: ${check}.`;
+}
 const CHECK_URL = 'Check the Base URL in the Itniotech credential and that this n8n server can reach it.';
 
 /** Whether an error of a send says that the call may have been placed (no answer said either way). */
@@ -118,7 +136,7 @@ export function networkFailure(ctx: IExecuteFunctions, request: FailedRequest, t
 	const outcomeUnknown = request.isSend === true && code !== undefined && !NOT_SENT_CODES.has(code);
 	if (outcomeUnknown) {
 		summary = `${summary}: the request may have reached Itniotech`;
-		action = `It is unknown whether the call was placed.${UNKNOWN_OUTCOME}`;
+		action = `It is unknown whether ${(request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME).what}.${unknownOutcomeAdvice(request)}`;
 	}
 	const transient = (timedOut(cause) || hungUp(cause) || (code !== undefined && TRANSIENT_CODES.has(code))) && code !== 'ENOTFOUND';
 	// No `code` key: n8n would replace our message with its generic text for known network codes.
@@ -156,7 +174,7 @@ export function httpFailure(
 			request.itemIndex,
 			{ kind: 'http', httpStatus: statusCode, path: request.path },
 			`Itniotech answered with HTTP ${statusCode}${looksHtml ? ' and an HTML page' : ''} instead of a result`,
-			`${httpStatusAdvice(statusCode)}${request.isSend ? UNKNOWN_OUTCOME : ''}`,
+			`${httpStatusAdvice(statusCode)}${request.isSend ? unknownOutcomeAdvice(request) : ''}`,
 			String(statusCode),
 		),
 		reason: `HTTP ${statusCode}`,
@@ -174,7 +192,7 @@ export function invalidResponse(ctx: IExecuteFunctions, request: FailedRequest, 
 			request.itemIndex,
 			{ kind: 'invalid-response', path: request.path },
 			`Itniotech sent ${what} instead of a result`,
-			`The answer began with: ${snippet(text) || '(empty)'}. This usually means a proxy or the wrong Base URL; check the credential and try again later.${request.isSend ? UNKNOWN_OUTCOME : ''}`,
+			`The answer began with: ${snippet(text) || '(empty)'}. This usually means a proxy or the wrong Base URL; check the credential and try again later.${request.isSend ? unknownOutcomeAdvice(request) : ''}`,
 		),
 		reason: what,
 		transient: true,

@@ -4,7 +4,7 @@ import { credentialOf, ITNIOTECH_CREDENTIAL_TYPE } from '../platform';
 import { correctedTimestamp } from '../signing';
 import { SendsStoppedError, withBatching } from './batching';
 import { ClockCorrection } from './clock';
-import type { Failure } from './failures';
+import type { Failure, UnknownOutcomeWords } from './failures';
 import { finalError, networkFailure } from './failures';
 import type { ReadAnswer, VendorEnvelope } from './response';
 import { readResponse } from './response';
@@ -25,12 +25,16 @@ export interface ItniotechRequest {
 	/** Logical path (`/sms/<op>`, `/voice/<op>`): the credential adds the platform's root and layout; dynamic segments must already be URL-encoded. */
 	path: string;
 	body?: IDataObject;
+	/** Query parameters (GET endpoints such as the SMS getReport); encoded by the HTTP helper. */
+	qs?: IDataObject;
 	itemIndex: number;
 	timeoutSeconds?: number;
-	/** Sends place calls or store files: never repeated, and an unknown outcome is said to be unknown. */
+	/** Sends place calls, send messages or store files: never repeated, and an unknown outcome is said to be unknown. */
 	isSend?: boolean;
 	/** Attempts for reads on temporary failures (sends always make one). */
 	maxAttempts?: number;
+	/** What a send's unknown outcome means and how to check it, in the node's own words (failures.ts has a neutral default). */
+	unknownOutcome?: UnknownOutcomeWords;
 }
 
 /** `stopped`: a send not sent because the run had stopped (see batching's stopNewSends). */
@@ -69,6 +73,7 @@ async function attemptOnce(
 		// Only a learned clock offset overrides the credential's own fresh timestamp (the rule: api/signing.ts).
 		headers: { Accept: 'application/json', ...(clockOffsetMs !== 0 ? correctedTimestamp(clockOffsetMs) : {}) },
 		body: request.body,
+		...(request.qs ? { qs: request.qs } : {}),
 		// Read the raw text and status ourselves (response.ts). Ignoring HTTP status errors also keeps n8n
 		// from re-sending a request after a 401.
 		encoding: 'text',

@@ -4,6 +4,7 @@ import { itniotechApiRequest } from '../../../api/transport/request';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
+import { CALL_UNKNOWN_OUTCOME } from '../../helpers/callReport';
 
 export const meta: OperationMeta = {
 	value: 'upload',
@@ -71,6 +72,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		itemIndex,
 		timeoutSeconds,
 		isSend: true,
+		unknownOutcome: CALL_UNKNOWN_OUTCOME,
 	});
 	return [{ fileId: envelope.data == null ? null : String(envelope.data), fileName }];
 }

@@ -5,7 +5,7 @@ import { platformLimits } from '../../../api/platform';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
-import { withCalls } from '../../helpers/callReport';
+import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
 
 export const meta: OperationMeta = {
@@ -80,22 +80,32 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 
 export const placesCalls = true;
 
+/** One item's group call, read and validated: its callees, the fields every chunk carries, its timeout. */
+function readGroupCall(ctx: IExecuteFunctions, itemIndex: number) {
+	const node = ctx.getNode();
+	const callees = parseCallees(ctx, ctx.getNodeParameter('callees', itemIndex), itemIndex);
+	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const base: IDataObject = {
+		fileId: validateText(node, 'File ID', ctx.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
+		displayNum: null, // the vendor wants the key, null when not set
+		...readSharedCallFields(ctx, itemIndex, extra),
+	};
+	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
+	const { timeoutSeconds } = readRequestOptions(ctx, itemIndex);
+	return { callees, base, timeoutSeconds };
+}
+
+export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	readGroupCall(this, itemIndex);
+}
+
 /**
  * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
  * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const node = this.getNode();
-	const callees = parseCallees(this, this.getNodeParameter('callees', itemIndex), itemIndex);
-	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const base: IDataObject = {
-		fileId: validateText(node, 'File ID', this.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
-		displayNum: null, // the vendor wants the key, null when not set
-		...readSharedCallFields(this, itemIndex, extra),
-	};
-	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
-	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
+	const { callees, base, timeoutSeconds } = readGroupCall(this, itemIndex);
 	const { maxCalleesPerRequest: chunkSize } = await platformLimits(this, itemIndex);
 
 	const results: IDataObject[] = [];
@@ -110,6 +120,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 				itemIndex,
 				timeoutSeconds,
 				isSend: true,
+				unknownOutcome: CALL_UNKNOWN_OUTCOME,
 			});
 		} catch (error) {
 			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));

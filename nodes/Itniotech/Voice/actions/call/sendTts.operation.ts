@@ -6,7 +6,7 @@ import { platformLimits } from '../../../api/platform';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
-import { withCalls } from '../../helpers/callReport';
+import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import {
 	previewValue,
 	validateChoice,
@@ -178,6 +178,11 @@ export function buildSendTtsBody(
 
 export const placesCalls = true;
 
+export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
+	buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
+	readRequestOptions(this, itemIndex);
+}
+
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const body = buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
@@ -192,6 +197,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 			timeoutSeconds,
 			isSend: true,
+			unknownOutcome: CALL_UNKNOWN_OUTCOME,
 		});
 	} catch (error) {
 		throw withCalls(error, itemIndex, [], [callee], []);

@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { batchingField } from '../common/batching';
+import { operationSubtitle, resourceMenu } from '../common/operations';
+import { resources, router } from './actions/router';
+
+export class ItniotechSms implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Itniotech SMS',
+		name: 'itniotechSms',
+		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
+		group: ['output'],
+		version: 1,
+		// The chosen operation's name, derived from the operation modules like the menus.
+		subtitle: operationSubtitle(resources),
+		description: 'Send SMS and read delivery reports, sent and inbound messages with the Itniotech SMS API',
+		defaults: { name: 'Itniotech SMS' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'itniotechApi', required: true }],
+		properties: [resourceMenu(resources, 'message'), ...resources.flatMap((resource) => resource.properties), batchingField],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

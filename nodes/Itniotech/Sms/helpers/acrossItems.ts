@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { configureBatching } from '../../api/transport/batching';
+import { readBatching } from '../../common/batching';
+import { asNodeError, errorItem } from '../../common/runner';
+
+/**
+ * For operations that combine all input items into few requests: read every item first (a bad item stops
+ * the node before any request, or becomes its error item under continue-on-fail), then output each item's
+ * rows in input order with `pairedItem`.
+ */
+
+export type ItemRead<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** Applies the node's Batching settings; returns them for the caller's own parallel requests. */
+export function startAcrossItems(ctx: IExecuteFunctions) {
+	const batching = readBatching(ctx);
+	configureBatching(ctx, batching);
+	return batching;
+}
+
+/** Reads every item; without continue-on-fail the first bad item's error is thrown before anything is sent. */
+export function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: number) => T): Array<ItemRead<T>> {
+	const reads: Array<ItemRead<T>> = [];
+	const count = ctx.getInputData().length;
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			reads.push({ ok: true, value: read(itemIndex) });
+		} catch (error) {
+			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
+			reads.push({ ok: false, error });
+		}
+	}
+	return reads;
+}
+
+/** The error item of one input item (the runner's shape), with extra data such as the message report. */
+export function itemError(ctx: IExecuteFunctions, itemIndex: number, error: unknown, data?: IDataObject): INodeExecutionData {
+	const node = ctx.getNode();
+	return errorItem(asNodeError(node, error, itemIndex), itemIndex, node.onError === 'continueErrorOutput', data);
+}
+
+export const paired = (rows: IDataObject[], itemIndex: number): INodeExecutionData[] =>
+	rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));

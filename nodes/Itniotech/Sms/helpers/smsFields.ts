@@ -1,0 +1,128 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { AcceptedMessage } from '../../api/records/sms';
+import { numberKey } from '../../api/records/sms';
+import { previewValue, validatePhoneNumber, validateText } from '../../common/validation';
+
+/** Fields and checks the SMS operations share, and the vendor's SMS limits (reference sections 1–3). */
+
+export const CONTENT_MAX = 1024;
+export const SENDER_ID_MAX = 32;
+/** Numbers in one POST (sendSms, and kept for a whole sendSms/batch request). */
+export const NUMBERS_PER_POST = 1000;
+/** Message IDs in one getReport request. */
+export const MSG_IDS_PER_REPORT = 200;
+
+export const smsAppIdField: INodeProperties = {
+	displayName: 'SMS App ID',
+	name: 'appId',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The ID of the SMS application in the Itniotech console (App Management), not the voice app',
+};
+
+export function readAppId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return validateText(ctx.getNode(), 'SMS App ID', ctx.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 });
+}
+
+/** A list field's parts: a list as it is, text split at commas, semicolons and line breaks; blanks dropped. */
+function listParts(value: unknown): unknown[] {
+	const parts = Array.isArray(value)
+		? value
+		: typeof value === 'string' || typeof value === 'number'
+			? String(value).split(/[,;\n\r]+/)
+			: value === undefined || value === null
+				? []
+				: [value];
+	return parts.filter((part) => !(typeof part === 'string' && part.trim() === '') && part !== null && part !== undefined);
+}
+
+/** One number to send to, with its order ID when given. */
+export interface Recipient {
+	number: string;
+	orderId?: string;
+}
+
+/**
+ * The Numbers and Order IDs of an item, checked: every number 7–15 digits with the country code, one order
+ * ID per listed number (no commas inside one). A number listed twice is sent once, with its first order ID.
+ */
+export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue: unknown, itemIndex: number): Recipient[] {
+	const entries = listParts(numbersValue);
+	if (entries.length === 0) {
+		throw new NodeOperationError(node, `The Numbers in item ${itemIndex} are empty`, {
+			itemIndex,
+			description: `Got ${previewValue(numbersValue)}. Enter at least one phone number, country code first, e.g. 6281234567890; several separated by commas.`,
+		});
+	}
+	const numbers = entries.map((entry) => validatePhoneNumber(node, 'Numbers', entry, itemIndex));
+	const orderIds = listParts(orderIdsValue).map((id) => (typeof id === 'string' ? id.trim() : String(id)));
+	if (orderIds.length > 0 && orderIds.length !== numbers.length) {
+		throw new NodeOperationError(node, `The Order IDs in item ${itemIndex} must give exactly one ID per number`, {
+			itemIndex,
+			description: `Got ${orderIds.length} order IDs for ${numbers.length} numbers. List them in the same order as the numbers, separated by commas, or leave Order IDs empty.`,
+		});
+	}
+	const tooLong = orderIds.find((id) => id.length > 64);
+	if (tooLong !== undefined) {
+		throw new NodeOperationError(node, `An Order ID in item ${itemIndex} is longer than 64 characters`, {
+			itemIndex,
+			description: `Got ${previewValue(tooLong)}. Use shorter IDs; a comma separates IDs, so none may contain one.`,
+		});
+	}
+	const seen = new Set<string>();
+	const recipients: Recipient[] = [];
+	numbers.forEach((number, i) => {
+		if (seen.has(number)) return;
+		seen.add(number);
+		recipients.push(orderIds.length > 0 ? { number, orderId: orderIds[i] } : { number });
+	});
+	return recipients;
+}
+
+/** Content: 1 to 1024 characters, sent exactly as written (no trimming). */
+export function readContent(node: INode, value: unknown, itemIndex: number): string {
+	if (typeof value === 'string' && value.trim() === '') {
+		throw new NodeOperationError(node, `The Content in item ${itemIndex} is empty`, {
+			itemIndex,
+			description: 'Enter the text of the SMS, up to 1024 characters.',
+		});
+	}
+	return validateText(node, 'Content', value, itemIndex, { max: CONTENT_MAX, trim: false });
+}
+
+/** Sender ID: optional, at most 32 characters; undefined when not set. */
+export function readSenderId(node: INode, value: unknown, itemIndex: number): string | undefined {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	return validateText(node, 'Sender ID', value, itemIndex, { max: SENDER_ID_MAX });
+}
+
+/** The request fields for a group of recipients: numbers and (when any has one) order IDs, comma-separated. */
+export function recipientFields(recipients: Recipient[]): IDataObject {
+	const fields: IDataObject = { numbers: recipients.map((r) => r.number).join(',') };
+	if (recipients.some((r) => r.orderId !== undefined)) fields.orderId = recipients.map((r) => r.orderId ?? '').join(',');
+	return fields;
+}
+
+export const NOT_ACCEPTED =
+	'not accepted by Itniotech: the number is invalid or cannot receive SMS (it is missing from the answer). Check the number before sending again.';
+
+/**
+ * One output row per recipient, in input order: its msgId when the answer lists it, otherwise
+ * submitted false with the reason. Answer entries for numbers not asked for are kept too, so no msgId is lost.
+ */
+export function rowsOfAnswer(recipients: Recipient[], accepted: AcceptedMessage[]): IDataObject[] {
+	const byNumber = new Map<string, AcceptedMessage>();
+	for (const entry of accepted) if (!byNumber.has(entry.number)) byNumber.set(entry.number, entry);
+	const rows: IDataObject[] = recipients.map(({ number, orderId }) => {
+		const answer = byNumber.get(numberKey(number));
+		byNumber.delete(numberKey(number));
+		if (!answer) return { msgId: null, number, orderId: orderId ?? null, submitted: false, reason: NOT_ACCEPTED };
+		return { msgId: answer.msgId, number, orderId: answer.orderId ?? orderId ?? null, submitted: true, reason: null };
+	});
+	for (const extra of byNumber.values()) {
+		rows.push({ msgId: extra.msgId, number: extra.number, orderId: extra.orderId, submitted: true, reason: null });
+	}
+	return rows;
+}

@@ -1,0 +1,57 @@
+'use strict';
+/**
+ * Sends check every item's input before the first request: a bad item among good ones stops the run with
+ * nobody called or messaged (On Error → Stop), or becomes an error item while the good ones are sent
+ * (On Error → Continue). Found by a new user: item 0 was called before item 1's bad number stopped the run.
+ */
+const path = require('node:path');
+const { useSimulator } = require('../harness/simulatorFixture');
+const { runNode } = require('../harness/engine');
+
+const { ItniotechSms } = require(path.resolve(__dirname, '../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js'));
+
+let sim;
+let credentials;
+const fixture = useSimulator();
+beforeAll(() => ({ sim, credentials } = fixture));
+
+const items = (values) => values.map((phone) => ({ json: { phone } }));
+const GOOD_BAD_GOOD = ['6281234567890', '12', '6281234567892'];
+
+const sends = {
+	'Send Voice Message': {
+		parameters: { resource: 'call', operation: 'sendTts', callee: '={{ $json.phone }}', language: 'EN', text: 'Hi', appId: 'app-1', additionalFields: {}, options: {} },
+		field: /Callee in item 1/,
+	},
+	'Send Audio Group Call': {
+		parameters: { resource: 'call', operation: 'sendGroup', callees: '={{ $json.phone }}', fileId: 'file-1.mp3', appId: 'app-1', additionalFields: {}, options: {} },
+		field: /Callees in item 1/,
+	},
+	'Send SMS': {
+		parameters: { resource: 'message', operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'Hi', additionalFields: {}, options: {} },
+		field: /item 1/,
+		nodeType: () => new ItniotechSms(),
+	},
+};
+
+describe.each(Object.entries(sends))('%s', (_name, { parameters, field, nodeType }) => {
+	const run = (extra) => runNode({ parameters, items: items(GOOD_BAD_GOOD), credentials, nodeType: nodeType?.(), ...extra });
+
+	test('On Error → Stop: a bad item 1 stops the run before any request', async () => {
+		const result = await run({ parameters: { ...parameters, batching: { concurrency: 5 } } });
+		expect(result.error.message).toMatch(field);
+		expect(result.error.description).toMatch(/Nothing was sent: every item is checked before the first request/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('On Error → Continue: the good items are sent, the bad one is an error item at its position', async () => {
+		const result = await run({ continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		const byItem = (i) => result.items.filter((item) => item.pairedItem.item === i);
+		expect(byItem(1).map((item) => item.json.error)).toEqual([expect.stringMatching(field)]);
+		expect(byItem(0).every((item) => item.json.error === undefined)).toBe(true);
+		expect(byItem(2).every((item) => item.json.error === undefined)).toBe(true);
+		expect(sim.requests.map((r) => r.body).join('\n')).not.toMatch(/"12"|[,"]12[,"]/);
+		expect(sim.requests).toHaveLength(2);
+	});
+});

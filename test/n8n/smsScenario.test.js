@@ -1,0 +1,138 @@
+'use strict';
+/**
+ * Issue #17 in real n8n 2.41.1: "Send SMS from a sheet's rows, then Get Delivery Report for them". A Code node
+ * gives 250 rows as a sheet would, Itniotech SMS → Send SMS sends each row its text, Itniotech SMS → Get
+ * Delivery Report reads the reports of all of them. Checked: every node's output (one item per number with its
+ * msgId; one report per item with pairedItem and a typed status) and the simulator's request count (250 sends,
+ * each once; 2 report requests, not 250). Run it alone, under the machine's real-n8n lock:
+ *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/smsScenario.test.js
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const n8n = require('../../scripts/lib/n8n');
+const { freePort } = require('../../scripts/lib/services');
+const { ItniotechSimulator } = require('../../simulator/server');
+const { smsState } = require('../../simulator/sms');
+const { ACCOUNT } = require('../fixtures');
+
+jest.setTimeout(300_000);
+
+const TRIGGER = "When clicking 'Execute workflow'";
+const CREDENTIAL = { id: 'ItnioSmsScen0001', name: 'Itniotech (SMS scenario)' };
+const ROWS = Array.from({ length: 250 }, (_, i) => ({ name: `Person ${i}`, phone: `+62 812 ${String(3400000 + i)}` }));
+const DIGITS = ROWS.map((row) => row.phone.replace(/\D/g, ''));
+
+function smsNode(name, parameters, position) {
+	return {
+		id: `sms-${position}`,
+		name,
+		type: 'n8n-nodes-itniotech.itniotechSms',
+		typeVersion: 1,
+		position: [position * 260, 0],
+		parameters: { resource: 'message', appId: 'sms-reminders', options: {}, ...parameters },
+		credentials: { itniotechApi: CREDENTIAL },
+	};
+}
+
+const WORKFLOW = {
+	id: 'ScenSmsSheetRows',
+	name: 'SMS scenario: sheet rows → Send SMS → Get Delivery Report',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'rows',
+			name: 'Sheet rows',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [260, 0],
+			parameters: { jsCode: `return ${JSON.stringify(ROWS.map((json) => ({ json })))};` },
+		},
+		smsNode('Send SMS', { operation: 'send', numbers: '={{ $json.phone }}', content: '=Hi {{ $json.name }}, see you tomorrow at 9.', additionalFields: {} }, 2),
+		smsNode('Get Delivery Report', { operation: 'getReport', msgIds: '={{ $json.msgId }}' }, 3),
+	],
+	connections: {
+		[TRIGGER]: { main: [[{ node: 'Sheet rows', type: 'main', index: 0 }]] },
+		'Sheet rows': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
+		'Send SMS': { main: [[{ node: 'Get Delivery Report', type: 'main', index: 0 }]] },
+	},
+	pinData: {},
+};
+
+let sim;
+let userFolder;
+let server;
+let session;
+
+beforeAll(async () => {
+	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
+	await sim.start();
+	const runtime = n8n.ensureRuntime({ quiet: true });
+	expect(runtime.n8nVersion).toBe('2.41.1');
+	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-sms-scenario-'));
+	n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
+	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
+		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl } },
+	]);
+	const workflowDir = path.join(userFolder, 'import', 'workflows');
+	n8n.writeJson(path.join(workflowDir, `${WORKFLOW.id}.json`), WORKFLOW);
+	for (const args of [
+		['import:credentials', `--input=${credentialFile}`],
+		['import:workflow', '--separate', `--input=${workflowDir}`],
+	]) {
+		const result = await n8n.n8nCommand(runtime, userFolder, args);
+		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	}
+	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
+	session = await n8n.ownerSession(server.baseUrl);
+});
+
+afterAll(async () => {
+	await n8n.stopServer(server);
+	await sim?.stop();
+	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+/** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
+const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, workflowId, TRIGGER);
+
+const output = (result, nodeName) => n8n.nodeOutput(result, nodeName) ?? [];
+
+test('Send SMS from a sheet\'s rows, then Get Delivery Report for them: 250 sends once each, 2 report requests', async () => {
+	// Every fifth message failed, every seventh is still on its way.
+	const state = smsState(sim);
+	state.reportStatus = (message) => {
+		const row = DIGITS.indexOf(message.number);
+		return row % 5 === 0 ? '1' : row % 7 === 0 ? '-1' : '0';
+	};
+	const result = await run(WORKFLOW.id);
+	expect(result.error).toBeUndefined();
+	expect(result.status).toBe('success');
+
+	const sent = output(result, 'Send SMS');
+	expect(sent.map((row) => [row.number, row.submitted, row['#item']])).toEqual(DIGITS.map((number, i) => [number, true, i]));
+	const msgIdOf = new Map([...state.messages.values()].map((m) => [m.number, m.msgId]));
+	expect(sent.map((row) => row.msgId)).toEqual(DIGITS.map((number) => msgIdOf.get(number)));
+	expect([...state.messages.values()].find((m) => m.number === DIGITS[3]).content).toBe('Hi Person 3, see you tomorrow at 9.');
+
+	const reports = output(result, 'Get Delivery Report');
+	expect(reports).toHaveLength(250);
+	reports.forEach((report, i) => {
+		expect(report['#item']).toBe(i);
+		expect(report.msgId).toBe(sent[i].msgId);
+		expect(report.number).toBe(DIGITS[i]);
+		expect(report.status).toBe(i % 5 === 0 ? 'failed' : i % 7 === 0 ? 'sending' : 'delivered');
+		expect(report.receiveTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+	});
+
+	const sends = sim.requests.filter((r) => r.path === '/sms/sendSms');
+	const reads = sim.requests.filter((r) => r.path === '/sms/getReport');
+	expect(sends).toHaveLength(250);
+	expect(sim.sent.flatMap((s) => s.numbers).sort()).toEqual([...DIGITS].sort());
+	// The two requests run concurrently (Batching), so they may arrive in either order.
+	expect(reads.map((r) => r.msgIds.length).sort((a, b) => b - a)).toEqual([200, 50]);
+	expect(new Set(reads.flatMap((r) => r.msgIds))).toEqual(new Set(sent.map((row) => row.msgId)));
+	expect(sim.requests).toHaveLength(252);
+});

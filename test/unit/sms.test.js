@@ -1,0 +1,220 @@
+'use strict';
+// The SMS node's checks and typing without a server: recipients, content and sender ID, the answer diff,
+// the delivery status mapping, inbound typing, month windows, status codes and the unknown-outcome wording.
+const { NodeApiError } = require('n8n-workflow');
+const fields = require('../../dist/nodes/Itniotech/Sms/helpers/smsFields.js');
+const records = require('../../dist/nodes/Itniotech/api/records/sms.js');
+const { monthWindows } = require('../../dist/nodes/Itniotech/Sms/actions/message/searchInbound.operation.js');
+const { VENDOR_STATUS } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
+const { networkFailure, httpFailure } = require('../../dist/nodes/Itniotech/api/transport/failures.js');
+const { MESSAGE_UNKNOWN_OUTCOME, withMessages, describeMessages, messagesOfRows } = require('../../dist/nodes/Itniotech/Sms/helpers/messageReport.js');
+const { CALL_UNKNOWN_OUTCOME } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
+const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
+
+const node = { id: '1', name: 'Itniotech SMS', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const ctx = { getNode: () => node };
+
+describe('recipients', () => {
+	test('numbers are cleaned, duplicates sent once with their first order ID', () => {
+		expect(fields.readRecipients(node, '+62 812-3456-7001, 6281234567002;6281234567001', 'a,b,c', 0)).toEqual([
+			{ number: '6281234567001', orderId: 'a' },
+			{ number: '6281234567002', orderId: 'b' },
+		]);
+		expect(fields.readRecipients(node, ['6281234567001', 6281234567002], '', 0)).toEqual([
+			{ number: '6281234567001' },
+			{ number: '6281234567002' },
+		]);
+	});
+
+	test.each([
+		['', '', /Numbers in item 3 are empty/],
+		['6281234567001,abc', '', /Numbers in item 3 must be a phone number of 7 to 15 digits/],
+		['6281234567001,6281234567002', 'only-one', /Order IDs in item 3 must give exactly one ID per number/],
+		['6281234567001', 'x'.repeat(65), /Order ID in item 3 is longer than 64 characters/],
+	])('refused: numbers %j, order IDs %j', (numbers, orderIds, message) => {
+		expect(() => fields.readRecipients(node, numbers, orderIds, 3)).toThrow(message);
+	});
+
+	test('content: 1 to 1024 characters, kept as written; sender ID at most 32', () => {
+		expect(fields.readContent(node, ' hi ', 0)).toBe(' hi ');
+		expect(fields.readContent(node, 'x'.repeat(1024), 0)).toHaveLength(1024);
+		expect(() => fields.readContent(node, 'x'.repeat(1025), 0)).toThrow(/1 to 1024 characters/);
+		expect(() => fields.readContent(node, '   ', 0)).toThrow(/Content in item 0 is empty/);
+		expect(fields.readSenderId(node, '', 0)).toBeUndefined();
+		expect(fields.readSenderId(node, 'ACME', 0)).toBe('ACME');
+		expect(() => fields.readSenderId(node, 'S'.repeat(33), 0)).toThrow(/Sender ID in item 0 must be text of 1 to 32/);
+	});
+});
+
+test('the answer diff: one row per recipient, refused numbers say why, extra answer entries kept', () => {
+	const recipients = [{ number: '6281234567001', orderId: 'a' }, { number: '6281234567002', orderId: 'b' }];
+	const accepted = records.acceptedMessages({
+		array: [{ msgId: '1', number: '+6281234567001', orderId: 'a' }, { msgId: '9', number: '6289999999999' }, 'junk'],
+	});
+	expect(fields.rowsOfAnswer(recipients, accepted)).toEqual([
+		{ msgId: '1', number: '6281234567001', orderId: 'a', submitted: true, reason: null },
+		{ msgId: null, number: '6281234567002', orderId: 'b', submitted: false, reason: fields.NOT_ACCEPTED },
+		{ msgId: '9', number: '6289999999999', orderId: null, submitted: true, reason: null },
+	]);
+});
+
+describe('typing', () => {
+	test.each([
+		['0', 'delivered'],
+		[0, 'delivered'],
+		['-1', 'sending'],
+		['1', 'failed'],
+		['2', 'failed'],
+		[undefined, 'failed'],
+	])('vendor status %j → %s', (status, typed) => {
+		expect(records.deliveryStatusOf(status)).toBe(typed);
+	});
+
+	test('a report entry: typed status, the vendor\'s code, ISO 8601 time', () => {
+		expect(records.typeDeliveryReport({ msgId: '17', number: '628', receiveTime: '2024-05-13 10:21:07', status: '1' })).toEqual({
+			msgId: '17',
+			number: '628',
+			status: 'failed',
+			vendorStatus: '1',
+			receiveTime: '2024-05-13T10:21:07+08:00',
+		});
+	});
+
+	test('an inbound record: money as numbers, counts as integers', () => {
+		expect(
+			records.typeInboundMessage({
+				number: '628',
+				sendId: '62811',
+				receiveTime: '2024-05-13T10:25:40+08:00',
+				content: 'STOP',
+				mcc: '510',
+				mnc: 10,
+				operator: 'Indonesia',
+				pricedetail: { pay: '0.0100', chargeCnt: '2', currency: 'USD', price: '0.005' },
+			}),
+		).toEqual({
+			number: '628',
+			sendId: '62811',
+			receiveTime: '2024-05-13T10:25:40+08:00',
+			content: 'STOP',
+			mcc: 510,
+			mnc: 10,
+			operator: 'Indonesia',
+			pay: 0.01,
+			price: 0.005,
+			chargeCnt: 2,
+			currency: 'USD',
+		});
+		expect(records.typeInboundMessage({}).pay).toBeNull();
+	});
+});
+
+test('month windows stay inside one calendar month (+08:00) and cover the range', () => {
+	const from = new Date('2026-01-20T00:00:00+08:00');
+	const to = new Date('2026-03-05T12:00:00+08:00');
+	const windows = monthWindows({ from, to });
+	expect(windows.map((w) => [w.from.toISOString(), w.to.toISOString()])).toEqual([
+		['2026-01-19T16:00:00.000Z', '2026-01-31T16:00:00.000Z'],
+		['2026-01-31T16:00:00.000Z', '2026-02-28T16:00:00.000Z'],
+		['2026-02-28T16:00:00.000Z', '2026-03-05T04:00:00.000Z'],
+	]);
+});
+
+test('every SMS status -3 … -32 has a meaning and what to do; the voice wording stays', () => {
+	for (let code = -3; code >= -32; code--) {
+		const info = VENDOR_STATUS[String(code)];
+		expect(info.meaning.length).toBeGreaterThan(10);
+		expect(info.action.length).toBeGreaterThan(10);
+	}
+	expect(VENDOR_STATUS['-16'].meaning).toBe("Timestamp expired: this machine's clock is off");
+	expect(VENDOR_STATUS['-5'].action).toMatch(/1024/);
+	expect(VENDOR_STATUS['-15'].transient).toBe(true);
+});
+
+describe('unknown outcome wording comes from the request', () => {
+	const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+	test.each([
+		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent\. .*Search Sent Messages/, /call/],
+		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed\. .*Search Group Call Records/, /message/],
+		['neutral', undefined, /whether Itniotech acted on the request\. .*Itniotech console/, /call|message/i],
+	])('%s', (_name, unknownOutcome, wording, absent) => {
+		const request = { path: '/x', itemIndex: 0, isSend: true, unknownOutcome };
+		const network = networkFailure(ctx, request, 30, reset).error.description;
+		expect(network).toMatch(wording);
+		expect(network).not.toMatch(absent);
+		expect(httpFailure(ctx, request, 500, false, undefined).error.description).not.toMatch(absent);
+	});
+});
+
+test('the message report names what was sent, what is unknown and what to send again', () => {
+	const error = new NodeApiError(node, { kind: 'test' }, { message: 'timeout' });
+	error.context.sendOutcome = 'unknown';
+	withMessages(error, 2, [{ msgId: '17', number: '6281', submitted: true }], ['6282'], ['6283']);
+	const rows = messagesOfRows(0, [{ msgId: null, number: '6280', submitted: false, reason: 'not accepted' }]);
+	expect(rows.refused).toEqual([{ item: 0, number: '6280', reason: 'not accepted' }]);
+	const text = describeMessages(
+		{ sent: [{ item: 2, number: '6281', msgId: '17' }], unknown: [{ item: 2, number: '6282' }], refused: [], notSent: [{ item: 2, number: '6283' }] },
+		2,
+	);
+	expect(text).toBe(
+		'Sent — do not send these again: item 2: 6281 → 17. Outcome unknown — check these with Search Sent Messages (or the Itniotech console) before sending them again: item 2: 6282. Not sent — send only these again: item 2: 6283 (not sent).',
+	);
+});
+
+test('the node: itniotechSms, usable as a tool, the shared credential, five operations with an SMS App ID each', () => {
+	const { description } = new ItniotechSms();
+	expect(description.name).toBe('itniotechSms');
+	expect(description.usableAsTool).toBe(true);
+	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
+	const menu = description.properties.find((p) => p.name === 'operation');
+	expect(menu.options.map((o) => o.name)).toEqual([
+		'Send SMS',
+		'Send Many Contents',
+		'Get Delivery Report',
+		'Search Sent Messages',
+		'Search Inbound Messages',
+	]);
+	const appIds = description.properties.filter((p) => p.name === 'appId');
+	expect(appIds.flatMap((p) => p.displayOptions.show.operation).sort()).toEqual(menu.options.map((o) => o.value).sort());
+	expect(description.properties.some((p) => /balance/i.test(JSON.stringify(p)))).toBe(false);
+});
+
+describe('hostile input: allowed form or a NodeOperationError naming the field, nothing else', () => {
+	const fc = require('fast-check');
+	const { NodeOperationError } = require('n8n-workflow');
+	const anything = fc.oneof(fc.string(), fc.fullUnicodeString({ maxLength: 2000 }), fc.integer(), fc.double(), fc.constant(null), fc.array(fc.string()), fc.object());
+	const refusedNaming = (fn, field) => {
+		try {
+			return fn();
+		} catch (error) {
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toContain(field);
+			return undefined;
+		}
+	};
+	test('Numbers and Order IDs', () => {
+		fc.assert(
+			fc.property(anything, anything, (numbers, orderIds) => {
+				const recipients = refusedNaming(() => fields.readRecipients(node, numbers, orderIds, 0), 'item 0');
+				if (recipients === undefined) return;
+				expect(recipients.length).toBeGreaterThan(0);
+				for (const r of recipients) {
+					expect(r.number).toMatch(/^\d{7,15}$/);
+					if (r.orderId !== undefined) expect(r.orderId).not.toMatch(/[,;\n\r]/);
+				}
+				expect(new Set(recipients.map((r) => r.number)).size).toBe(recipients.length);
+			}),
+		);
+	});
+	test('Content and Sender ID', () => {
+		fc.assert(
+			fc.property(anything, (value) => {
+				const content = refusedNaming(() => fields.readContent(node, value, 0), 'Content');
+				if (content !== undefined) expect(content.length).toBeGreaterThan(0);
+				if (content !== undefined) expect(content.length).toBeLessThanOrEqual(1024);
+				const sender = refusedNaming(() => fields.readSenderId(node, value, 0), 'Sender ID');
+				if (sender !== undefined) expect(sender.length).toBeLessThanOrEqual(32);
+			}),
+		);
+	});
+});
