@@ -1,27 +1,48 @@
 'use strict';
 /**
- * One benchmark scenario in a fresh process (so its peak RSS is its own). Prints one JSON line:
- * { ms, items, maxRssMb }. Usage: node bench/scenario.js <scenario> <n> <concurrency> <baseUrl>
+ * One benchmark scenario in a fresh process, so its time and peak RSS are its own. Prints one JSON line:
+ * { ms, cpuMs, items, maxRssMb, ... }. Usage: node bench/scenario.js '<json>' with
+ * { scenario, baseUrl, n, concurrency, from, to }.
+ *
+ * Everything a scenario needs is loaded, and one small warm-up run of the same kind is done, before the
+ * timer starts: the time is the run itself, not module loading or the first request's lazy setup.
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
-const { mkdtempSync } = require('node:fs');
+const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
+const { PerformanceObserver } = require('node:perf_hooks');
 
-process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'itniotech-bench-'));
+const userFolder = mkdtempSync(path.join(tmpdir(), 'itniotech-bench-'));
+process.env.N8N_USER_FOLDER = userFolder;
 process.env.N8N_ENCRYPTION_KEY = 'bench-only';
 process.env.N8N_LOG_LEVEL = 'silent';
 
-const [scenario, nText, concurrencyText, baseUrl] = process.argv.slice(2);
-const n = Number(nText);
-const concurrency = Number(concurrencyText);
+const args = JSON.parse(process.argv[2]);
+const { scenario, baseUrl } = args;
+const concurrency = Number(args.concurrency ?? 16);
 const ACCOUNT = { apiKey: 'benchKey', apiSecret: 'benchSecret' };
 const credentials = { ...ACCOUNT, baseUrl };
-const ids = Array.from({ length: n }, (_, i) => String(1000000 + i));
+const WINDOW_MS = 31 * 86400000;
 
-/** Row 1: the physical limit: a bare signed client with keep-alive. */
-async function bareClient() {
+/** Runs `work(i)` for i in [0, count) with at most `limit` at once; results in input order. */
+async function pool(count, limit, work) {
+	const results = new Array(count);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: Math.max(1, Math.min(limit, count)) }, async () => {
+			while (next < count) {
+				const i = next++;
+				results[i] = await work(i);
+			}
+		}),
+	);
+	return results;
+}
+
+/** The physical limit: a bare signed client with keep-alive, no n8n. */
+async function bareClient(ids) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 	const url = new URL(baseUrl);
 	const get = (id) =>
@@ -39,85 +60,159 @@ async function bareClient() {
 			req.on('error', reject);
 			req.end();
 		});
-	let next = 0;
-	await Promise.all(Array.from({ length: concurrency }, async () => {
-		while (next < n) await get(ids[next++]);
-	}));
+	await pool(ids.length, concurrency, (i) => get(ids[i]));
 	agent.destroy();
-	return n;
+	return ids.length;
 }
 
-/** Row 2: the helper floor: per item, read the parameter and make one httpRequestWithAuthentication call. */
-class HelperFloor {
-	description = {
-		displayName: 'Helper floor',
-		name: 'helperFloor',
-		group: ['transform'],
-		version: 1,
-		description: '',
-		defaults: { name: 'Helper floor' },
-		inputs: ['main'],
-		outputs: ['main'],
-		credentials: [{ name: 'itniotechApi', required: true }],
-		properties: [{ displayName: 'Voice ID', name: 'voiceId', type: 'string', default: '' }],
-	};
+const floorDescription = (name, properties) => ({
+	displayName: name,
+	name,
+	group: ['transform'],
+	version: 1,
+	description: '',
+	defaults: { name },
+	inputs: ['main'],
+	outputs: ['main'],
+	credentials: [{ name: 'itniotechApi', required: true }],
+	properties,
+});
+
+/**
+ * The credential read once for the whole run and handed to the helper with every request (which still
+ * signs each one), as the node does: the floors get every saving a node can make.
+ */
+async function credentialOnce(ctx) {
+	const data = await ctx.getCredentials('itniotechApi', 0);
+	return { credentialsDecrypted: { id: '1', name: 'bench', type: 'itniotechApi', data } };
+}
+
+/** The look-up floor: per item, read the parameter and make one httpRequestWithAuthentication call. */
+class LookupFloor {
+	description = floorDescription('lookupFloor', [{ displayName: 'Voice ID', name: 'voiceId', type: 'string', default: '' }]);
 	async execute() {
 		const items = this.getInputData();
-		const out = new Array(items.length);
-		let next = 0;
-		await Promise.all(Array.from({ length: concurrency }, async () => {
-			while (next < items.length) {
-				const i = next++;
-				const voiceId = this.getNodeParameter('voiceId', i);
-				const json = await this.helpers.httpRequestWithAuthentication.call(this, 'itniotechApi', {
-					method: 'GET',
-					url: `/voice/recordGroup/${voiceId}`,
-					json: true,
-				});
-				out[i] = { json, pairedItem: { item: i } };
-			}
-		}));
+		const credential = await credentialOnce(this);
+		const out = await pool(items.length, concurrency, async (i) => {
+			const voiceId = this.getNodeParameter('voiceId', i);
+			const json = await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'itniotechApi',
+				{ method: 'GET', url: `/voice/recordGroup/${voiceId}`, json: true },
+				credential,
+			);
+			return { json, pairedItem: { item: i } };
+		});
 		return [out];
 	}
 }
 
-async function inEngine(nodeType, parameters, items) {
+/**
+ * The paging floor: the same ≤31-day windows as the node, page 1 of each first (it tells how many pages
+ * there are), then the other pages `concurrency` at a time, each with httpRequestWithAuthentication; the
+ * vendor's records are output as they came (untyped, unsorted).
+ */
+class PagingFloor {
+	description = floorDescription('pagingFloor', [
+		{ displayName: 'From', name: 'from', type: 'string', default: '' },
+		{ displayName: 'To', name: 'to', type: 'string', default: '' },
+	]);
+	async execute() {
+		const from = Date.parse(this.getNodeParameter('from', 0));
+		const to = Date.parse(this.getNodeParameter('to', 0));
+		const vendorTime = (ms) => `${new Date(ms).toISOString().slice(0, 19)}+00:00`;
+		const credential = await credentialOnce(this);
+		const out = [];
+		for (let start = from; start < to; start += WINDOW_MS) {
+			const params = { strTime: vendorTime(start), endTime: vendorTime(Math.min(start + WINDOW_MS, to)) };
+			const page = async (current) =>
+				(
+					await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						'itniotechApi',
+						{ method: 'POST', url: '/voice/recordGroupQuery', body: { current, size: 100, params }, json: true },
+						credential,
+					)
+				).data;
+			const first = await page(1);
+			const rest = await pool(first.pages - 1, concurrency, (i) => page(i + 2));
+			for (const { records } of [first, ...rest]) for (const json of records) out.push({ json, pairedItem: { item: 0 } });
+		}
+		return [out];
+	}
+}
+
+const lookupItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { voiceId: String(1000000 + i) } }));
+const nodeLookup = { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: {}, batching: { concurrency } };
+const nodeSearch = (from, to) => ({ resource: 'callRecord', operation: 'searchGroupRecords', from, to, returnAll: true, options: {}, batching: { concurrency } });
+const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
+
+/** Each scenario: what it loads and warms up before the timer, and the timed run. */
+function prepare() {
+	if (scenario === 'bare') {
+		const ids = Array.from({ length: args.n }, (_, i) => String(1000000 + i));
+		return { warmUp: () => bareClient(ids.slice(0, 1)), run: () => bareClient(ids) };
+	}
 	const { runNode } = require('../test/harness/engine');
-	const result = await runNode({ parameters, items, credentials, record: false, ...(nodeType ? { nodeType } : {}) });
-	if (result.error) throw new Error(result.error.message);
-	return result.items.length;
+	const inEngine = async (nodeType, parameters, items) => {
+		const result = await runNode({ parameters, items, credentials, record: false, ...(nodeType ? { nodeType } : {}) });
+		if (result.error) throw new Error(result.error.message);
+		return result.items.length;
+	};
+	const items = lookupItems(args.n ?? 0);
+	const now = new Date().toISOString();
+	switch (scenario) {
+		case 'lookupFloor':
+			return {
+				warmUp: () => inEngine(new LookupFloor(), { voiceId: '={{ $json.voiceId }}' }, lookupItems(1)),
+				run: () => inEngine(new LookupFloor(), { voiceId: '={{ $json.voiceId }}' }, items),
+			};
+		case 'lookupNode':
+			return { warmUp: () => inEngine(undefined, nodeLookup, lookupItems(1)), run: () => inEngine(undefined, nodeLookup, items) };
+		case 'pagingFloor':
+			return {
+				warmUp: () => inEngine(new PagingFloor(), { from: HOUR_AGO(), to: now }, [{ json: {} }]),
+				run: () => inEngine(new PagingFloor(), { from: args.from, to: args.to }, [{ json: {} }]),
+			};
+		case 'pagingNode':
+			return {
+				warmUp: () => inEngine(undefined, nodeSearch(HOUR_AGO(), now), [{ json: {} }]),
+				run: () => inEngine(undefined, nodeSearch(args.from, args.to), [{ json: {} }]),
+			};
+		default:
+			throw new Error(`unknown scenario ${scenario}`);
+	}
+}
+
+/** Time spent in garbage collection while the timer runs (what the profile shows as "(garbage collector)"). */
+function gcTimer() {
+	let ms = 0;
+	const observer = new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) ms += entry.duration;
+	});
+	observer.observe({ entryTypes: ['gc'] });
+	return () => {
+		observer.disconnect();
+		return ms;
+	};
 }
 
 async function main() {
+	const { warmUp, run } = prepare();
+	await warmUp();
+	const gcMs = gcTimer();
+	const cpu = process.cpuUsage();
 	const started = process.hrtime.bigint();
-	let count;
-	const items = ids.map((voiceId) => ({ json: { voiceId } }));
-	if (scenario === 'bare') count = await bareClient();
-	else if (scenario === 'floor') count = await inEngine(new HelperFloor(), { voiceId: '={{ $json.voiceId }}' }, items);
-	else if (scenario === 'node')
-		count = await inEngine(undefined, {
-			resource: 'callRecord',
-			operation: 'getGroupRecord',
-			voiceId: '={{ $json.voiceId }}',
-			options: {},
-			batching: { concurrency },
-		}, items);
-	else if (scenario === 'paging')
-		count = await inEngine(undefined, {
-			resource: 'callRecord',
-			operation: 'searchGroupRecords',
-			from: new Date(Date.now() - 25 * 86400000).toISOString(),
-			to: new Date().toISOString(),
-			returnAll: true,
-			options: {},
-			batching: { concurrency },
-		}, [{ json: {} }]);
-	else throw new Error(`unknown scenario ${scenario}`);
+	const items = await run();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
-	process.stdout.write(`${JSON.stringify({ ms, items: count, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+	const { user, system } = process.cpuUsage(cpu);
+	const result = { ms, cpuMs: (user + system) / 1000, gcMs: gcMs(), items, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+	process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+main()
+	.catch((error) => {
+		console.error(error);
+		process.exitCode = 1;
+	})
+	.finally(() => rmSync(userFolder, { recursive: true, force: true }));

@@ -2,6 +2,7 @@
 'use strict';
 // Runs the Itniotech simulator on its own: `npm run simulator -- --port 4010 --key demoKey --secret demoSecret`.
 const { ItniotechSimulator } = require('./server');
+const { historyRecord } = require('./records');
 
 function option(name, fallback) {
 	const index = process.argv.indexOf(`--${name}`);
@@ -14,21 +15,32 @@ async function main() {
 	const simulator = new ItniotechSimulator({
 		accounts: { [apiKey]: apiSecret },
 		latencyMs: Number(option('latency', '0')),
+		// --no-log: count requests instead of keeping each one (a benchmark sends hundreds of thousands).
+		keepRequests: !process.argv.includes('--no-log'),
 	});
-	// --history N: N group call records over the last 20 days, for searches (the benchmark's paging run).
+	// --history N [--history-days D]: N full group call records spread over the last D days (20), newest
+	// first, for searches (the benchmark's paging runs).
 	const history = Number(option('history', '0'));
+	const spanMs = Number(option('history-days', '20')) * 86400000;
 	const now = Date.now();
 	for (let i = 0; i < history; i++) {
-		simulator.groupHistory.push({
-			voiceId: String(7000000 + i),
-			submitTime: new Date(now - 20 * 86400000 + Math.floor((i * 20 * 86400000) / Math.max(history, 1))).toISOString(),
-			callDuration: i % 90,
-			cost: String((i % 100) / 10),
-		});
+		simulator.groupHistory.push(historyRecord(i, now - 60000 - Math.floor((i * spanMs) / Math.max(history, 1))));
 	}
 	const baseUrl = await simulator.start(Number(option('port', '4010')));
 	console.log(`Itniotech simulator listening on ${baseUrl} (API key "${apiKey}", any other key fails with -1)`);
-	if (process.send) process.send({ baseUrl });
+	if (process.send) {
+		process.send({ baseUrl });
+		// A benchmark asks how many requests came and the most at once, per run.
+		process.on('message', (message) => {
+			if (message === 'resetStats') {
+				simulator.requestCount = 0;
+				simulator.maxInFlight = simulator.inFlight;
+			}
+			if (message === 'resetStats' || message === 'stats') {
+				process.send({ stats: { requestCount: simulator.requestCount, maxInFlight: simulator.maxInFlight } });
+			}
+		});
+	}
 	const stop = async () => {
 		await simulator.stop();
 		process.exit(0);

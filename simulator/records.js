@@ -104,4 +104,27 @@ function demoHistory(nowMs, { days = 55, count = 330 } = {}) {
 	);
 }
 
-module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory };
+/**
+ * The i-th record of a searchable history, submitted at `submitMs`: every documented field, as the
+ * vendor sends them (numbers as text, times at +08:00); every fourth call unanswered. The benchmark
+ * pages through these and measures what typing them costs.
+ */
+function historyRecord(i, submitMs) {
+	const answered = i % 4 !== 0;
+	const seconds = answered ? 5 + (i % 115) : 0;
+	return {
+		...(answered ? EXAMPLE_RECORD : UNANSWERED_RECORD),
+		voiceId: String(2203031113381000000n + BigInt(i)),
+		callee: `4477009${String(i % 100000).padStart(5, '0')}`,
+		submitTime: vendorTime(submitMs),
+		callTime: vendorTime(submitMs + 2000),
+		ringingTime: vendorTime(submitMs + 4000),
+		answerTime: answered ? vendorTime(submitMs + 9000) : '',
+		hangupTime: vendorTime(submitMs + 9000 + seconds * 1000),
+		callDuration: String(seconds),
+		chargedDuration: String(seconds === 0 ? 0 : Math.ceil(seconds / 20) * 20),
+		cost: answered ? (Math.ceil(seconds / 20) * 0.024).toFixed(3) : '0',
+	};
+}
+
+module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory, historyRecord };

@@ -3,7 +3,8 @@
  * A local stand-in for the Itniotech API: a real HTTP server on 127.0.0.1 that checks Api-Key, Timestamp
  * and Sign the way the vendor does (md5(apiKey + apiSecret + Timestamp), ±30 minutes), answers in the
  * vendor's envelope, and can be told to fail: any vendor status, HTTP errors, HTML pages, broken JSON,
- * resets and hangs. Every request is logged so tests can see what was sent (and how often).
+ * resets and hangs. Every request is logged so tests can see what was sent (and how often); a benchmark
+ * passes keepRequests: false, so only requestCount grows.
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
@@ -67,6 +68,7 @@ class ItniotechSimulator {
 	 * @param {Record<string,string>} [options.accounts] apiKey → apiSecret
 	 * @param {number} [options.latencyMs] delay before every answer
 	 * @param {() => number} [options.now] the server's clock in ms (tests move it to provoke -16)
+	 * @param {boolean} [options.keepRequests] false: no request log, only requestCount (benchmarks)
 	 * @param {boolean} [options.inclusiveStart] searches include a record at exactly strTime (default true)
 	 * @param {boolean} [options.inclusiveEnd] searches include a record at exactly endTime (default false)
 	 * @param {boolean} [options.newestFirst] search pages run newest first (default true) or oldest first
@@ -107,6 +109,8 @@ class ItniotechSimulator {
 		this.faults = [];
 		/** @type {Array<object>} */
 		this.requests = [];
+		this.keepRequests = options.keepRequests ?? true;
+		this.requestCount = 0;
 		/** Requests being handled now, and the most at once since the last reset (concurrency tests). */
 		this.inFlight = 0;
 		this.maxInFlight = 0;
@@ -203,8 +207,10 @@ class ItniotechSimulator {
 		return fault;
 	}
 
+	/** Logs a request for the tests, or only counts it (keepRequests: false), so a long benchmark does not grow a log. */
 	logRequest(entry) {
-		this.requests.push(entry);
+		this.requestCount += 1;
+		if (this.keepRequests) this.requests.push(entry);
 		for (const observer of observers) observer(entry);
 	}
 

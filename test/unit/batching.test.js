@@ -13,6 +13,7 @@ function contextWithOpenRequests() {
 	const ctx = {
 		open,
 		getNode: () => node,
+		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret' }),
 		helpers: {
 			httpRequestWithAuthentication: (_type, options) =>
 				new Promise((resolve) => open.push({ body: options.body, answer: (data) => resolve({ statusCode: 200, headers: {}, body: JSON.stringify({ status: '0', data }) }) })),

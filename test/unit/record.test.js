@@ -134,6 +134,12 @@ describe('times', () => {
 		['2022-01-18T14:42:40.5', '2022-01-18T14:42:40.500+08:00'],
 		['2022-01-18 14:42:40.5 +0800', '2022-01-18T14:42:40.500+08:00'],
 		['2022-01-18t06:42:40z', '2022-01-18T06:42:40Z'],
+		// Almost the vendor's form: read in full, not taken as sent.
+		[' 2022-01-18T14:42:40+08:00 ', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18T14:42:40z', '2022-01-18T14:42:40Z'],
+		['2022-01-18T14:42:40+0800', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18 14:42:40+08:00', '2022-01-18T14:42:40+08:00'],
+		['2022-01-18T14:42:40 +08:00', '2022-01-18T14:42:40+08:00'],
 		['2024-02-29T10:00:00+08:00', '2024-02-29T10:00:00+08:00'],
 		[1642488160000, '2022-01-18T06:42:40.000Z'],
 		['1642488160000', '2022-01-18T06:42:40.000Z'],
@@ -166,6 +172,16 @@ describe('times', () => {
 		[{}, null],
 	])('toIsoTime(%p) = %p', (input, expected) => {
 		expect(toIsoTime(input)).toBe(expected);
+	});
+
+	test("any text of the vendor's exact shape is returned as sent, like the full reading does (real time or not)", () => {
+		// The shape check skips the full parse; a full parse of such text yields the same string: a real time
+		// is canonical, an impossible one (month 13, +99:99) is kept as sent.
+		const digits = (n) => fc.stringOf(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n });
+		const shaped = fc
+			.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`)))
+			.map(([y, mo, d, h, mi, s, offset]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+		fc.assert(fc.property(shaped, (value) => expect(toIsoTime(value)).toBe(value)));
 	});
 
 	test('a time read in +08:00 is the vendor instant', () => {
@@ -218,6 +234,50 @@ describe('sortBySubmitTime', () => {
 			{ voiceId: 'f', submitTime: '2022-01-17T23:00:00-08:00' }, // 07:00Z
 		];
 		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['c', 'e', 'a', 'f', 'b', 'd']);
+	});
+
+	test('a window that came newest first is put oldest first; records with the same time keep the order they came in', () => {
+		const records = [
+			{ voiceId: 'a', submitTime: '2022-01-18T06:00:03Z' },
+			{ voiceId: 'b', submitTime: '2022-01-18T14:00:02+08:00' },
+			{ voiceId: 'c', submitTime: '2022-01-18T06:00:02Z' }, // same instant as b
+			{ voiceId: 'd', submitTime: '2022-01-18T06:00:02Z' },
+			{ voiceId: 'e', submitTime: '2022-01-18T06:00:01Z' },
+			{ voiceId: 'f', submitTime: '2022-01-18T06:00:00Z' },
+			{ voiceId: 'g', submitTime: '2022-01-18T06:00:00Z' },
+		];
+		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['f', 'g', 'e', 'b', 'c', 'd', 'a']);
+	});
+
+	test('any order gives what a stable sort by instant gives', () => {
+		const record = fc.record({
+			voiceId: fc.string({ maxLength: 3 }),
+			submitTime: fc.oneof(
+				fc.integer({ min: 0, max: 5 }).map((s) => `2022-01-18T06:00:0${s}Z`),
+				fc.constantFrom(undefined, null, '', 'not a time'),
+			),
+		});
+		fc.assert(
+			fc.property(fc.array(record, { maxLength: 30 }), (records) => {
+				const time = (r) => Date.parse(String(r.submitTime ?? ''));
+				const expected = records
+					.map((r, index) => ({ r, index }))
+					.sort((x, y) => {
+						const [a, b] = [time(x.r), time(y.r)];
+						if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? x.index - y.index : Number.isNaN(a) ? 1 : -1;
+						return a - b || x.index - y.index;
+					})
+					.map(({ r }) => r);
+				const sorted = sortBySubmitTime([...records]);
+				expect(sorted).toHaveLength(expected.length);
+				sorted.forEach((r, i) => expect(r).toBe(expected[i]));
+				// Newest first, as the vendor's pages may come: the same result.
+				const newestFirst = [...expected].filter((r) => !Number.isNaN(time(r))).reverse();
+				const reversed = sortBySubmitTime([...newestFirst]);
+				const timed = expected.filter((r) => !Number.isNaN(time(r)));
+				expect(reversed.map(time)).toEqual(timed.map(time));
+			}),
+		);
 	});
 
 	test('sorts a window of 200,000 records in place', () => {

@@ -13,14 +13,22 @@ const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/Itniot
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
+const CREDENTIAL = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://api.itniotech.com' };
+
 function contextAnswering(answer) {
 	const calls = [];
+	const credentialReads = [];
 	return {
 		calls,
+		credentialReads,
 		getNode: () => node,
+		getCredentials: async (type, itemIndex) => {
+			credentialReads.push({ type, itemIndex });
+			return { ...CREDENTIAL };
+		},
 		helpers: {
-			httpRequestWithAuthentication: async (type, options) => {
-				calls.push({ type, options });
+			httpRequestWithAuthentication: async (type, options, additional) => {
+				calls.push({ type, options, additional });
 				if (answer instanceof Error) throw answer;
 				return answer;
 			},
@@ -54,6 +62,41 @@ test('sends a relative path through the credential with raw text, no HTTP-status
 		ignoreHttpStatusErrors: true,
 		timeout: 30000,
 	});
+});
+
+test('the credential is read once per execution and handed to the helper with every request, which still signs each', async () => {
+	const ctx = contextAnswering(ok('{"status":"0","data":{}}'));
+	await Promise.all(
+		Array.from({ length: 20 }, (_, i) => itniotechApiRequest.call(ctx, { method: 'GET', path: `/voice/recordGroup/${i}`, itemIndex: i })),
+	);
+	expect(ctx.credentialReads).toEqual([{ type: 'itniotechApi', itemIndex: 0 }]);
+	expect(ctx.calls).toHaveLength(20);
+	for (const call of ctx.calls) {
+		expect(call.type).toBe('itniotechApi');
+		expect(call.additional.credentialsDecrypted).toMatchObject({ type: 'itniotechApi', data: CREDENTIAL });
+	}
+	// Another execution context reads it afresh (a changed credential applies to the next run).
+	const next = contextAnswering(ok('{"status":"0","data":{}}'));
+	await itniotechApiRequest.call(next, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
+	expect(next.credentialReads).toHaveLength(1);
+});
+
+test('a credential that could not be read fails that request and is read again for the next', async () => {
+	const ctx = contextAnswering(ok('{"status":"0","data":{}}'));
+	let reads = 0;
+	ctx.getCredentials = async () => {
+		reads += 1;
+		if (reads === 1) throw new Error('Node "Itniotech Voice" does not have any credentials of type "itniotechApi" set');
+		return { ...CREDENTIAL };
+	};
+	const first = await itniotechApiRequest
+		.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0, maxAttempts: 1 })
+		.catch((error) => error);
+	expect(first).toBeInstanceOf(NodeApiError);
+	expect(first.message).toContain('does not have any credentials');
+	expect(ctx.calls).toHaveLength(0);
+	await expect(itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 })).resolves.toEqual({ status: '0', data: {} });
+	expect(reads).toBe(2);
 });
 
 test('a numeric status 0 counts as success too', async () => {

@@ -135,19 +135,34 @@ export function layoutPath(layout: PathLayout, logicalPath: string): string {
 }
 
 /** Per execution context: a node has one credential, and reading it decrypts it each time. */
-const identityByContext = new WeakMap<object, Promise<PlatformIdentity>>();
+const credentialByContext = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+/**
+ * The credential's data, read once per execution context: the transport hands it to n8n's request helper
+ * with every request (which still signs each one), platform and clock read it from here. In real n8n each
+ * read is a database query and a decryption. A failed read is not kept, so the next request reads again.
+ */
+export async function credentialOf(
+	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
+	itemIndex: number,
+): Promise<ICredentialDataDecryptedObject> {
+	let pending = credentialByContext.get(ctx);
+	if (!pending) {
+		pending = ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).catch((error: unknown) => {
+			credentialByContext.delete(ctx);
+			throw error;
+		});
+		credentialByContext.set(ctx, pending);
+	}
+	return await pending;
+}
 
 /** The platform of the credential an operation runs with (limits and layout; the address is not checked here). */
 export async function platformOf(
 	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
 	itemIndex: number,
 ): Promise<PlatformIdentity> {
-	let pending = identityByContext.get(ctx);
-	if (!pending) {
-		pending = ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).then(platformIdentity);
-		identityByContext.set(ctx, pending);
-	}
-	return await pending;
+	return platformIdentity(await credentialOf(ctx, itemIndex));
 }
 
 /** The limits of the credential's platform, plus its name for messages. */

@@ -49,6 +49,8 @@ export interface PageRequest {
 	itemIndex: number;
 	timeoutSeconds?: number;
 	maxAttempts?: number;
+	/** Types each page's records as the page arrives, so a raw copy of a whole result never exists. */
+	typeRecord?: (raw: IDataObject) => IDataObject;
 }
 
 /** One of the vendor's pages ({ current, size, params } → { records, pages }), MAX_PAGE_SIZE records long. */
@@ -68,7 +70,8 @@ export async function readPage(
 		maxAttempts: request.maxAttempts,
 	});
 	const page = (envelope.data ?? {}) as IDataObject;
-	const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+	const sent = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+	const records = request.typeRecord ? sent.map(request.typeRecord) : sent;
 	const pages = Number(page.pages);
 	return { records, pages: Number.isFinite(pages) ? Math.min(Math.max(pages, 1), MAX_PAGES) : 1 };
 }

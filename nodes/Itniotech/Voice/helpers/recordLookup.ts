@@ -106,6 +106,7 @@ export async function executeRecordSearch(
 	const limit = readLimit(ctx, itemIndex);
 	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);
 
-	const records = await searchWindows(ctx, { path, itemIndex, timeoutSeconds, maxAttempts }, range, limit);
-	return raw ? records : records.map(typeRecord);
+	// Typed page by page as they arrive (de-duplication and order read the typed voiceId and submitTime).
+	const request = { path, itemIndex, timeoutSeconds, maxAttempts, typeRecord: raw ? undefined : typeRecord };
+	return await searchWindows(ctx, request, range, limit);
 }

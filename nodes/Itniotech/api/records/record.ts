@@ -1,19 +1,45 @@
 import type { IDataObject } from 'n8n-workflow';
 import { formatIso, readIsoDateTime } from './isoTime';
 
-function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+/** A visible ASCII character (not white space); most vendor values start and end with one. */
+function isVisibleAscii(code: number): boolean {
+	return code > 32 && code < 127;
+}
+
+/** The text without surrounding white space; trim() only when an end is not visible ASCII (typing is per field). */
+function trimText(value: string): string {
+	return isVisibleAscii(value.charCodeAt(0)) && isVisibleAscii(value.charCodeAt(value.length - 1)) ? value : value.trim();
+}
+
+const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * Numbers already read from short texts. Vendor amounts repeat (rates, exchange rates, small costs), and a
+ * number read once is one heap object that every record holding it can share, instead of one per record:
+ * 200,000 typed records then cost less memory and garbage collection. Bounded: cleared when full.
+ */
+const numbersByText = new Map<string, number | null>();
+const MAX_CACHED_NUMBERS = 4096;
+const MAX_CACHED_TEXT = 12;
+
+function readDecimalText(text: string): number | null {
+	if (!DECIMAL_TEXT.test(text)) return null;
+	const parsed = Number(text);
+	return Number.isFinite(parsed) ? parsed : null;
 }
 
 /** A number from a number or a numeric string ("1.2793", " 5 "); null when empty or not a number. */
 export function toDecimal(value: unknown): number | null {
-	if (isBlank(value)) return null;
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value !== 'string') return null;
-	const text = value.trim();
-	if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return null;
-	const parsed = Number(text);
-	return Number.isFinite(parsed) ? parsed : null;
+	const text = trimText(value);
+	if (text.length > MAX_CACHED_TEXT) return readDecimalText(text);
+	const cached = numbersByText.get(text);
+	if (cached !== undefined) return cached;
+	const parsed = readDecimalText(text);
+	if (numbersByText.size >= MAX_CACHED_NUMBERS) numbersByText.clear();
+	numbersByText.set(text, parsed);
+	return parsed;
 }
 
 /** A whole number of seconds; null when empty or not a whole number. */
@@ -28,6 +54,39 @@ export const VENDOR_OFFSET = '+08:00';
 /** What the vendor sends for "no time yet": empty, null, 0 and the MySQL zero date. */
 const NO_TIME = /^(null|0+|0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?)?)$/i;
 
+/** `YYYY-MM-DDTHH:mm:ss`: 0 where a digit goes, else the character's code. */
+const CANONICAL_HEAD = Array.from('0000-00-00T00:00:00', (c) => (c === '0' ? 0 : c.charCodeAt(0)));
+
+function isDigitAt(text: string, index: number): boolean {
+	const code = text.charCodeAt(index);
+	return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether `text` is exactly `YYYY-MM-DDTHH:mm:ss` followed by `Z` or `±HH:mm`, the vendor's own form.
+ * toIsoTime returns such text as sent whether or not it names a real time (a real one is canonical,
+ * an impossible one is kept as sent), so it needs no full parse: typing 200,000 records reads a million
+ * times, and this check by character codes is what keeps that cheap.
+ */
+function hasCanonicalShape(text: string): boolean {
+	const length = text.length;
+	if (length !== 25 && length !== 20) return false;
+	for (let i = 0; i < 19; i++) {
+		const expected = CANONICAL_HEAD[i];
+		if (expected === 0 ? !isDigitAt(text, i) : text.charCodeAt(i) !== expected) return false;
+	}
+	const sign = text.charCodeAt(19);
+	if (length === 20) return sign === 90; // Z
+	return (
+		(sign === 43 || sign === 45) && // + or -
+		isDigitAt(text, 20) &&
+		isDigitAt(text, 21) &&
+		text.charCodeAt(22) === 58 && // :
+		isDigitAt(text, 23) &&
+		isDigitAt(text, 24)
+	);
+}
+
 /**
  * A vendor time as ISO 8601 with an offset. Already canonical (`2022-01-18T14:42:40+08:00`) → the same
  * string; other ISO forms are normalised (`2022-01-18 14:42:40+0800` → `2022-01-18T14:42:40+08:00`); no
@@ -36,6 +95,7 @@ const NO_TIME = /^(null|0+|0000-00-00(?:[T ]00:00(?::00(?:\.0+)?)?)?)$/i;
  * offset (+99:99) or a 12-digit number, is kept as the vendor's text, so nothing is lost.
  */
 export function toIsoTime(value: unknown): string | null {
+	if (typeof value === 'string' && hasCanonicalShape(value)) return value;
 	if (value === undefined || value === null) return null;
 	if (typeof value === 'number') {
 		if (value === 0) return null;
@@ -43,7 +103,7 @@ export function toIsoTime(value: unknown): string | null {
 		return Number.isNaN(ms) ? String(value) : new Date(Math.round(ms)).toISOString();
 	}
 	if (typeof value !== 'string') return null;
-	const trimmed = value.trim();
+	const trimmed = trimText(value);
 	if (trimmed === '' || NO_TIME.test(trimmed)) return null;
 	if (/^[1-9](\d{9}|\d{12})$/.test(trimmed)) {
 		return new Date(trimmed.length === 10 ? Number(trimmed) * 1000 : Number(trimmed)).toISOString();
@@ -61,7 +121,8 @@ export function isTime(value: unknown): boolean {
 }
 
 function text(value: unknown): string | null {
-	return isBlank(value) ? null : typeof value === 'string' ? value : String(value);
+	if (typeof value === 'string') return trimText(value) === '' ? null : value;
+	return value === undefined || value === null ? null : String(value);
 }
 
 type Typer = (value: unknown) => string | number | null;
@@ -123,8 +184,9 @@ export const TEXT_FIELDS = namesTypedBy(text);
 
 /** Fields the reference does not know are passed through after the typed ones (the only keys added later). */
 function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
-	for (const key of Object.keys(raw)) {
-		if (!(key in record)) record[key] = raw[key];
+	// for…in walks the shape's cached key list; Object.keys would allocate an array per record.
+	for (const key in raw) {
+		if (Object.prototype.hasOwnProperty.call(raw, key) && !(key in record)) record[key] = raw[key];
 	}
 	return record;
 }
@@ -197,19 +259,57 @@ export function typeSipRecord(raw: IDataObject): IDataObject {
 	return withUnknownFields(record, raw);
 }
 
+/** Reverses records[start, end) in place. */
+function reverseRange(records: IDataObject[], start: number, end: number): void {
+	for (let i = start, j = end - 1; i < j; i++, j--) {
+		const record = records[i];
+		records[i] = records[j];
+		records[j] = record;
+	}
+}
+
 /**
- * Sorts records oldest first by submit time, in place; records without one keep their order at the end.
- * Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands of records).
+ * Sorts records oldest first by submit time, in place (stable); records without one keep their order at
+ * the end. Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands
+ * of records), and a window that came newest first, as the vendor's pages may, is reversed instead of sorted.
  */
 export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
-	const keyed = records.map((record, index) => ({ record, index, time: Date.parse(String(record.submitTime ?? '')) }));
-	keyed.sort((a, b) => {
-		const aMissing = Number.isNaN(a.time);
-		const bMissing = Number.isNaN(b.time);
-		if (aMissing || bMissing) return aMissing === bMissing ? a.index - b.index : aMissing ? 1 : -1;
-		return a.time - b.time || a.index - b.index;
+	const count = records.length;
+	const times = new Float64Array(count);
+	let rising = true;
+	let falling = true;
+	for (let i = 0; i < count; i++) {
+		const time = Date.parse(String(records[i].submitTime ?? ''));
+		times[i] = time;
+		if (Number.isNaN(time)) rising = falling = false;
+		else if (i > 0 && time !== times[i - 1]) {
+			if (time < times[i - 1]) rising = false;
+			else falling = false;
+		}
+	}
+	if (rising) return records;
+	if (falling) {
+		records.reverse();
+		times.reverse();
+		// Records with the same time go back to the order they came in.
+		for (let start = 0; start < count; ) {
+			let end = start + 1;
+			while (end < count && times[end] === times[start]) end++;
+			if (end - start > 1) reverseRange(records, start, end);
+			start = end;
+		}
+		return records;
+	}
+	// Positions, not wrapper objects, are sorted: no garbage per record.
+	const order = Array.from({ length: count }, (_, index) => index);
+	order.sort((a, b) => {
+		const aMissing = Number.isNaN(times[a]);
+		const bMissing = Number.isNaN(times[b]);
+		if (aMissing || bMissing) return aMissing === bMissing ? a - b : aMissing ? 1 : -1;
+		return times[a] - times[b] || a - b;
 	});
-	for (let i = 0; i < keyed.length; i++) records[i] = keyed[i].record;
+	const sorted = order.map((index) => records[index]);
+	for (let i = 0; i < count; i++) records[i] = sorted[i];
 	return records;
 }
 

@@ -1,5 +1,5 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { ITNIOTECH_CREDENTIAL_TYPE, resolvePlatform } from '../platform';
+import { credentialOf, resolvePlatform } from '../platform';
 import type { Failure } from './failures';
 
 /**
@@ -15,23 +15,18 @@ import type { Failure } from './failures';
  * of Base URLs in use.
  */
 const clockOffsets = new Map<string, number>();
-/** Base URL per execution context, read from the credential only once offsets exist. */
-const baseUrlByContext = new WeakMap<object, Promise<string>>();
 
 export function resetClockOffsets(): void {
 	clockOffsets.clear();
 }
 
+/** The credential's Base URL (read once per execution context), or '' when it cannot be read. */
 async function baseUrlKey(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
-	let pending = baseUrlByContext.get(ctx);
-	if (!pending) {
-		pending = ctx
-			.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex)
-			.then((credentials) => resolvePlatform(credentials).root)
-			.catch(() => '');
-		baseUrlByContext.set(ctx, pending);
+	try {
+		return resolvePlatform(await credentialOf(ctx, itemIndex)).root;
+	} catch {
+		return '';
 	}
-	return await pending;
 }
 
 function formatOffset(ms: number): string {
