@@ -19,6 +19,7 @@ function context({ holdLastPageUntil }) {
 	return {
 		events,
 		getNode: () => node,
+		getTimezone: () => 'UTC',
 		getCredentials: async () => ({ apiKey: 'k', apiSecret: 's' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type, options) => {
