@@ -32,6 +32,13 @@ function analyse(run) {
 	for (const id of ['bare', 'lookupFloor', 'lookupNode', 'lookupFloor1', 'lookupNode1', 'pagingFloor', 'pagingNode']) {
 		a[id] = { ms: timed(id), cpuMs: timed(id, 'cpuMs'), rss: timed(id, 'maxRssMb'), sample: rows[id][0] };
 	}
+	// Get Delivery Report (issue #17): only in runs that measured it.
+	if (rows.reportFloor && rows.reportNode) {
+		for (const id of ['reportFloor', 'reportNode']) {
+			a[id] = { ms: timed(id), cpuMs: timed(id, 'cpuMs'), rss: timed(id, 'maxRssMb'), requests: timed(id, 'requests'), sample: rows[id][0] };
+		}
+		a.reportTime = a.reportNode.ms.median / a.reportFloor.ms.median;
+	}
 	a.lookup16 = a.lookupNode.ms.median / a.lookupFloor.ms.median;
 	a.lookup1 = a.lookupNode1.ms.median / a.lookupFloor1.ms.median;
 	a.pagingTime = a.pagingNode.ms.median / a.pagingFloor.ms.median;
@@ -105,6 +112,13 @@ function table(run, a) {
 	} else {
 		rows.push(['9', 'real n8n comparison', 'not run', '', 'install n8n into .tools/ (`npm start` or `npm test` once)']);
 	}
+	if (a.reportTime !== undefined) {
+		const requests = (st) => (st.min === st.max ? `${st.min}` : `${st.min}–${st.max}`);
+		rows.push(
+			['10a', `delivery-report floor: minimal node, one httpRequestWithAuthentication GET of getReport per item, ${a.reportFloor.sample.items} items of one msgId each, concurrency ${c}`, timeCell(a.reportFloor.ms), rangeCell(a.reportFloor.ms), `**${requests(a.reportFloor.requests)} requests**; CPU ${s(a.reportFloor.cpuMs.median)} s; peak RSS ${mb(a.reportFloor.rss.median)} MB`],
+			['10b', `this node, Get Delivery Report, the same ${a.reportNode.sample.items} items (the IDs of all items together, up to 200 per request)`, timeCell(a.reportNode.ms), rangeCell(a.reportNode.ms), `**${requests(a.reportNode.requests)} requests**; 10b/10a time = **${a.reportTime.toFixed(3)}**; CPU ${s(a.reportNode.cpuMs.median)} s; peak RSS ${mb(a.reportNode.rss.median)} MB`],
+		);
+	}
 	return ['| row | what | median | min–max | ratios and notes |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
@@ -121,6 +135,12 @@ function reading(run, a) {
 			`The node's process spends ${a.pagingCpu.toFixed(2)}× the floor's CPU (${s(a.pagingNode.cpuMs.median)} s vs ${s(a.pagingFloor.cpuMs.median)} s): it types, de-duplicates and sorts ${a.pagingNode.sample.items} records the floor passes on as they came; ` +
 			`with ${c} pages in flight, part of that work overlaps the waiting.`,
 	);
+	if (a.reportTime !== undefined) {
+		lines.push(
+			`- **Get Delivery Report vs one request per ID**: ${a.reportNode.requests.median} requests instead of ${a.reportFloor.requests.median}, ` +
+				`${s(a.reportNode.ms.median)} s instead of ${s(a.reportFloor.ms.median)} s (${a.reportTime.toFixed(3)}× the floor's time) for ${a.reportNode.sample.items} message IDs.`,
+		);
+	}
 	const worst = Math.max(...a.records.map((r) => r.ratio.max));
 	lines.push(`- **Typed record memory**: the worst typed/raw ratio over all samples and kinds is ${met(worst, TARGETS.recordMemory)}; every typed record has fast properties and, per kind, one hidden class.`);
 	if (a.real) {
@@ -136,6 +156,19 @@ function reading(run, a) {
 	return lines.join('\n');
 }
 
+const ROW_LABELS = { bare: '1', lookupFloor: '2', lookupNode: '3', lookupFloor1: '4', lookupNode1: '5', pagingFloor: '6', pagingNode: '7', records: '8', reportFloor: '10a', reportNode: '10b' };
+
+/** Rows measured later on their own (BENCH_ROWS with BENCH_MERGE=1): which, when and under what load. */
+function laterRows(run) {
+	const byDate = new Map();
+	for (const row of run.rows.filter((r) => r.run)) byDate.set(row.run.date, [...(byDate.get(row.run.date) ?? []), row]);
+	return [...byDate.values()].map((rows) => {
+		const { date, machine: m, repeats, latencyMs } = rows[0].run;
+		const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
+		return `\nRows ${rows.map((r) => ROW_LABELS[r.id] ?? r.id).join(', ')} come from a later run of those rows only (${date.slice(0, 16).replace('T', ' ')} UTC, ${repeats} times in a rotated order, ${latencyMs} ms latency): load average at the start ${load(m.loadAverageStart)}, at the end ${load(m.loadAverageEnd)}. Every other row comes from the run above.`;
+	});
+}
+
 function writeReport(run) {
 	const a = analyse(run);
 	const m = run.machine;
@@ -143,6 +176,7 @@ function writeReport(run) {
 		`## Latest run (${run.date.slice(0, 16).replace('T', ' ')} UTC)`,
 		'',
 		`${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node.js ${m.node}; load average (1/5/15 min)${m.loadAverageStart ? ` at the start ${m.loadAverageStart.map((l) => l.toFixed(1)).join(' / ')},` : ''} at the end ${m.loadAverageEnd.map((l) => l.toFixed(1)).join(' / ')}. Simulator in its own process, ${run.settings.latencyMs} ms latency per request, no request log. Every row ${run.settings.repeats} times in a rotated order; median and min–max; ratios are of medians.`,
+		...laterRows(run),
 		'',
 		table(run, a),
 		'',

@@ -10,7 +10,8 @@
  *   BENCH_N (10000) look-ups at BENCH_CONCURRENCY (16) · BENCH_SEQUENTIAL_N (1000) look-ups at concurrency 1
  *   BENCH_PAGING_RECORDS (200000) over 50 days · BENCH_LATENCY_MS (20) · BENCH_REPEATS (3)
  *   BENCH_REAL_N8N (1; 0 skips real n8n) · BENCH_ROWS (comma-separated row ids and/or `real`, for development:
- *   prints the samples, writes nothing)
+ *   prints the samples, writes nothing; with BENCH_MERGE=1 its rows replace theirs in bench/last-run.json, each
+ *   tagged with this run's time and load, and the report is regenerated)
  */
 const { execFile, fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -100,6 +101,8 @@ async function main() {
 		{ id: 'lookupNode1', args: { scenario: 'lookupNode', n: settings.sequentialN, concurrency: 1 } },
 		{ id: 'pagingFloor', args: { scenario: 'pagingFloor', from: from.toISOString(), to: to.toISOString(), concurrency: c } },
 		{ id: 'pagingNode', args: { scenario: 'pagingNode', from: from.toISOString(), to: to.toISOString(), concurrency: c } },
+		{ id: 'reportFloor', args: { scenario: 'reportFloor', n: settings.n, concurrency: c } },
+		{ id: 'reportNode', args: { scenario: 'reportNode', n: settings.n, concurrency: c } },
 		{ id: 'records', memory: true },
 	].filter((row) => !onlyRows || onlyRows.has(row.id));
 	const samples = Object.fromEntries(rows.map((row) => [row.id, []]));
@@ -116,8 +119,9 @@ async function main() {
 				await sim.stats('resetStats');
 				const result = await runScenario({ ...row.args, baseUrl });
 				const { requestCount, maxInFlight } = await sim.stats('stats');
-				samples[row.id].push({ ...result, requests: requestCount, maxInFlight });
-				log(`  repeat ${repeat + 1} ${row.id}: ${(result.ms / 1000).toFixed(2)} s, cpu ${(result.cpuMs / 1000).toFixed(2)} s, ${result.items} items, ${requestCount} requests, peak RSS ${Math.round(result.maxRssMb)} MB`);
+				// The count covers the warm-up too; rows that report requests take its requests off.
+				samples[row.id].push({ ...result, requests: requestCount - (result.warmUpRequests ?? 0), maxInFlight });
+				log(`  repeat ${repeat + 1} ${row.id}: ${(result.ms / 1000).toFixed(2)} s, cpu ${(result.cpuMs / 1000).toFixed(2)} s, ${result.items} items, ${samples[row.id].at(-1).requests} requests, peak RSS ${Math.round(result.maxRssMb)} MB`);
 			}
 		}
 		let realN8n;
@@ -133,6 +137,20 @@ async function main() {
 			rows: rows.map((row) => ({ id: row.id, args: row.args, samples: samples[row.id] })),
 			realN8n,
 		};
+		if (onlyRows && process.env.BENCH_MERGE === '1') {
+			const lastPath = path.join(__dirname, 'last-run.json');
+			const last = JSON.parse(fs.readFileSync(lastPath, 'utf8'));
+			const tag = { date: run.date, machine: run.machine, repeats: settings.repeats, latencyMs: settings.latencyMs };
+			for (const row of run.rows) {
+				const merged = { ...row, run: tag };
+				const at = last.rows.findIndex((r) => r.id === row.id);
+				if (at === -1) last.rows.push(merged);
+				else last.rows[at] = merged;
+			}
+			fs.writeFileSync(lastPath, `${JSON.stringify(last, null, 1)}\n`);
+			log(writeReport(last));
+			return;
+		}
 		if (onlyRows) {
 			log(JSON.stringify(run.rows.map((r) => ({ id: r.id, ms: r.samples.map((s) => Math.round(s.ms ?? 0)) }))));
 			if (realN8n) log(JSON.stringify(realN8n));

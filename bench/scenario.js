@@ -1,7 +1,7 @@
 'use strict';
 /**
  * One benchmark scenario in a fresh process, so its time and peak RSS are its own. Prints one JSON line:
- * { ms, cpuMs, items, maxRssMb, ... }. Usage: node bench/scenario.js '<json>' with
+ * { ms, cpuMs, items, maxRssMb, ... } (warmUpRequests: what the warm-up sent, where a row reports requests). Usage: node bench/scenario.js '<json>' with
  * { scenario, baseUrl, n, concurrency, from, to }.
  *
  * Everything a scenario needs is loaded, and one small warm-up run of the same kind is done, before the
@@ -13,6 +13,7 @@ const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const path = require('node:path');
 const { PerformanceObserver } = require('node:perf_hooks');
+const { seededMsgId } = require('../simulator/sms');
 
 const userFolder = mkdtempSync(path.join(tmpdir(), 'itniotech-bench-'));
 process.env.N8N_USER_FOLDER = userFolder;
@@ -107,6 +108,29 @@ class LookupFloor {
 	}
 }
 
+/** The delivery-report floor: per item, one httpRequestWithAuthentication GET of getReport for its one msgId. */
+class ReportFloor {
+	description = floorDescription('reportFloor', [
+		{ displayName: 'App ID', name: 'appId', type: 'string', default: '' },
+		{ displayName: 'Message ID', name: 'msgId', type: 'string', default: '' },
+	]);
+	async execute() {
+		const items = this.getInputData();
+		const credential = await credentialOnce(this);
+		const out = await pool(items.length, concurrency, async (i) => {
+			const qs = { appId: this.getNodeParameter('appId', i), msgIds: this.getNodeParameter('msgId', i) };
+			const json = await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				'itniotechApi',
+				{ method: 'GET', url: '/sms/getReport', qs, json: true },
+				credential,
+			);
+			return { json, pairedItem: { item: i } };
+		});
+		return [out];
+	}
+}
+
 /**
  * The paging floor: the same ≤31-day windows as the node, page 1 of each first (it tells how many pages
  * there are), then the other pages `concurrency` at a time, each with httpRequestWithAuthentication; the
@@ -145,6 +169,10 @@ class PagingFloor {
 const lookupItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { voiceId: String(1000000 + i) } }));
 const nodeLookup = { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: {}, batching: { concurrency } };
 const nodeSearch = (from, to) => ({ resource: 'callRecord', operation: 'searchGroupRecords', from, to, returnAll: true, options: {}, batching: { concurrency } });
+// The messages the simulator was seeded with (--sms-sent), one msgId per item.
+const reportItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { msgId: seededMsgId(i) } }));
+const floorReport = { appId: 'benchApp', msgId: '={{ $json.msgId }}' };
+const nodeReport = { resource: 'message', operation: 'getReport', appId: 'benchApp', msgIds: '={{ $json.msgId }}', options: {}, batching: { concurrency } };
 const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
 
 /** Each scenario: what it loads and warms up before the timer, and the timed run. */
@@ -179,6 +207,20 @@ function prepare() {
 				warmUp: () => inEngine(undefined, nodeSearch(HOUR_AGO(), now), [{ json: {} }]),
 				run: () => inEngine(undefined, nodeSearch(args.from, args.to), [{ json: {} }]),
 			};
+		case 'reportFloor':
+			return {
+				warmUpRequests: 1,
+				warmUp: () => inEngine(new ReportFloor(), floorReport, reportItems(1)),
+				run: () => inEngine(new ReportFloor(), floorReport, reportItems(args.n)),
+			};
+		case 'reportNode': {
+			const { ItniotechSms } = require('../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
+			return {
+				warmUpRequests: 1,
+				warmUp: () => inEngine(new ItniotechSms(), nodeReport, reportItems(1)),
+				run: () => inEngine(new ItniotechSms(), nodeReport, reportItems(args.n)),
+			};
+		}
 		default:
 			throw new Error(`unknown scenario ${scenario}`);
 	}
@@ -198,7 +240,7 @@ function gcTimer() {
 }
 
 async function main() {
-	const { warmUp, run } = prepare();
+	const { warmUp, run, warmUpRequests } = prepare();
 	await warmUp();
 	const gcMs = gcTimer();
 	const cpu = process.cpuUsage();
@@ -206,7 +248,7 @@ async function main() {
 	const items = await run();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	const { user, system } = process.cpuUsage(cpu);
-	const result = { ms, cpuMs: (user + system) / 1000, gcMs: gcMs(), items, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+	const result = { ms, cpuMs: (user + system) / 1000, gcMs: gcMs(), items, maxRssMb: process.resourceUsage().maxRSS / 1024, warmUpRequests };
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

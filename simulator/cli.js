@@ -3,6 +3,7 @@
 // Runs the Itniotech simulator on its own: `npm run simulator -- --port 4010 --key demoKey --secret demoSecret`.
 const { ItniotechSimulator } = require('./server');
 const { historyRecord } = require('./records');
+const { seedSent } = require('./sms');
 
 function option(name, fallback) {
 	const index = process.argv.indexOf(`--${name}`);
@@ -26,6 +27,9 @@ async function main() {
 	for (let i = 0; i < history; i++) {
 		simulator.groupHistory.push(historyRecord(i, now - 60000 - Math.floor((i * spanMs) / Math.max(history, 1))));
 	}
+	// --sms-sent N [--sms-app ID]: N delivered messages of SMS app ID (benchApp), msgIds seededMsgId(0…N-1),
+	// for delivery reports (the benchmark's Get Delivery Report rows).
+	seedSent(simulator, Number(option('sms-sent', '0')), option('sms-app', 'benchApp'));
 	const baseUrl = await simulator.start(Number(option('port', '4010')));
 	console.log(`Itniotech simulator listening on ${baseUrl} (API key "${apiKey}", any other key fails with -1)`);
 	if (process.send) {

@@ -56,6 +56,19 @@ function smsState(sim) {
 	return sim.sms;
 }
 
+/** The msgId of the i-th message seedSent made (the benchmark asks for them by ID). */
+const seededMsgId = (i) => String(1405131020451000000n + BigInt(i));
+
+/** `count` messages sent through `appId` a minute ago (delivered, as reportStatus says by default). */
+function seedSent(sim, count, appId) {
+	const { messages } = smsState(sim);
+	const submitTime = sim.now() - 60_000;
+	for (let i = 0; i < count; i++) {
+		const msgId = seededMsgId(i);
+		messages.set(msgId, { msgId, number: String(6281200000000 + i), appId, content: 'bench', submitTime });
+	}
+}
+
 function resetSms(sim) {
 	sim.sms = undefined;
 }
@@ -251,4 +264,4 @@ function handleSms(sim, method, path, res, entry, body) {
 	return false;
 }
 
-module.exports = { handleSms, resetSms, smsState, vendorTime, SMS_REASONS, NUMBERS_PER_POST, MSG_IDS_PER_REPORT };
+module.exports = { handleSms, resetSms, smsState, seedSent, seededMsgId, vendorTime, SMS_REASONS, NUMBERS_PER_POST, MSG_IDS_PER_REPORT };
