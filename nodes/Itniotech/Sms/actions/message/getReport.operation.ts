@@ -66,6 +66,8 @@ interface Chunk {
 	ids: string[];
 	/** The first input item with an ID in it (errors name it). */
 	itemIndex: number;
+	/** Its position among all requests. */
+	index: number;
 }
 
 /**
@@ -94,12 +96,12 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 			if (chunkOf.has(key)) continue;
 			let chunk = list[list.length - 1];
 			if (!chunk || chunk.ids.length >= MSG_IDS_PER_REPORT) {
-				chunk = { appId, ids: [], itemIndex };
+				chunk = { appId, ids: [], itemIndex, index: chunks.length };
 				list.push(chunk);
 				chunks.push(chunk);
 			}
 			chunk.ids.push(id);
-			chunkOf.set(key, chunks.indexOf(chunk));
+			chunkOf.set(key, chunk.index);
 		}
 	});
 
