@@ -134,14 +134,15 @@ test('every SMS status -3 … -32 has a meaning and what to do; the voice wordin
 describe('unknown outcome wording comes from the request', () => {
 	const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 	test.each([
-		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent\. .*Search Sent Messages/, /call/],
-		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed\. .*Search Group Call Records/, /message/],
-		['neutral', undefined, /whether Itniotech acted on the request\. .*Itniotech console/, /call|message/i],
+		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent: .*Search Sent Messages/, /call/],
+		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed: .*Search Group Call Records/, /message/],
+		['neutral', undefined, /whether Itniotech acted on the request: .*Itniotech console/, /call|message/i],
 	])('%s', (_name, unknownOutcome, wording, absent) => {
 		const request = { path: '/x', itemIndex: 0, isSend: true, unknownOutcome };
 		const network = networkFailure(ctx, request, 30, reset).error.description;
 		expect(network).toMatch(wording);
 		expect(network).not.toMatch(absent);
+		expect(network.match(/unknown whether/g)).toHaveLength(1); // one instruction, not the same advice twice
 		expect(httpFailure(ctx, request, 500, false, undefined).error.description).not.toMatch(absent);
 	});
 });

@@ -136,7 +136,8 @@ export function networkFailure(ctx: IExecuteFunctions, request: FailedRequest, t
 	const outcomeUnknown = request.isSend === true && code !== undefined && !NOT_SENT_CODES.has(code);
 	if (outcomeUnknown) {
 		summary = `${summary}: the request may have reached Itniotech`;
-		action = `It is unknown whether ${(request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME).what}.${unknownOutcomeAdvice(request)}`;
+		const words = request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME;
+		action = `It is unknown whether ${words.what}: ${words.check}.`; // one sentence, not the generic one again
 	}
 	const transient = (timedOut(cause) || hungUp(cause) || (code !== undefined && TRANSIENT_CODES.has(code))) && code !== 'ENOTFOUND';
 	// No `code` key: n8n would replace our message with its generic text for known network codes.
