@@ -418,6 +418,17 @@ class ItniotechSimulator {
 		return this.ok(res, entry, { data });
 	}
 
+	/** Every call placed so far, as callee → voiceIds (two voiceIds for one callee = called twice). */
+	placedCalls() {
+		const calls = new Map();
+		const add = (callee, voiceId) => calls.set(callee, [...(calls.get(callee) ?? []), voiceId]);
+		for (const sent of this.sent) {
+			if (sent.kind === 'sendCode') add(sent.body.callee, sent.voiceId);
+			if (sent.kind === 'sendGroup') sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
+		}
+		return calls;
+	}
+
 	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
 	keepPlacedCall(voiceId, callee) {
 		if (!this.recordPlacedCalls) return;

@@ -6,6 +6,7 @@
  */
 const { execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { sleep, stopProcess } = require('./services');
 
@@ -66,6 +67,13 @@ function installPackage(userFolder, tarball) {
 	list.dependencies = { ...list.dependencies, [PACKAGE.name]: manifest.version };
 	fs.writeFileSync(listPath, JSON.stringify(list, null, 2));
 	return packageDir;
+}
+
+/** A throw-away n8n user folder (in the temp dir, named from `prefix`) with this package installed in it. */
+function packedUserFolder(prefix) {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	installPackage(userFolder, packPackage(path.join(userFolder, 'pack')));
+	return userFolder;
 }
 
 /** The environment every n8n process of ours gets: its own user folder, quiet, local only. */
@@ -270,6 +278,7 @@ module.exports = {
 	ensureRuntime,
 	packPackage,
 	installPackage,
+	packedUserFolder,
 	n8nCommand,
 	parseRawOutput,
 	importCredentialAndWorkflows,

@@ -40,16 +40,8 @@ const group = (callees, extra = {}) => ({
 const itemsFor = (phones) => phones.map((phone) => ({ json: { phone } }));
 const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
 
-/** Every call the simulator accepted, as callee → voiceIds (two voiceIds for one callee = called twice). */
-function accepted() {
-	const calls = new Map();
-	const add = (callee, voiceId) => calls.set(callee, [...(calls.get(callee) ?? []), voiceId]);
-	for (const sent of sim.sent) {
-		if (sent.kind === 'sendCode') add(sent.body.callee, sent.voiceId);
-		if (sent.kind === 'sendGroup') sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
-	}
-	return calls;
-}
+/** Every call the simulator accepted, as callee → voiceIds. */
+const accepted = () => sim.placedCalls();
 
 function expectNobodyCalledTwice() {
 	for (const [callee, voiceIds] of accepted()) expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });

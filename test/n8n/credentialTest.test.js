@@ -8,8 +8,6 @@
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/credentialTest.test.js
  */
 const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
 const { ItniotechSimulator } = require('../../simulator/server');
@@ -32,8 +30,7 @@ beforeAll(async () => {
 	await sim.start();
 	const runtime = n8n.ensureRuntime({ quiet: true });
 	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-credential-test-'));
-	n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
+	userFolder = n8n.packedUserFolder('itniotech-credential-test-');
 	// n8n tests only credentials that exist; the data posted with each test replaces what is stored.
 	await n8n.importCredentialAndWorkflows(
 		runtime,

@@ -8,7 +8,6 @@
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/smsScenario.test.js
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
@@ -71,8 +70,7 @@ beforeAll(async () => {
 	await sim.start();
 	const runtime = n8n.ensureRuntime({ quiet: true });
 	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-sms-scenario-'));
-	n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
+	userFolder = n8n.packedUserFolder('itniotech-sms-scenario-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
 		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl } },
 	]);

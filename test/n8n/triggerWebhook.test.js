@@ -11,7 +11,6 @@
  * N8N_PAYLOAD_SIZE_MAX=1 (MB) keeps the oversized push small.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const flatted = require('flatted');
 const n8n = require('../../scripts/lib/n8n');
@@ -173,8 +172,7 @@ async function triggerItems(executionId) {
 
 beforeAll(async () => {
 	runtime = n8n.ensureRuntime({ quiet: true });
-	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-trigger-n8n-'));
-	n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
+	userFolder = n8n.packedUserFolder('itniotech-trigger-n8n-');
 	for (const workflow of Object.values(WORKFLOWS)) {
 		const file = n8n.writeJson(path.join(userFolder, 'import', `${workflow.id}.json`), workflow);
 		for (const args of [['import:workflow', `--input=${file}`], ['publish:workflow', `--id=${workflow.id}`]]) {

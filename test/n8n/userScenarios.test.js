@@ -11,7 +11,6 @@
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/userScenarios.test.js
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { DateTime } = require('luxon');
 const n8n = require('../../scripts/lib/n8n');
@@ -237,8 +236,7 @@ beforeAll(async () => {
 	await sim.start();
 	const runtime = n8n.ensureRuntime({ quiet: true });
 	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-user-scenarios-'));
-	n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
+	userFolder = n8n.packedUserFolder('itniotech-user-scenarios-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
 		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl } },
 		{ ...CREDENTIALS.onbuka, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` } },
@@ -270,16 +268,8 @@ const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, work
 const output = n8n.nodeOutput;
 const jsonOf = (items) => items.map(({ '#item': _item, ...json }) => json);
 
-/** Every call the simulator accepted, as callee → voiceIds (two voiceIds for one callee = called twice). */
-function accepted() {
-	const calls = new Map();
-	const add = (callee, voiceId) => calls.set(callee, [...(calls.get(callee) ?? []), voiceId]);
-	for (const sent of sim.sent) {
-		if (sent.kind === 'sendCode') add(sent.body.callee, sent.voiceId);
-		if (sent.kind === 'sendGroup') sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
-	}
-	return calls;
-}
+/** Every call the simulator accepted, as callee → voiceIds. */
+const accepted = () => sim.placedCalls();
 function expectNobodyCalledTwice() {
 	for (const [callee, voiceIds] of accepted()) expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
 }
