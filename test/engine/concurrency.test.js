@@ -69,6 +69,27 @@ test('a failure stops new items; the error names the failing item', async () => 
 	expect(sim.requests.length).toBeLessThanOrEqual(30 + 4);
 });
 
+// Items' Voice IDs are read ahead of their turn (common/readAhead.ts); a bad one must still fail on its own turn.
+test('a bad Voice ID read ahead fails on its item\'s turn: every item before it is looked up, and the error names it', async () => {
+	const withBadId = items.slice(0, 20).map((item, i) => (i === 12 ? { json: { id: 'not-an-id' } } : item));
+	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items: withBadId, credentials });
+	expect(result.error.message).toMatch(/Voice ID/);
+	expect(result.error.context.itemIndex).toBe(12);
+	const asked = sim.requests.map((r) => r.path);
+	for (const id of ids.slice(0, 12)) expect(asked).toContain(`/voice/recordGroup/${id}`);
+	expect(asked.length).toBeLessThanOrEqual(12 + 4);
+});
+
+test('with continue-on-fail, a bad Voice ID read ahead becomes an error item at its position; nothing is sent for it', async () => {
+	const withBadId = items.slice(0, 20).map((item, i) => (i === 5 ? { json: { id: 'not-an-id' } } : item));
+	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items: withBadId, credentials, continueOnFail: true });
+	expect(result.items).toHaveLength(20);
+	expect(result.items[5].json.error).toMatch(/Voice ID/);
+	expect(result.items.filter((i) => i.json.error)).toHaveLength(1);
+	expect(result.items.map((i) => i.json.voiceId ?? null)).toEqual(ids.slice(0, 20).map((id, i) => (i === 5 ? null : id)));
+	expect(sim.requests).toHaveLength(19);
+});
+
 test('with continue-on-fail and concurrency, the error item stays at its position', async () => {
 	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[7]}` });
 	const result = await runNode({ parameters: lookups({ concurrency: 8 }), items: items.slice(0, 20), credentials, continueOnFail: true });

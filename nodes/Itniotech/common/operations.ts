@@ -22,8 +22,13 @@ export interface OperationModule {
 	meta: OperationMeta;
 	/** The operation's fields; defineResource shows them for this operation only. */
 	properties: INodeProperties[];
-	/** The work for one input item: its output rows. */
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	/**
+	 * Optional: reads and validates one item's parameters, without any request, for `execute`. The runner
+	 * reads items ahead of their turn while earlier requests wait for answers (common/readAhead.ts).
+	 */
+	readInput?(this: IExecuteFunctions, itemIndex: number): unknown;
+	/** The work for one input item: its output rows. `input` is what `readInput` read for the item, if it has one. */
+	execute(this: IExecuteFunctions, itemIndex: number, input?: unknown): Promise<IDataObject[]>;
 	/**
 	 * Sends only: reads and validates one item's input without any request, throwing what execute would.
 	 * The runner checks every item before the first request, so bad input never stops a run half-sent.

@@ -4,6 +4,7 @@ import { configureBatching, SendsStoppedError, stopNewSends } from '../api/trans
 import type { Settled } from './batching';
 import { readBatching, settleInOrder } from './batching';
 import type { OperationModule } from './operations';
+import { ReadAhead } from './readAhead';
 
 /**
  * Runs one operation over the node's input items: concurrently up to the Batching limit, results at their
@@ -133,19 +134,26 @@ export async function runItems(
 	configureBatching(ctx, batching);
 	const continueOnFail = ctx.continueOnFail();
 	const invalid = await checkEveryItem(ctx, operation, continueOnFail);
+	const count = ctx.getInputData().length;
+	const { readInput } = operation;
+	// Two rounds of items ahead: their parameters are read while the requests in flight wait.
+	const readAhead = readInput && new ReadAhead(count, 2 * batching.concurrency, (itemIndex) => readInput.call(ctx, itemIndex));
 	// Without continue-on-fail the first failure starts no new item and stops sends that have not gone out yet.
 	const outcomes = await settleInOrder(
-		ctx.getInputData().length,
+		count,
 		batching.concurrency,
 		async (itemIndex) => {
 			if (invalid.has(itemIndex)) throw invalid.get(itemIndex);
-			return await operation.execute.call(ctx, itemIndex);
+			return await operation.execute.call(ctx, itemIndex, readAhead?.take(itemIndex));
 		},
 		!continueOnFail,
 		() => {
-			if (!continueOnFail) stopNewSends(ctx);
+			if (!continueOnFail) {
+				stopNewSends(ctx);
+				readAhead?.stop();
+			}
 		},
-	);
+	).finally(() => readAhead?.stop());
 	if (!continueOnFail && outcomes.some((outcome) => outcome?.ok !== true)) failRun(node, outcomes, report);
 	return [outputOf(node, outcomes, node.onError === 'continueErrorOutput', report)];
 }

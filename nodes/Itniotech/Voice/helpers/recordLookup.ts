@@ -41,14 +41,26 @@ export function recordGetFields(): INodeProperties[] {
 	];
 }
 
+/** One record get's parameters, read and checked. */
+export interface RecordGetInput {
+	voiceId: string;
+	raw: boolean;
+	timeoutSeconds: number;
+	maxAttempts: number;
+}
+
+export function readRecordGetInput(ctx: IExecuteFunctions, itemIndex: number): RecordGetInput {
+	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
+	return { voiceId, ...readOptions(ctx, itemIndex) };
+}
+
 export async function executeRecordGet(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
+	{ voiceId, raw, timeoutSeconds, maxAttempts }: RecordGetInput,
 	pathPrefix: string,
 	typeRecord: RecordTyper,
 ): Promise<IDataObject[]> {
-	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
-	const { raw, timeoutSeconds, maxAttempts } = readOptions(ctx, itemIndex);
 	const envelope = await itniotechApiRequest.call(ctx, {
 		method: 'GET',
 		path: `${pathPrefix}/${encodeURIComponent(voiceId)}`,

@@ -1,19 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { RecordTyper } from './recordLookup';
-import { executeRecordGet, executeRecordSearch, recordGetFields, recordSearchFields } from './recordLookup';
+import type { RecordGetInput, RecordTyper } from './recordLookup';
+import { executeRecordGet, executeRecordSearch, readRecordGetInput, recordGetFields, recordSearchFields } from './recordLookup';
 
 /** The fields and work of a record operation; its file adds its own `meta`. */
 interface RecordOperation {
 	properties: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]>;
+	readInput?(this: IExecuteFunctions, itemIndex: number): unknown;
+	execute(this: IExecuteFunctions, itemIndex: number, input?: unknown): Promise<IDataObject[]>;
 }
 
-/** Get one record by Voice ID from `<pathPrefix>/<voiceId>`, typed by `typeRecord`. */
+/**
+ * Get one record by Voice ID from `<pathPrefix>/<voiceId>`, typed by `typeRecord`. Its input is read apart
+ * from the request, so the runner can read it ahead (bulk look-ups are this operation's main use).
+ */
 export function recordGetOperation(pathPrefix: string, typeRecord: RecordTyper): RecordOperation {
 	return {
 		properties: recordGetFields(),
-		async execute(this: IExecuteFunctions, itemIndex: number) {
-			return await executeRecordGet(this, itemIndex, pathPrefix, typeRecord);
+		readInput(this: IExecuteFunctions, itemIndex: number) {
+			return readRecordGetInput(this, itemIndex);
+		},
+		async execute(this: IExecuteFunctions, itemIndex: number, input?: unknown) {
+			const itemInput = (input as RecordGetInput | undefined) ?? readRecordGetInput(this, itemIndex);
+			return await executeRecordGet(this, itemIndex, itemInput, pathPrefix, typeRecord);
 		},
 	};
 }

@@ -10,4 +10,4 @@ export const meta: OperationMeta = {
 };
 
 /** GET /voice/recordGroup/{voiceId}: one record per input item. */
-export const { properties, execute } = recordGetOperation('/voice/recordGroup', typeCallRecord);
+export const { properties, readInput, execute } = recordGetOperation('/voice/recordGroup', typeCallRecord);

@@ -10,4 +10,4 @@ export const meta: OperationMeta = {
 };
 
 /** GET /voice/recordSip/{voiceId}: one record per input item. */
-export const { properties, execute } = recordGetOperation('/voice/recordSip', typeSipRecord);
+export const { properties, readInput, execute } = recordGetOperation('/voice/recordSip', typeSipRecord);
