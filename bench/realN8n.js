@@ -7,6 +7,9 @@
  *
  *   this node:  Items → Lookup (Get Group Call Record, Batching → concurrency; one workflow per concurrency)
  *   DIY:        Items → Sign (Code: md5) → HTTP Request → Unwrap (Code: check status, type like the node)
+ *   HTTP Request at a cap: Items → Sign → Loop Over Items (batch size = cap) ⇄ HTTP Request. The HTTP
+ *               Request node sends all its input items at once and has no cap of its own; looping over
+ *               batches is how an n8n user keeps it to a number of requests at a time.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -42,7 +45,7 @@ return $input.all().map((item, i) => {
   return { json: out, pairedItem: { item: i } };
 });`;
 
-function workflows({ baseUrl, lookups, concurrencies }) {
+function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 	const trigger = { id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
 	const code = (id, name, jsCode, x) => ({ id, name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [x, 0], parameters: { jsCode } });
 	const items = code('g', 'Items', `const out = []; for (let i = 0; i < ${lookups}; i++) out.push({ json: { voiceId: String(1000000 + i) } }); return out;`, 200);
@@ -61,38 +64,46 @@ function workflows({ baseUrl, lookups, concurrencies }) {
 		],
 		connections: chain(['Start', 'Items', 'Lookup']),
 	});
+	const sign = code(
+		's',
+		'Sign',
+		"const crypto = require('crypto'); const ts = String(Math.floor(Date.now() / 1000)); const sign = crypto.createHash('md5').update('benchKey' + 'benchSecret' + ts).digest('hex'); return $input.all().map((item, i) => ({ json: { voiceId: item.json.voiceId, ts, sign }, pairedItem: { item: i } }));",
+		400,
+	);
+	const httpRequest = {
+		id: 'h', name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [600, 0],
+		parameters: {
+			url: `={{ '${baseUrl}/voice/recordGroup/' + $json.voiceId }}`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'Api-Key', value: 'benchKey' },
+					{ name: 'Timestamp', value: '={{ $json.ts }}' },
+					{ name: 'Sign', value: '={{ $json.sign }}' },
+				],
+			},
+			options: {},
+		},
+	};
+	const loop = { id: 'b', name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [500, 0], parameters: { batchSize: httpCap, options: {} } };
 	return {
 		...Object.fromEntries(concurrencies.map((concurrency) => [`node${concurrency}`, node(concurrency)])),
 		diy: {
 			id: 'BenchDiyWf000001',
 			name: 'bench: Code sign + HTTP Request + Code unwrap',
-			nodes: [
-				trigger,
-				items,
-				code(
-					's',
-					'Sign',
-					"const crypto = require('crypto'); const ts = String(Math.floor(Date.now() / 1000)); const sign = crypto.createHash('md5').update('benchKey' + 'benchSecret' + ts).digest('hex'); return $input.all().map((item, i) => ({ json: { voiceId: item.json.voiceId, ts, sign }, pairedItem: { item: i } }));",
-					400,
-				),
-				{
-					id: 'h', name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [600, 0],
-					parameters: {
-						url: `={{ '${baseUrl}/voice/recordGroup/' + $json.voiceId }}`,
-						sendHeaders: true,
-						headerParameters: {
-							parameters: [
-								{ name: 'Api-Key', value: 'benchKey' },
-								{ name: 'Timestamp', value: '={{ $json.ts }}' },
-								{ name: 'Sign', value: '={{ $json.sign }}' },
-							],
-						},
-						options: {},
-					},
-				},
-				code('u', 'Unwrap', UNWRAP_CODE, 800),
-			],
+			nodes: [trigger, items, sign, httpRequest, code('u', 'Unwrap', UNWRAP_CODE, 800)],
 			connections: chain(['Start', 'Items', 'Sign', 'HTTP Request', 'Unwrap']),
+		},
+		httpCapped: {
+			id: 'BenchHttpCapWf01',
+			name: `bench: HTTP Request, ${httpCap} at a time (Loop Over Items)`,
+			nodes: [trigger, items, sign, loop, { ...httpRequest, position: [700, 100] }],
+			connections: {
+				...chain(['Start', 'Items', 'Sign', 'Loop Over Items']),
+				// Output 0 is "done", output 1 "loop": each batch goes to the HTTP Request node and back.
+				'Loop Over Items': { main: [[], [{ node: 'HTTP Request', type: 'main', index: 0 }]] },
+				'HTTP Request': { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+			},
 		},
 	};
 }
@@ -101,7 +112,7 @@ function workflows({ baseUrl, lookups, concurrencies }) {
  * `repeats` executions of each workflow, alternating which runs first. Returns per-execution node times,
  * the simulator's request counts and most requests at once, and whether both routes gave the same items.
  */
-async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, repeats, log }) {
+async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap, repeats, log }) {
 	if (!installed()) return undefined;
 	const n8n = require('../scripts/lib/n8n');
 	const { freePort } = require('../scripts/lib/services');
@@ -110,7 +121,7 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, repeats,
 	try {
 		execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
 		n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
-		const wfs = workflows({ baseUrl, lookups, concurrencies });
+		const wfs = workflows({ baseUrl, lookups, concurrencies, httpCap });
 		const keys = Object.keys(wfs);
 		const credential = { id: 'BenchCredential1', name: 'bench', type: 'itniotechApi', data: { apiKey: 'benchKey', apiSecret: 'benchSecret', baseUrl } };
 		const files = Object.values(wfs).map((wf) => n8n.writeJson(path.join(userFolder, 'import', `${wf.id}.json`), { ...wf, active: false, settings: { executionOrder: 'v1' } }));
@@ -131,26 +142,36 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, repeats,
 				const execution = n8n.parseRawOutput(run.stdout);
 				const runData = execution.data.resultData.runData;
 				const ms = (name) => runData[name]?.[0]?.executionTime;
+				// A node in a loop runs once per batch: its time is the sum over its runs.
+				const allRunsMs = (name) => (runData[name] ?? []).reduce((sum, nodeRun) => sum + nodeRun.executionTime, 0);
 				const out = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
-				const last = key === 'diy' ? 'Unwrap' : 'Lookup';
+				const lastRunOut = (name, output) => runData[name]?.at(-1)?.data?.main?.[output] ?? [];
+				const roles = {
+					diy: () => ({ items: out('Unwrap').length, signMs: ms('Sign'), httpMs: ms('HTTP Request'), unwrapMs: ms('Unwrap') }),
+					httpCapped: () => ({
+						items: lastRunOut('Loop Over Items', 0).length,
+						batches: runData['HTTP Request']?.length ?? 0,
+						loopMs: allRunsMs('Loop Over Items'),
+						httpMs: allRunsMs('HTTP Request'),
+					}),
+				};
 				const sample = {
 					status: execution.status,
-					items: out(last).length,
 					requests: requestCount,
 					maxInFlight,
 					itemsMs: ms('Items'),
-					...(key === 'diy' ? { signMs: ms('Sign'), httpMs: ms('HTTP Request'), unwrapMs: ms('Unwrap') } : { lookupMs: ms('Lookup') }),
+					...(roles[key] ?? (() => ({ items: out('Lookup').length, lookupMs: ms('Lookup') })))(),
 				};
 				if (execution.status !== 'success' || sample.items !== lookups) {
 					throw new Error(`real n8n ${key}: status ${execution.status}, ${sample.items} items: ${JSON.stringify(execution.data.resultData.error ?? {}).slice(0, 500)}`);
 				}
 				samples[key].push(sample);
-				if (repeat === 0) outputs[key] = JSON.stringify(out(last).map((item) => item.json));
+				if (repeat === 0 && key !== 'httpCapped') outputs[key] = JSON.stringify(out(key === 'diy' ? 'Unwrap' : 'Lookup').map((item) => item.json));
 				log(`  real n8n repeat ${repeat + 1} ${key}: ${JSON.stringify(sample)}`);
 			}
 		}
-		const sameOutput = keys.every((key) => outputs[key] === outputs.diy);
-		return { version: runtime.n8nVersion, lookups, concurrencies, samples, sameOutput };
+		const sameOutput = Object.keys(outputs).every((key) => outputs[key] === outputs.diy);
+		return { version: runtime.n8nVersion, lookups, concurrencies, httpCap, samples, sameOutput };
 	} finally {
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	}

@@ -126,9 +126,10 @@ async function main() {
 		}
 		let realN8n;
 		if (process.env.BENCH_REAL_N8N !== '0' && (!onlyRows || onlyRows.has('real'))) {
-			// The HTTP Request node has no cap on requests in flight (it sends every item at once); this node
-			// runs at the benchmark's concurrency and at its own maximum.
-			realN8n = await realN8nSamples({ baseUrl, stats: sim.stats, lookups: settings.realN8nLookups, concurrencies: [c, CONCURRENCY_MAX], repeats: settings.repeats, log });
+			// The HTTP Request node sends every item at once, and also runs looped over batches of the
+			// benchmark's concurrency (the same cap as this node); this node runs at that concurrency and at
+			// its own maximum.
+			realN8n = await realN8nSamples({ baseUrl, stats: sim.stats, lookups: settings.realN8nLookups, concurrencies: [c, CONCURRENCY_MAX], httpCap: c, repeats: settings.repeats, log });
 		}
 		const run = {
 			date: started.toISOString(),
