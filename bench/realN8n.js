@@ -129,8 +129,8 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap,
 		const samples = Object.fromEntries(keys.map((key) => [key, []]));
 		const outputs = {};
 		for (let repeat = 0; repeat < repeats; repeat++) {
-			// Rotated: each workflow runs first, in the middle and last.
-			const shift = repeat % keys.length;
+			// Rotated like the table rows (run.js): over the repeats every workflow runs early, in the middle and late.
+			const shift = (repeat * Math.max(1, Math.ceil(keys.length / repeats))) % keys.length;
 			for (const key of [...keys.slice(shift), ...keys.slice(0, shift)]) {
 				await stats('resetStats');
 				// A free task-broker port: another n8n on this machine may hold the default one.

@@ -90,6 +90,18 @@ test('with continue-on-fail, a bad Voice ID read ahead becomes an error item at 
 	expect(sim.requests).toHaveLength(19);
 });
 
+test('error output: an expression that throws for an item read ahead sends that item to the error output with its pairedItem', async () => {
+	const parameters = lookups({ concurrency: 4 }, { voiceId: '={{ $json.id ? $json.id : $("No Such Node").item.json.id }}' });
+	const withMissingId = items.slice(0, 12).map((item, i) => (i === 9 ? { json: {} } : item));
+	const result = await runNode({ parameters, items: withMissingId, credentials, settings: { onError: 'continueErrorOutput' } });
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
+	expect(result.errorItems).toHaveLength(1);
+	expect(result.errorItems[0].pairedItem).toEqual({ item: 9 });
+	expect(result.errorItems[0].json.error).toMatch(/Referenced node doesn't exist/);
+	expect(sim.requests).toHaveLength(11);
+});
+
 test('with continue-on-fail and concurrency, the error item stays at its position', async () => {
 	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[7]}` });
 	const result = await runNode({ parameters: lookups({ concurrency: 8 }), items: items.slice(0, 20), credentials, continueOnFail: true });
