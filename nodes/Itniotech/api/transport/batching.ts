@@ -18,6 +18,15 @@ export interface BatchingSettings {
 
 export const DEFAULT_BATCHING: BatchingSettings = { concurrency: 5, requestsPerSecond: 0 };
 
+/**
+ * The least time between two request starts of one run, with or without a requests-per-second cap. n8n's
+ * helper opens a new connection per request, and a request started while the node handles a bunch of
+ * answers goes out only after the whole bunch: started together, requests come back together, and every
+ * round trip then waits for the bunch. Spread by a millisecond, they come back spread. It caps a run at
+ * 1,000 requests per second, the most Max Requests per Second allows anyway.
+ */
+export const MIN_START_SPACING_MS = 1;
+
 /** Where batching reads the time and waits: real time in the node, a fake one in unit tests. */
 export interface BatchingClock {
 	now: () => number;
@@ -34,7 +43,7 @@ export class SendsStoppedError extends Error {
 	}
 }
 
-/** The batching of one node run: at most `concurrency` requests in flight, starts spaced to the rate cap. */
+/** The batching of one node run: at most `concurrency` requests in flight, starts spaced (MIN_START_SPACING_MS, the rate cap). */
 export class Batching {
 	/** Set when the run will fail anyway: sends still waiting for their turn must not place calls any more. */
 	sendsStopped = false;
@@ -56,9 +65,10 @@ export class Batching {
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		const now = this.clock.now();
-		if (this.settings.requestsPerSecond <= 0) return now;
+		const { requestsPerSecond } = this.settings;
+		const spacing = requestsPerSecond > 0 ? Math.max(MIN_START_SPACING_MS, 1000 / requestsPerSecond) : MIN_START_SPACING_MS;
 		const start = Math.max(now, this.nextStartMs);
-		this.nextStartMs = start + 1000 / this.settings.requestsPerSecond;
+		this.nextStartMs = start + spacing;
 		if (start > now) await this.clock.sleep(start - now);
 		return start;
 	}
