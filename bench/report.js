@@ -146,7 +146,7 @@ function reading(run, a) {
 	const c = run.settings.concurrency;
 	lines.push(
 		`- **Look-ups vs the helper floor**: ${met(a.lookup16, TARGETS.lookup)} at concurrency ${c}; ${met(a.lookup1, TARGETS.lookup)} at concurrency 1. ` +
-			`${a.lookup16 < 1 ? `Below 1 at concurrency ${c}: the node reads items ahead and starts its requests at least 1 ms apart, so its answers do not come back in bunches; the floor starts every request as soon as a slot is free. ` : ''}` +
+			`${a.lookup16 < 1 ? `Below 1 at concurrency ${c}: the node reads items ahead and starts its requests about 1 ms apart, so its answers do not come back in bunches; the floor starts every request as soon as a slot is free. ` : ''}` +
 			`The floor itself takes ${(a.lookupFloor.ms.median / a.bare.ms.median).toFixed(2)}× the keep-alive client's time (row 1): n8n's helper opens a new connection for every request.`,
 	);
 	lines.push(

@@ -40,6 +40,26 @@ test('a send waiting for its turn when the run stops is not sent, and says so; o
 	expect(ctx.open).toHaveLength(1); // callee 2 never reached the HTTP helper
 });
 
+test('a send handed a slot while it waits out the start spacing is not sent when the run stops meanwhile', async () => {
+	const ctx = contextWithOpenRequests();
+	const waits = [];
+	const clock = { t: 1_000, now: () => clock.t, sleep: (ms) => new Promise((resolve) => waits.push(() => ((clock.t += ms), resolve()))) };
+	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 }, clock);
+	const send = (callee) => itniotechApiRequest.call(ctx, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
+	const first = send('111');
+	const second = send('222');
+	await flush();
+	expect(ctx.open.map((request) => request.body.callee)).toEqual(['111']);
+	ctx.open[0].answer({ voiceId: '1' }); // in the same millisecond: the second send must wait out the spacing
+	await flush();
+	expect(waits).toHaveLength(1);
+	stopNewSends(ctx);
+	waits.shift()();
+	await expect(second).rejects.toBeInstanceOf(SendsStoppedError);
+	await expect(first).resolves.toMatchObject({ data: { voiceId: '1' } });
+	expect(ctx.open.map((request) => request.body.callee)).toEqual(['111']);
+});
+
 test('reads are not affected by a stopped run', async () => {
 	const ctx = contextWithOpenRequests();
 	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 });

@@ -1,7 +1,8 @@
 'use strict';
 // The requests-per-second cap, measured where batching lets requests through, on a fake clock: what the
 // limit controls, independent of how busy the machine is.
-const { Batching } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+const { Batching, MIN_START_SPACING_MS } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+const { REQUESTS_PER_SECOND_MAX } = require('../../dist/nodes/Itniotech/common/batching.js');
 
 function fakeClock(start = 1_000) {
 	const clock = { t: start, sleeps: [] };
@@ -43,7 +44,13 @@ test('no cap: requests asked for together start 1 ms apart (the spacing that kee
 	const clock = fakeClock();
 	const times = await releaseTimes(new Batching({ concurrency: 3, requestsPerSecond: 0 }, clock), 9);
 	expect([...times].sort((a, b) => a - b)).toEqual(Array.from({ length: 9 }, (_, i) => 1_000 + i));
+	expect(clock.sleeps.length).toBeGreaterThan(0);
 	expect(Math.max(...clock.sleeps)).toBeLessThanOrEqual(8);
+});
+
+test('the start spacing allows no more than the highest Max Requests per Second the field accepts', () => {
+	// The README and the field say the node never starts more than that many per second.
+	expect(1000 / MIN_START_SPACING_MS).toBe(REQUESTS_PER_SECOND_MAX);
 });
 
 test('no cap: a request asked for after the spacing has passed does not wait at all', async () => {

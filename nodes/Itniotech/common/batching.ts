@@ -36,7 +36,8 @@ export const batchingField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: REQUESTS_PER_SECOND_MAX },
 			default: 0,
-			description: 'Cap on requests started per second, for accounts with a rate limit. 0 means no cap.',
+			description:
+				'Cap on requests started per second, for accounts with a rate limit. 0 means no cap of your own (the node never starts more than 1,000 per second).',
 		},
 	],
 };

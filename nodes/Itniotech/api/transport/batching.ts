@@ -12,7 +12,7 @@ import { sleep } from 'n8n-workflow';
 export interface BatchingSettings {
 	/** Requests in flight at once. */
 	concurrency: number;
-	/** Request starts per second; 0 means no cap. */
+	/** Request starts per second; 0 means no cap beyond the start spacing (MIN_START_SPACING_MS). */
 	requestsPerSecond: number;
 }
 
@@ -33,7 +33,9 @@ export interface BatchingClock {
 	sleep: (ms: number) => Promise<void>;
 }
 
-const REAL_CLOCK: BatchingClock = { now: () => Date.now(), sleep };
+// A monotonic clock: the wall clock may be stepped back (an NTP correction) during a run, which would
+// make the next start wait for the size of the step.
+const REAL_CLOCK: BatchingClock = { now: () => performance.now(), sleep };
 
 /** A send that was about to go out after the run had stopped: it was not sent. */
 export class SendsStoppedError extends Error {
@@ -56,7 +58,10 @@ export class Batching {
 		private readonly clock: BatchingClock = REAL_CLOCK,
 	) {}
 
-	/** Resolves when a request may start, with the time at which it was let through. */
+	/**
+	 * Resolves when a request may start, with the time at which it was let through. A request handed a slot
+	 * keeps it while it waits out the spacing (at most about `concurrency` ms without a rate cap).
+	 */
 	async acquire(): Promise<number> {
 		if (this.active < this.settings.concurrency) {
 			this.active++;
@@ -82,8 +87,8 @@ export class Batching {
 
 const batchingByContext = new WeakMap<object, Batching>();
 
-export function configureBatching(ctx: IExecuteFunctions, settings: BatchingSettings): void {
-	batchingByContext.set(ctx, new Batching(settings));
+export function configureBatching(ctx: IExecuteFunctions, settings: BatchingSettings, clock?: BatchingClock): void {
+	batchingByContext.set(ctx, new Batching(settings, clock));
 }
 
 /** The run's batching settings (the defaults when none were configured). */
