@@ -88,23 +88,21 @@ async function credentialOnce(ctx) {
 	return { credentialsDecrypted: { id: '1', name: 'bench', type: 'itniotechApi', data } };
 }
 
+/** A floor's run: per item, read its parameters (`requestOf`) and make one httpRequestWithAuthentication call. */
+async function oneRequestPerItem(ctx, requestOf) {
+	const credential = await credentialOnce(ctx);
+	const out = await pool(ctx.getInputData().length, concurrency, async (i) => {
+		const json = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'itniotechApi', { method: 'GET', json: true, ...requestOf(i) }, credential);
+		return { json, pairedItem: { item: i } };
+	});
+	return [out];
+}
+
 /** The look-up floor: per item, read the parameter and make one httpRequestWithAuthentication call. */
 class LookupFloor {
 	description = floorDescription('lookupFloor', [{ displayName: 'Voice ID', name: 'voiceId', type: 'string', default: '' }]);
 	async execute() {
-		const items = this.getInputData();
-		const credential = await credentialOnce(this);
-		const out = await pool(items.length, concurrency, async (i) => {
-			const voiceId = this.getNodeParameter('voiceId', i);
-			const json = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'itniotechApi',
-				{ method: 'GET', url: `/voice/recordGroup/${voiceId}`, json: true },
-				credential,
-			);
-			return { json, pairedItem: { item: i } };
-		});
-		return [out];
+		return await oneRequestPerItem(this, (i) => ({ url: `/voice/recordGroup/${this.getNodeParameter('voiceId', i)}` }));
 	}
 }
 
@@ -115,19 +113,10 @@ class ReportFloor {
 		{ displayName: 'Message ID', name: 'msgId', type: 'string', default: '' },
 	]);
 	async execute() {
-		const items = this.getInputData();
-		const credential = await credentialOnce(this);
-		const out = await pool(items.length, concurrency, async (i) => {
-			const qs = { appId: this.getNodeParameter('appId', i), msgIds: this.getNodeParameter('msgId', i) };
-			const json = await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				'itniotechApi',
-				{ method: 'GET', url: '/sms/getReport', qs, json: true },
-				credential,
-			);
-			return { json, pairedItem: { item: i } };
-		});
-		return [out];
+		return await oneRequestPerItem(this, (i) => ({
+			url: '/sms/getReport',
+			qs: { appId: this.getNodeParameter('appId', i), msgIds: this.getNodeParameter('msgId', i) },
+		}));
 	}
 }
 

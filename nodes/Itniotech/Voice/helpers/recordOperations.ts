@@ -1,13 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { OperationModule } from '../../common/operations';
 import type { RecordGetInput, RecordTyper } from './recordLookup';
 import { executeRecordGet, executeRecordSearch, readRecordGetInput, recordGetFields, recordSearchFields } from './recordLookup';
 
 /** The fields and work of a record operation; its file adds its own `meta`. */
-interface RecordOperation {
-	properties: INodeProperties[];
-	readInput?(this: IExecuteFunctions, itemIndex: number): unknown;
-	execute(this: IExecuteFunctions, itemIndex: number, input?: unknown): Promise<IDataObject[]>;
-}
+type RecordOperation = Omit<OperationModule, 'meta' | 'check'>;
 
 /**
  * Get one record by Voice ID from `<pathPrefix>/<voiceId>`, typed by `typeRecord`. Its input is read apart
@@ -20,6 +17,7 @@ export function recordGetOperation(pathPrefix: string, typeRecord: RecordTyper):
 			return readRecordGetInput(this, itemIndex);
 		},
 		async execute(this: IExecuteFunctions, itemIndex: number, input?: unknown) {
+			// Called directly (not by the runner), it reads its own input.
 			const itemInput = (input as RecordGetInput | undefined) ?? readRecordGetInput(this, itemIndex);
 			return await executeRecordGet(this, itemIndex, itemInput, pathPrefix, typeRecord);
 		},

@@ -71,7 +71,7 @@ export class Batching {
 		}
 		const now = this.clock.now();
 		const { requestsPerSecond } = this.settings;
-		const spacing = requestsPerSecond > 0 ? Math.max(MIN_START_SPACING_MS, 1000 / requestsPerSecond) : MIN_START_SPACING_MS;
+		const spacing = Math.max(MIN_START_SPACING_MS, requestsPerSecond > 0 ? 1000 / requestsPerSecond : 0);
 		const start = Math.max(now, this.nextStartMs);
 		this.nextStartMs = start + spacing;
 		if (start > now) await this.clock.sleep(start - now);
