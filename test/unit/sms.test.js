@@ -26,6 +26,18 @@ describe('recipients', () => {
 		]);
 	});
 
+	test('a list of order IDs (from an expression) is split at separators like text, so no ID sent carries a comma', () => {
+		// fast-check found [","] accepted as one order ID: joined with commas for the vendor, it shifted the IDs.
+		expect(fields.readRecipients(node, ['6281234567001', '6281234567002'], ['a,b'], 0)).toEqual([
+			{ number: '6281234567001', orderId: 'a' },
+			{ number: '6281234567002', orderId: 'b' },
+		]);
+		expect(fields.readRecipients(node, 6281234567001, [','], 0)).toEqual([{ number: '6281234567001' }]);
+		expect(() => fields.readRecipients(node, ['6281234567001'], ['a;b'], 0)).toThrow(/exactly one ID per number/);
+		// fast-check also found an object whose toString is broken: refused by name, not a TypeError.
+		expect(() => fields.readRecipients(node, 6281234567001, { toString: {} }, 0)).toThrow(/An Order ID in item 0 is not text/);
+	});
+
 	test.each([
 		['', '', /Numbers in item 3 are empty/],
 		['6281234567001,abc', '', /Numbers in item 3 must be a phone number of 7 to 15 digits/],

@@ -26,12 +26,17 @@ export function readAppId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return validateText(ctx.getNode(), 'SMS App ID', ctx.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 });
 }
 
-/** A list field's parts: a list as it is, text split at commas, semicolons and line breaks; blanks dropped. */
+const LIST_SEPARATORS = /[,;\n\r]+/;
+
+/**
+ * A list field's parts: text split at commas, semicolons and line breaks, also inside a list's texts (the
+ * vendor joins order IDs with commas, so one containing a separator would shift every later ID); blanks dropped.
+ */
 function listParts(value: unknown): unknown[] {
 	const parts = Array.isArray(value)
-		? value
+		? value.flatMap((part) => (typeof part === 'string' ? part.split(LIST_SEPARATORS) : [part]))
 		: typeof value === 'string' || typeof value === 'number'
-			? String(value).split(/[,;\n\r]+/)
+			? String(value).split(LIST_SEPARATORS)
 			: value === undefined || value === null
 				? []
 				: [value];
@@ -42,6 +47,16 @@ function listParts(value: unknown): unknown[] {
 export interface Recipient {
 	number: string;
 	orderId?: string;
+}
+
+/** One order ID as the vendor gets it: text or a number; anything else (an object from an expression) is refused. */
+function orderIdText(node: INode, id: unknown, itemIndex: number): string {
+	if (typeof id === 'string') return id.trim();
+	if (typeof id === 'number' || typeof id === 'boolean') return String(id);
+	throw new NodeOperationError(node, `An Order ID in item ${itemIndex} is not text`, {
+		itemIndex,
+		description: `Got ${previewValue(id)}. Map a text or number field to Order IDs, e.g. {{ $json.orderId }}, or leave it empty.`,
+	});
 }
 
 /**
@@ -57,7 +72,7 @@ export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue
 		});
 	}
 	const numbers = entries.map((entry) => validatePhoneNumber(node, 'Numbers', entry, itemIndex));
-	const orderIds = listParts(orderIdsValue).map((id) => (typeof id === 'string' ? id.trim() : String(id)));
+	const orderIds = listParts(orderIdsValue).map((id) => orderIdText(node, id, itemIndex));
 	if (orderIds.length > 0 && orderIds.length !== numbers.length) {
 		throw new NodeOperationError(node, `The Order IDs in item ${itemIndex} must give exactly one ID per number`, {
 			itemIndex,
