@@ -28,6 +28,10 @@ function credentialTestRules(): ICredentialTestRequest['rules'] {
 		[404, `This address has no Itniotech balance endpoint (HTTP 404 Not Found). ${CHECK_ADDRESS}`],
 		[401, `This address refused the request before the Itniotech API read it (HTTP 401). ${CHECK_ADDRESS}`],
 		[403, `This address refused the request before the Itniotech API read it (HTTP 403). ${CHECK_ADDRESS}`],
+		...[301, 302, 303, 307, 308].map((code): [number, string] => [
+			code,
+			`This address redirects to another one (HTTP ${code}), which the node never follows: the signature must reach no other host. ${CHECK_ADDRESS}`,
+		]),
 		[429, 'Too many requests reached Itniotech (HTTP 429). Wait a minute and test again.'],
 		...[500, 502, 503, 504].map((code): [number, string] => [
 			code,
@@ -75,6 +79,33 @@ const CREDENTIAL_ACTIONS: Readonly<Record<string, string>> = {
 	'-22': `The balance query has no parameters, so this usually means the request went to the wrong path. ${CHECK_ADDRESS}`,
 	'-26': `The balance query should never get this answer. ${CHECK_ADDRESS}`,
 };
+
+/** What an API key or secret may hold: visible ASCII. A space or an invisible character is a copy slip. */
+const SIGNING_VALUE = /^[\x21-\x7e]+$/;
+
+function signingValue(raw: unknown, field: string): string {
+	const value = typeof raw === 'string' ? raw : '';
+	if (value === '') throw new Error(`The ${field} in the Itniotech credential is empty: copy it from the Itniotech console.`);
+	if (!SIGNING_VALUE.test(value)) {
+		throw new Error(
+			`The ${field} in the Itniotech credential contains a space, line break or invisible character: paste it again, only the ${field} itself.`,
+		);
+	}
+	return value;
+}
+
+/** The signature goes to the configured API address only, whatever URL a request names. */
+function assertSameOrigin(options: IHttpRequestOptions, root: string): void {
+	let target: URL;
+	try {
+		target = new URL(options.url, options.baseURL ?? root);
+	} catch {
+		throw new Error('The request address could not be read, so it was not signed.');
+	}
+	if (target.origin !== new URL(root).origin) {
+		throw new Error(`Requests signed with the Itniotech credential go only to ${new URL(root).origin}, not to ${target.origin}.`);
+	}
+}
 
 export class ItniotechApi implements ICredentialType {
 	name = 'itniotechApi';
@@ -201,11 +232,14 @@ export class ItniotechApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const apiKey = String(credentials.apiKey ?? '').trim();
-		const apiSecret = String(credentials.apiSecret ?? '').trim();
+		const apiKey = signingValue(credentials.apiKey, 'API Key');
+		const apiSecret = signingValue(credentials.apiSecret, 'API Secret');
 		const timestamp = timestampToSign(requestOptions.headers);
+		const platform = resolvePlatform(credentials);
 		const signed: IHttpRequestOptions = {
 			...requestOptions,
+			// A redirect would carry Api-Key, Timestamp and Sign to whatever host it names.
+			disableFollowRedirect: true,
 			headers: {
 				...requestOptions.headers,
 				'Content-Type': 'application/json;charset=UTF-8',
@@ -214,11 +248,11 @@ export class ItniotechApi implements ICredentialType {
 		};
 		// Requests name a logical path (/sms/getBalance, /voice/sendCode); the credential knows which brand's
 		// server they go to and how it lays out its paths. Only once: n8n may authenticate a request again.
-		if (signed.baseURL === undefined && !/^https?:\/\//i.test(signed.url)) {
-			const platform = resolvePlatform(credentials);
+		if (signed.baseURL === undefined && !/^[a-z][a-z0-9+.-]*:/i.test(signed.url)) {
 			signed.baseURL = platform.root;
 			signed.url = layoutPath(platform.layout, signed.url);
 		}
+		assertSameOrigin(signed, platform.root);
 		return signed;
 	}
 
@@ -227,6 +261,7 @@ export class ItniotechApi implements ICredentialType {
 		request: {
 			method: 'GET',
 			url: '/sms/getBalance',
+			disableFollowRedirect: true,
 		},
 		rules: credentialTestRules(),
 	};

@@ -145,7 +145,9 @@ class ItniotechSimulator {
 	 * (a 200 with `sizeMb` megabytes), `reset` (destroy the socket after reading the request),
 	 * `resetBeforeRead` (destroy it before reading), `hang` (never answer), `dropAnswer` (act on the request as
 	 * usual, e.g. place the call and log it in `sent`, then destroy the socket instead of answering).
-	 * `path` limits it to requests whose path contains it; `bodyContains` to requests whose body contains that
+	 * `body` (a 200 with exactly this text), `redirect` (HTTP `httpStatus`, default 307, to `location`),
+	 * `trickle` (a valid answer one byte every `intervalMs`), `endless` (a 200 that never ends); a `status`
+	 * fault may carry `headers` (e.g. a Date far off). `path` limits it to requests whose path contains it; `bodyContains` to requests whose body contains that
 	 * text (never matches `resetBeforeRead`, which strikes before the body is read); `times` (default 1) is how
 	 * many requests it hits; `after` lets that many matching requests through first.
 	 */
@@ -286,7 +288,17 @@ class ItniotechSimulator {
 				const filler = 'x'.repeat((fault.sizeMb ?? 17) * 1024 * 1024);
 				return this.send(res, 200, `{"status":"0","reason":"${filler}"}`, 'application/json');
 			}
-			if (fault.kind === 'status') return this.vendorStatus(res, entry, fault.status, fault.reason);
+			if (fault.kind === 'body') return this.send(res, 200, fault.body, 'application/json');
+			if (fault.kind === 'redirect') {
+				const headers = fault.location === undefined ? {} : { Location: fault.location };
+				return this.send(res, fault.httpStatus ?? 307, '', 'text/plain', headers);
+			}
+			if (fault.kind === 'trickle') return this.trickle(res, entry, fault);
+			if (fault.kind === 'endless') return this.endless(res, entry);
+			if (fault.kind === 'status') {
+				res.extraHeaders = fault.headers;
+				return this.vendorStatus(res, entry, fault.status, fault.reason);
+			}
 		}
 
 		if (auth.status !== '0') return this.vendorStatus(res, entry, auth.status);
@@ -477,8 +489,47 @@ class ItniotechSimulator {
 			'Content-Length': Buffer.byteLength(text),
 			Date: new Date(this.now()).toUTCString(),
 			...headers,
+			...res.extraHeaders,
 		});
 		res.end(text);
+	}
+
+	/** A valid answer, one byte every `intervalMs`: `entry.trickle` tells whether the client stayed to the end. */
+	trickle(res, entry, { intervalMs = 500, body = JSON.stringify({ status: '0', reason: 'success', ...this.balance }) }) {
+		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+		entry.trickle = 'sending';
+		let sent = 0;
+		const timer = setInterval(() => {
+			res.write(body[sent]);
+			sent += 1;
+			if (sent < body.length) return;
+			clearInterval(timer);
+			entry.trickle = 'finished';
+			res.end();
+		}, intervalMs);
+		res.on('close', () => {
+			clearInterval(timer);
+			if (entry.trickle !== 'finished') entry.trickle = 'abandoned';
+		});
+	}
+
+	/** A 200 that never ends, written as fast as the client reads; `entry.bytesWritten` counts what left. */
+	endless(res, entry) {
+		const chunk = Buffer.alloc(64 * 1024, 0x78);
+		entry.bytesWritten = 0;
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.write('{"status":"0","reason":"');
+		let closed = false;
+		res.on('close', () => (closed = true));
+		const pump = () => {
+			// Bounded even if nobody stops reading: 1 GB at most.
+			while (!closed && entry.bytesWritten < 1024 ** 3) {
+				entry.bytesWritten += chunk.length;
+				if (!res.write(chunk)) return res.once('drain', pump);
+			}
+			if (!closed) res.end('"}');
+		};
+		pump();
 	}
 }
 

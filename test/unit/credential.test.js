@@ -43,15 +43,34 @@ describe('signing', () => {
 		expect(unixSeconds(1630468800999)).toBe('1630468800');
 	});
 
-	test('whitespace pasted around key and secret is ignored', async () => {
-		jest.spyOn(Date, 'now').mockReturnValue(1630468800 * 1000);
-		const signed = await credential.authenticate(
-			{ ...credentials, apiKey: ' bDqJFiq9\n', apiSecret: '\t7bz1lzh9 ' },
-			{ url: '/x' },
-		);
-		expect(signed.headers['Api-Key']).toBe('bDqJFiq9');
-		expect(signed.headers.Sign).toBe('05d7a50893e22a5c4bb3216ae3396c7c');
+	test.each([
+		['apiKey', 'API Key', ' bDqJFiq9'],
+		['apiKey', 'API Key', 'bDqJFiq9\n'],
+		['apiKey', 'API Key', 'bDq JFiq9'],
+		['apiKey', 'API Key', 'bDqJFiq9\u200b'],
+		['apiSecret', 'API Secret', '\t7bz1lzh9'],
+		['apiSecret', 'API Secret', '7bz1\u00a0lzh9'],
+		['apiSecret', 'API Secret', '\ufeff7bz1lzh9'],
+	])('%s %j with whitespace or an invisible character is refused, naming the field', async (field, label, value) => {
+		const request = credential.authenticate({ ...credentials, [field]: value }, { url: '/x' });
+		await expect(request).rejects.toThrow(new RegExp(`^The ${label} in the Itniotech credential contains a space, line break or invisible character`));
 	});
+
+	test('an empty key is refused before anything is signed', async () => {
+		await expect(credential.authenticate({ ...credentials, apiKey: '' }, { url: '/x' })).rejects.toThrow(/API Key .* is empty/);
+	});
+
+	test('every signed request is told not to follow redirects', async () => {
+		const signed = await credential.authenticate(credentials, { url: '/sms/getBalance' });
+		expect(signed.disableFollowRedirect).toBe(true);
+	});
+
+	test.each(['https://evil.example/sms/getBalance', 'http://api.itniotech.com/sms/getBalance', '//evil.example/x'])(
+		'a request naming another origin (%s) is not signed',
+		async (url) => {
+			await expect(credential.authenticate(credentials, { url })).rejects.toThrow(/go only to https:\/\/api\.itniotech\.com/);
+		},
+	);
 
 	test('keeps headers already on the request and does not mutate it', async () => {
 		const request = { url: '/x', headers: { Accept: 'application/json' } };
@@ -77,6 +96,30 @@ describe('base URL', () => {
 		'%p is refused with a message that says what to type',
 		(raw) => {
 			expect(() => normalizeBaseUrl(raw)).toThrow(/Base URL .* must start with https:\/\//);
+		},
+	);
+
+	test.each([
+		['http://api.itniotech.com', /must start with https:\/\/ \(plain http:\/\/ is allowed only for this machine/],
+		['http://10.0.0.5:8080/v3', /must start with https:\/\/ \(plain http/],
+		['http://localhost.evil.example', /must start with https:\/\/ \(plain http/],
+		['http://128.0.0.1', /must start with https:\/\/ \(plain http/],
+		['https://user:pass@api.itniotech.com', /must not contain a user name or password/],
+		['https://api.itniotech.com@evil.example', /must not contain a user name or password/],
+		['https://api.itniotech.com/?x=1', /must not contain \? or #/],
+		['https://api.itniotech.com/#frag', /must not contain \? or #/],
+		['https://api.itniotech.com/v3?', /must not contain \? or #/],
+	])('%p is refused, naming the field and what is allowed', (raw, why) => {
+		expect(() => normalizeBaseUrl(raw)).toThrow(/^The Base URL (".*" )?in the Itniotech credential /);
+		// A password before the @ is never repeated back.
+		expect(() => normalizeBaseUrl(raw)).not.toThrow(/pass@|itniotech\.com@/);
+		expect(() => normalizeBaseUrl(raw)).toThrow(why);
+	});
+
+	test.each(['http://127.0.0.1:4010', 'http://127.5.6.7', 'http://localhost:4010/v3', 'http://[::1]:4010'])(
+		'plain http is allowed for the loopback address %p (a local test server)',
+		(raw) => {
+			expect(normalizeBaseUrl(raw)).toBe(raw);
 		},
 	);
 
@@ -166,7 +209,7 @@ describe('credential description', () => {
 	});
 
 	test('the test calls the read-only balance endpoint (authenticate maps it to the platform)', () => {
-		expect(credential.test.request).toEqual({ method: 'GET', url: '/sms/getBalance' });
+		expect(credential.test.request).toEqual({ method: 'GET', url: '/sms/getBalance', disableFollowRedirect: true });
 	});
 
 	test('every known vendor status gets its own message naming it, for string and numeric statuses', () => {

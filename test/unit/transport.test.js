@@ -48,7 +48,7 @@ async function failureOf(answer) {
 
 const ok = (body, statusCode = 200) => ({ statusCode, headers: {}, body });
 
-test('sends a relative path through the credential with raw text, no HTTP-status exceptions and a timeout', async () => {
+test('sends a relative path through the credential as a stream, no redirects, no HTTP-status exceptions and a deadline', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","reason":"success","data":{"voiceId":"1"}}'));
 	const envelope = await itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
 	expect(envelope).toEqual({ status: '0', reason: 'success', data: { voiceId: '1' } });
@@ -57,7 +57,8 @@ test('sends a relative path through the credential with raw text, no HTTP-status
 	expect(ctx.calls[0].options).toMatchObject({
 		method: 'GET',
 		url: '/voice/recordGroup/1',
-		encoding: 'text',
+		encoding: 'stream',
+		disableFollowRedirect: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: 30000,
@@ -97,6 +98,34 @@ test('a credential that could not be read fails that request and is read again f
 	expect(ctx.calls).toHaveLength(0);
 	await expect(itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 })).resolves.toEqual({ status: '0', data: {} });
 	expect(reads).toBe(2);
+});
+
+test.each([['[0]'], ['{}'], ['null'], ['true'], ['[]']])('a status of %s is not success: the answer is invalid', async (status) => {
+	const error = await failureOf(ok(`{"status":${status},"data":{"voiceId":"1"}}`));
+	expect(error.message).toBe('Itniotech sent an answer whose status is neither text nor a number instead of a result');
+});
+
+test('an ID sent as a bare number too large for JavaScript keeps every digit', async () => {
+	const ctx = contextAnswering(ok('{"status":"0","data":{"voiceId":5000000000000000321,"cost":0.5,"count":12}}'));
+	const envelope = await itniotechApiRequest.call(ctx, { method: 'GET', path: '/x', itemIndex: 0 });
+	expect(envelope.data).toEqual({ voiceId: '5000000000000000321', cost: 0.5, count: 12 });
+});
+
+test('a 3xx answer is a redirect failure naming where it points, never retried', async () => {
+	const ctx = contextAnswering(ok('', 307));
+	ctx.helpers.httpRequestWithAuthentication = async (type, options) => {
+		ctx.calls.push({ options });
+		return { statusCode: 307, headers: { location: 'http://collector.example:8080/steal?x=1' }, body: '' };
+	};
+	const error = await itniotechApiRequest
+		.call(ctx, { method: 'POST', path: '/voice/sendCode', itemIndex: 0, isSend: true })
+		.catch((e) => e);
+	expect(error.message).toBe(
+		'The Itniotech address answered with a redirect (HTTP 307) to http://collector.example:8080, which the node does not follow',
+	);
+	expect(error.description).toMatch(/Check the Platform and the Base URL .* Nothing was sent\.$/);
+	expect(error.context.sendOutcome).toBeUndefined();
+	expect(ctx.calls).toHaveLength(1);
 });
 
 test('a numeric status 0 counts as success too', async () => {

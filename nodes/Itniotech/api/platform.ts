@@ -95,13 +95,24 @@ export function platformIdentity(credentials: ICredentialDataDecryptedObject): P
 	return { id, name: info.name, layout, limits: info.limits };
 }
 
+/** 127.0.0.0/8, ::1 and localhost: the only hosts plain http may be used for (a local test server). */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+	return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
 /**
- * A Base URL without trailing slashes. Only http(s) is accepted, so a typo such as "api.itniotech.com" fails
- * with a message that says what to type instead of a confusing network error.
+ * A Base URL without trailing slashes, or an error naming the field and what is allowed. Requests carry a
+ * signature that works for every endpoint for about 30 minutes, so it must travel encrypted to the host
+ * written here and nowhere else: https only (plain http for this machine alone), and no user name,
+ * password, query or fragment that could change where it goes or what it means.
  */
 export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const value = text === '' ? fallback : text.replace(/\/+$/, '');
+	const refuse = (why: string): never => {
+		throw new Error(`The Base URL "${value.slice(0, 100)}" in the Itniotech credential ${why}, for example ${fallback}`);
+	};
 	let url: URL | undefined;
 	try {
 		url = new URL(value);
@@ -109,9 +120,19 @@ export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT
 		url = undefined;
 	}
 	if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname) {
+		return refuse('is not valid: it must start with https://');
+	}
+	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+		return refuse('must start with https:// (plain http:// is allowed only for this machine, e.g. 127.0.0.1)');
+	}
+	if (url.username !== '' || url.password !== '' || value.includes('@')) {
+		// Not repeated back: what stands before the @ may be a password.
 		throw new Error(
-			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential is not valid: it must start with https:// (or http://), for example ${fallback}`,
+			`The Base URL in the Itniotech credential must not contain a user name or password (user@): enter the API address alone, for example ${fallback}`,
 		);
+	}
+	if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
+		return refuse('must not contain ? or #: enter the API address alone');
 	}
 	return value;
 }

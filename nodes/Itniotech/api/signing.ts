@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
  *   carries a `Timestamp` header of 9 to 11 digits (a plain unix-seconds value): then it signs that one.
  * - The transport sets that header only after Itniotech answered -16 and the server's clock showed how far
  *   this host's clock is off: it then asks for this host's time corrected by that offset (`correctedTimestamp`).
- * Anything else in the header is replaced by the current time, so a stray value cannot break signing.
+ * Anything else in the header, or a time more than a day from this host's clock, is replaced by the
+ *   current time, so a stray value cannot break signing and no Sign is made for a time far ahead.
  *
  * Nothing is imported at run time but node:crypto: the credential loads this on its own.
  */
@@ -17,6 +18,8 @@ import { createHash } from 'node:crypto';
 export const TIMESTAMP_HEADER = 'Timestamp';
 
 const PRESET_TIMESTAMP = /^\d{9,11}$/;
+/** A preset Timestamp further than a day from this host's clock is not signed: no Sign valid far ahead. */
+const MAX_PRESET_DISTANCE_MS = 24 * 3600 * 1000;
 
 /** Sign = md5(apiKey + apiSecret + timestamp) as 32 lowercase hex characters (the vendor's scheme). */
 export function computeSign(apiKey: string, apiSecret: string, timestamp: string): string {
@@ -34,9 +37,13 @@ export function correctedTimestamp(offsetMs: number, nowMs: number = Date.now())
 }
 
 /** Credential side: the Timestamp to sign with — the transport's preset one, else the current time. */
-export function timestampToSign(headers: Record<string, unknown> | undefined): string {
+export function timestampToSign(headers: Record<string, unknown> | undefined, nowMs: number = Date.now()): string {
 	const preset = headers?.[TIMESTAMP_HEADER];
-	return typeof preset === 'string' && PRESET_TIMESTAMP.test(preset) ? preset : unixSeconds();
+	const usable =
+		typeof preset === 'string' &&
+		PRESET_TIMESTAMP.test(preset) &&
+		Math.abs(Number(preset) * 1000 - nowMs) <= MAX_PRESET_DISTANCE_MS;
+	return usable ? preset : unixSeconds(nowMs);
 }
 
 /** The headers that sign one request. */

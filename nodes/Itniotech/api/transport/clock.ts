@@ -29,6 +29,24 @@ async function baseUrlKey(ctx: IExecuteFunctions, itemIndex: number): Promise<st
 	}
 }
 
+/**
+ * The offsets a -16 can be explained by. The vendor allows about 30 minutes; below 25 the host's clock is
+ * not what made it refuse. Beyond a day the server's Date is not trusted: a hostile or broken server must
+ * not make the node sign Timestamps of its choosing (Signs that become valid later).
+ */
+export const MIN_CORRECTION_MS = 25 * 60 * 1000;
+export const MAX_CORRECTION_MS = 24 * 3600 * 1000;
+
+/** Whether an offset measured after a -16 explains it, and may be signed with. */
+export function explainsExpiredTimestamp(offsetMs: number): boolean {
+	return Math.abs(offsetMs) >= MIN_CORRECTION_MS && Math.abs(offsetMs) <= MAX_CORRECTION_MS;
+}
+
+/** Adds what the clock correction found to the -16's own advice (which already says to fix the clock). */
+function appendAdvice(failure: Failure, text: string): void {
+	failure.error.description = `${failure.error.description ?? ''} ${text}`.trim();
+}
+
 function formatOffset(ms: number): string {
 	const seconds = Math.round(Math.abs(ms) / 1000);
 	const text = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
@@ -58,10 +76,19 @@ export class ClockCorrection {
 	 * second -16 is final, and its advice then says how far off this host's clock is.
 	 */
 	async retryCorrected(failure: Failure): Promise<boolean> {
-		if (failure.vendorStatus !== '-16' || failure.serverDateMs === undefined) return false;
+		if (failure.vendorStatus !== '-16') return false;
+		if (failure.serverDateMs === undefined) {
+			appendAdvice(failure, 'The answer did not give the server\'s time in a form the node trusts, so the clock was not corrected.');
+			return false;
+		}
 		const measured = failure.serverDateMs - Date.now();
 		if (this.corrected) {
 			failure.error.description = `This n8n host's clock is about ${formatOffset(measured)}; even corrected, Itniotech refused the timestamp. Set the host's clock right (enable NTP time sync).`;
+			return false;
+		}
+		if (!explainsExpiredTimestamp(measured)) {
+			const why = Math.abs(measured) < MIN_CORRECTION_MS ? 'too little to explain the refusal' : 'too far off to trust';
+			appendAdvice(failure, `The answer puts this n8n host's clock about ${formatOffset(measured)}: ${why}, so the clock was not corrected.`);
 			return false;
 		}
 		this.corrected = true;

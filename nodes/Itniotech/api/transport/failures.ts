@@ -13,6 +13,8 @@ export interface FailedRequest {
 	itemIndex: number;
 	isSend?: boolean;
 	unknownOutcome?: UnknownOutcomeWords;
+	/** The configured API origin, for naming where a redirect points. */
+	origin?: string;
 }
 
 /**
@@ -56,9 +58,9 @@ export function isOutcomeUnknown(error: unknown): boolean {
 }
 
 /** A short, single-line preview of an unexpected body, so the error shows what came back. */
-export function snippet(text: string): string {
+export function snippet(text: string, length = SNIPPET_LENGTH): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+	return flat.length > length ? `${flat.slice(0, length)}…` : flat;
 }
 
 function apiError(
@@ -73,7 +75,20 @@ function apiError(
 	return new NodeApiError(ctx.getNode(), response, { message, description, httpCode, itemIndex });
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * Failures that happen before a request leaves this host: nothing can have reached Itniotech. Node's HTTP
+ * client refuses a header with an invisible character (ERR_INVALID_CHAR) before connecting.
+ */
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ERR_INVALID_CHAR',
+	'ERR_INVALID_HTTP_TOKEN',
+	'ERR_INVALID_HEADER_VALUE',
+	'ERR_INVALID_URL',
+	'ERR_INVALID_PROTOCOL',
+]);
 const TRANSIENT_CODES = new Set([
 	'ECONNREFUSED',
 	'ECONNRESET',
@@ -122,8 +137,8 @@ function describeNetworkCause(cause: NetworkCause, timeoutSeconds: number) {
 		return { summary: 'The connection to Itniotech was closed before an answer arrived', action, reason: 'connection reset' };
 	}
 	if (code) return { summary: `The request to Itniotech failed (${code})`, action: CHECK_URL, reason: code };
-	// Not a network failure: e.g. the credential's own check of its Base URL.
-	const summary = message ? snippet(message) : 'The request to Itniotech failed';
+	// Not a network failure: e.g. the credential's own check of its fields, whose message says it all.
+	const summary = message ? snippet(message, 300) : 'The request to Itniotech failed';
 	return { summary, action: CHECK_URL, reason: summary };
 }
 
@@ -138,6 +153,9 @@ export function networkFailure(ctx: IExecuteFunctions, request: FailedRequest, t
 		summary = `${summary}: the request may have reached Itniotech`;
 		const words = request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME;
 		action = `It is unknown whether ${words.what}: ${words.check}.`; // one sentence, not the generic one again
+	}
+	if (request.isSend === true && !outcomeUnknown) {
+		action = `${action} The request did not leave this n8n host, so nothing was sent.`;
 	}
 	const transient = (timedOut(cause) || hungUp(cause) || (code !== undefined && TRANSIENT_CODES.has(code))) && code !== 'ENOTFOUND';
 	// No `code` key: n8n would replace our message with its generic text for known network codes.
@@ -183,6 +201,50 @@ export function httpFailure(
 		retryAfterMs,
 		outcomeUnknown: request.isSend,
 	};
+}
+
+/** The origin (scheme, host, port) a redirect points to, resolved against the request's own address. */
+function redirectOrigin(location: string | undefined, base: string | undefined): string {
+	if (location === undefined || location.trim() === '') return 'an address it did not name';
+	try {
+		return new URL(location.trim(), base).origin;
+	} catch {
+		return `"${snippet(location).slice(0, 60)}"`;
+	}
+}
+
+/**
+ * A 3xx answer. Redirects are never followed: the signature headers would go to the new host, and a send
+ * would be repeated there. The server did not act on a request it redirected, so a send is not placed.
+ */
+export function redirectFailure(
+	ctx: IExecuteFunctions,
+	request: FailedRequest,
+	statusCode: number,
+	location: string | undefined,
+): Failure {
+	const target = redirectOrigin(location, request.origin);
+	const notSent = request.isSend ? ' Nothing was sent.' : '';
+	return {
+		error: apiError(
+			ctx,
+			request.itemIndex,
+			{ kind: 'redirect', httpStatus: statusCode, path: request.path, redirectOrigin: target },
+			`The Itniotech address answered with a redirect (HTTP ${statusCode}) to ${target}, which the node does not follow`,
+			`Check the Platform and the Base URL in the Itniotech credential: enter the API address itself, not one that redirects.${notSent}`,
+			String(statusCode),
+		),
+		reason: `redirect (HTTP ${statusCode})`,
+		transient: false,
+		outcomeUnknown: false,
+	};
+}
+
+/** An answer larger than the node reads: stopped at the cap, and not asked for again. */
+export function tooLargeFailure(ctx: IExecuteFunctions, request: FailedRequest, maxBytes: number): Failure {
+	const failure = invalidResponse(ctx, request, `an answer larger than ${maxBytes / 1048576} MB`, '');
+	failure.error.description = `No Itniotech answer is this large: this usually means a proxy or the wrong Base URL. Check the credential.${request.isSend ? unknownOutcomeAdvice(request) : ''}`;
+	return { ...failure, transient: false };
 }
 
 /** A 2xx answer that is not the vendor's envelope: empty, HTML, not JSON, too large, or without a status. */

@@ -4,9 +4,10 @@ import { credentialOf, ITNIOTECH_CREDENTIAL_TYPE } from '../platform';
 import { correctedTimestamp } from '../signing';
 import { SendsStoppedError, withBatching } from './batching';
 import { ClockCorrection } from './clock';
+import { AnswerTooLargeError, DeadlineError, discardAnswer, readAnswerText } from './answerBody';
 import type { Failure, UnknownOutcomeWords } from './failures';
-import { finalError, networkFailure } from './failures';
-import type { ReadAnswer, VendorEnvelope } from './response';
+import { finalError, networkFailure, tooLargeFailure } from './failures';
+import type { HttpAnswer, ReadAnswer, VendorEnvelope } from './response';
 import { readResponse } from './response';
 
 export type { VendorEnvelope };
@@ -74,20 +75,37 @@ async function attemptOnce(
 		headers: { Accept: 'application/json', ...(clockOffsetMs !== 0 ? correctedTimestamp(clockOffsetMs) : {}) },
 		body: request.body,
 		...(request.qs ? { qs: request.qs } : {}),
-		// Read the raw text and status ourselves (response.ts). Ignoring HTTP status errors also keeps n8n
-		// from re-sending a request after a 401.
-		encoding: 'text',
+		// A redirect would carry the signature headers to another host (the credential sets this too).
+		disableFollowRedirect: true,
+		// Read the raw bytes and status ourselves (answerBody.ts, response.ts). Ignoring HTTP status errors
+		// also keeps n8n from re-sending a request after a 401.
+		encoding: 'stream',
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: timeoutSeconds * 1000,
 	};
+	let deadline: AbortSignal | undefined;
+	// The whole answer is read inside the request's slot, so the in-flight limit counts it until the end.
+	const exchange = async (): Promise<HttpAnswer> => {
+		// The Timeout is a deadline for the whole answer, counted from the start, not only for silence.
+		deadline = AbortSignal.timeout(timeoutSeconds * 1000);
+		const response = (await sendSigned(ctx, { ...options, abortSignal: deadline }, request.itemIndex)) as IN8nHttpFullResponse;
+		const headers = response.headers as IDataObject | undefined;
+		if (response.statusCode >= 300 && response.statusCode <= 399) {
+			discardAnswer(response.body);
+			return { statusCode: response.statusCode, headers, text: '' };
+		}
+		return { statusCode: response.statusCode, headers, text: await readAnswerText(response.body, deadline) };
+	};
 	try {
-		const response = (await withBatching(ctx, async () => await sendSigned(ctx, options, request.itemIndex), request.isSend)) as IN8nHttpFullResponse;
-		return readResponse(ctx, request, response);
+		return readResponse(ctx, request, await withBatching(ctx, exchange, request.isSend));
 	} catch (error) {
 		if (error instanceof SendsStoppedError) return { stopped: true };
-		return { failure: networkFailure(ctx, request, timeoutSeconds, error) };
+		if (error instanceof AnswerTooLargeError) return { failure: tooLargeFailure(ctx, request, error.maxBytes) };
+		// The deadline aborting before the answer began reads as n8n's "canceled": it is a timeout.
+		const cause = deadline?.aborted === true ? new DeadlineError() : error;
+		return { failure: networkFailure(ctx, request, timeoutSeconds, cause) };
 	}
 }
 

@@ -1,15 +1,13 @@
-import type { IDataObject, IExecuteFunctions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { FailedRequest, Failure } from './failures';
-import { httpFailure, invalidResponse, vendorFailure } from './failures';
+import { httpFailure, invalidResponse, redirectFailure, vendorFailure } from './failures';
+import { parseJsonKeepingDigits } from './json';
 
 /**
- * Reading one HTTP answer: the vendor's envelope (`status` "0" plus the endpoint's fields), or the failure
+ * Reading one HTTP answer: the vendor's envelope (`status` 0 plus the endpoint's fields), or the failure
  * it is. The vendor reports errors inside HTTP 200, and a proxy's HTML or a truncated body must be reported
  * as such rather than half-parsed, so the raw text is read here.
  */
-
-/** No vendor answer comes near this; anything larger is a misconfigured proxy or the wrong host. */
-export const MAX_RESPONSE_CHARS = 16 * 1024 * 1024;
 
 /** The vendor's answer: `status` "0" plus the endpoint's fields (`data`, or top-level for getBalance). */
 export interface VendorEnvelope extends IDataObject {
@@ -19,7 +17,14 @@ export interface VendorEnvelope extends IDataObject {
 
 export type ReadAnswer = { envelope: VendorEnvelope } | { failure: Failure };
 
-function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
+/** An HTTP answer with its body already read as text (answerBody.ts). */
+export interface HttpAnswer {
+	statusCode: number;
+	headers?: IDataObject;
+	text: string;
+}
+
+export function headerValue(headers: IDataObject | undefined, name: string): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
@@ -34,24 +39,31 @@ export function parseRetryAfter(value: string | undefined, nowMs: number = Date.
 	return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
 }
 
-/** The response body as text, whatever form the HTTP helper handed it over in. */
-function bodyText(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (body === undefined || body === null) return '';
-	return JSON.stringify(body);
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+
+/** An HTTP Date header in the one form servers must send (IMF-fixdate), in ms; anything else is undefined. */
+export function parseHttpDate(value: string | undefined): number | undefined {
+	const match = HTTP_DATE.exec(value?.trim() ?? '');
+	if (!match) return undefined;
+	const [, day, monthName, year, hours, minutes, seconds] = match;
+	const month = MONTHS.indexOf(monthName);
+	const ms = Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds));
+	// Rejects 31 Feb and 25:00 rather than rolling them over.
+	const back = new Date(ms);
+	const exact = month >= 0 && back.getUTCDate() === Number(day) && back.getUTCHours() === Number(hours);
+	return exact && Number(minutes) < 60 && Number(seconds) < 60 ? ms : undefined;
 }
 
 /** The JSON object with a `status` a 2xx body must be, or the invalid answer it is instead. */
 function parseEnvelope(ctx: IExecuteFunctions, request: FailedRequest, text: string): ReadAnswer {
 	const invalid = (what: string, shown: string): ReadAnswer => ({ failure: invalidResponse(ctx, request, what, shown) });
-	if (text.length > MAX_RESPONSE_CHARS) return invalid(`an answer of ${Math.round(text.length / 1048576)} MB`, text);
 	const trimmed = text.trim();
 	if (trimmed === '') return invalid('an empty answer', trimmed);
 	if (trimmed.startsWith('<')) return invalid('an HTML page', trimmed);
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(trimmed);
+		parsed = parseJsonKeepingDigits(trimmed);
 	} catch {
 		return invalid('an answer that is not valid JSON', trimmed);
 	}
@@ -59,23 +71,28 @@ function parseEnvelope(ctx: IExecuteFunctions, request: FailedRequest, text: str
 		return invalid('an answer without a status', trimmed);
 	}
 	const envelope = { ...(parsed as IDataObject) } as VendorEnvelope;
-	envelope.status = String(envelope.status).trim();
+	const status: unknown = envelope.status;
+	// Only text or a number is a status: `[0]` or `{}` would otherwise read as "0" and count as success.
+	if (typeof status !== 'string' && typeof status !== 'number') {
+		return invalid('an answer whose status is neither text nor a number', trimmed);
+	}
+	envelope.status = String(status).trim();
 	return { envelope };
 }
 
-/** Reads one HTTP answer: transport problems, then the vendor's envelope and status. */
-export function readResponse(ctx: IExecuteFunctions, request: FailedRequest, response: IN8nHttpFullResponse): ReadAnswer {
-	const text = bodyText(response.body);
-	const headers = response.headers as IDataObject | undefined;
-	if (response.statusCode < 200 || response.statusCode > 299) {
-		const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
-		return { failure: httpFailure(ctx, request, response.statusCode, text.trim().startsWith('<'), retryAfterMs) };
+/** Reads one HTTP answer: redirects and other HTTP statuses, then the vendor's envelope and status. */
+export function readResponse(ctx: IExecuteFunctions, request: FailedRequest, answer: HttpAnswer): ReadAnswer {
+	const { statusCode, headers, text } = answer;
+	if (statusCode >= 300 && statusCode <= 399) {
+		return { failure: redirectFailure(ctx, request, statusCode, headerValue(headers, 'location')) };
 	}
-	const answer = parseEnvelope(ctx, request, text);
-	if ('failure' in answer || answer.envelope.status === '0') return answer;
-	const { status, reason } = answer.envelope;
-	// The server's clock, for correcting this host's timestamp after a -16.
-	const serverDateMs = Date.parse(headerValue(headers, 'date') ?? '');
-	const dateMs = Number.isNaN(serverDateMs) ? undefined : serverDateMs;
-	return { failure: vendorFailure(ctx, request, status, reason, dateMs) };
+	if (statusCode < 200 || statusCode > 299) {
+		const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
+		return { failure: httpFailure(ctx, request, statusCode, text.trim().startsWith('<'), retryAfterMs) };
+	}
+	const read = parseEnvelope(ctx, request, text);
+	if ('failure' in read || read.envelope.status === '0') return read;
+	const { status, reason } = read.envelope;
+	// The server's clock, for correcting this host's timestamp after a -16 (clock.ts decides whether to).
+	return { failure: vendorFailure(ctx, request, status, reason, parseHttpDate(headerValue(headers, 'date'))) };
 }

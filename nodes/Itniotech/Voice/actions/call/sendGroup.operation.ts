@@ -99,6 +99,15 @@ export async function check(this: IExecuteFunctions, itemIndex: number): Promise
 	readGroupCall(this, itemIndex);
 }
 
+/** Text or a number as text; an object or list where an ID belongs is no ID, not "[object Object]". */
+function textOrNull(value: unknown): string | null {
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /**
  * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
@@ -125,12 +134,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		} catch (error) {
 			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));
 		}
-		const answers = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
+		const answers = Array.isArray(envelope.data) ? (envelope.data as unknown[]).filter(isObject) : [];
 		for (const answer of answers) {
-			const terminationCode = answer.terminationCode == null ? null : String(answer.terminationCode);
+			const terminationCode = textOrNull(answer.terminationCode);
 			results.push({
-				voiceId: answer.voiceId == null ? null : String(answer.voiceId),
-				callee: answer.callee == null ? null : String(answer.callee),
+				voiceId: textOrNull(answer.voiceId),
+				callee: textOrNull(answer.callee),
 				submitted: terminationCode === '0',
 				terminationCode,
 				terminationReason: answer.terminationReason ?? null,

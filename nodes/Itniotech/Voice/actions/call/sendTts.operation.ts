@@ -202,5 +202,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	} catch (error) {
 		throw withCalls(error, itemIndex, [], [callee], []);
 	}
-	return [{ voiceId: envelope.data === undefined ? null : String(envelope.data), callee }];
+	// The voiceId is text (or a number, kept to the digit by the transport); anything else is no ID.
+	const { data } = envelope;
+	return [{ voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null, callee }];
 }
