@@ -185,3 +185,46 @@ test('an unusable address is named before anything is sent: no http(s), or Other
 	expect(empty.message).toMatch(/Base URL in the Itniotech credential is empty: with Platform "Other Brand" enter the API address/);
 	expect(sim.requests).toHaveLength(0);
 });
+
+describe('the signature reaches no other host', () => {
+	const http = require('node:http');
+	const collector = { received: [] };
+	beforeAll(async () => {
+		collector.server = http.createServer((req, res) => {
+			collector.received.push({ method: req.method, url: req.url, headers: req.headers });
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end('{"status":"0","reason":"success","balance":"1","gift":"0","credit":"0"}');
+		});
+		await new Promise((resolve) => collector.server.listen(0, '127.0.0.1', resolve));
+		collector.origin = `http://127.0.0.1:${collector.server.address().port}`;
+	});
+	afterAll(async () => new Promise((resolve) => collector.server.close(resolve)));
+	beforeEach(() => (collector.received = []));
+
+	test.each([301, 302, 307, 308])('a redirect (HTTP %i) is not followed: the test fails, the other host receives nothing', async (status) => {
+		sim.inject({ kind: 'redirect', httpStatus: status, location: `${collector.origin}/sms/getBalance`, path: '/sms/getBalance' });
+		const result = await testCredential(itniotech());
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(new RegExp(`^This address redirects to another one \\(HTTP ${status}\\)`)) });
+		expect(sim.requests).toHaveLength(1);
+		expect(collector.received).toEqual([]);
+	});
+
+	test.each([
+		['http://api.itniotech.com', /must start with https:\/\/ \(plain http:\/\/ is allowed only for this machine/],
+		['https://user:pw@api.itniotech.com', /must not contain a user name or password/],
+		['https://api.itniotech.com/?a=1', /must not contain \? or #/],
+	])('the Base URL %s is refused before anything is sent, naming the field', async (baseUrl, why) => {
+		const result = await testCredential({ ...ACCOUNT, platform: 'itniotech', baseUrl });
+		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/The Base URL (".*" )?in the Itniotech credential/);
+		expect(result.message).toMatch(why);
+		expect(result.message).not.toContain('pw@');
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('an API key pasted with an invisible character is refused by name, before anything is sent', async () => {
+		const result = await testCredential({ ...itniotech(), apiKey: `${ACCOUNT.apiKey}\u200b` });
+		expect(result).toEqual({ status: 'Error', message: expect.stringMatching(/^The API Key in the Itniotech credential contains a space, line break or invisible character/) });
+		expect(sim.requests).toHaveLength(0);
+	});
+});
