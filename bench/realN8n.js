@@ -58,7 +58,7 @@ function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 			items,
 			{
 				id: 'l', name: 'Lookup', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [400, 0],
-				parameters: { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: {}, batching: { concurrency } },
+				parameters: { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: { concurrency } },
 				credentials: { itniotechApi: { id: 'BenchCredential1', name: 'bench' } },
 			},
 		],

@@ -23,7 +23,7 @@ const { writeReport } = require('./report');
 
 const ROOT = path.resolve(__dirname, '..');
 /** The node's Batching → Max Concurrent Requests cap. */
-const { CONCURRENCY_MAX } = require('../dist/nodes/Itniotech/common/batching.js');
+const { CONCURRENCY_MAX } = require('../dist/nodes/Itniotech/common/fields.js');
 const DAY_MS = 86400000;
 const settings = {
 	n: Number(process.env.BENCH_N || 10_000),

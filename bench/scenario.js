@@ -156,12 +156,12 @@ class PagingFloor {
 }
 
 const lookupItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { voiceId: String(1000000 + i) } }));
-const nodeLookup = { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: {}, batching: { concurrency } };
-const nodeSearch = (from, to) => ({ resource: 'callRecord', operation: 'searchGroupRecords', from, to, returnAll: true, options: {}, batching: { concurrency } });
+const nodeLookup = { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: { concurrency } };
+const nodeSearch = (from, to) => ({ resource: 'callRecord', operation: 'searchGroupRecords', from, to, returnAll: true, options: { concurrency } });
 // The messages the simulator was seeded with (--sms-sent), one msgId per item.
 const reportItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { msgId: seededMsgId(i) } }));
 const floorReport = { appId: 'benchApp', msgId: '={{ $json.msgId }}' };
-const nodeReport = { resource: 'message', operation: 'getReport', appId: 'benchApp', msgIds: '={{ $json.msgId }}', options: {}, batching: { concurrency } };
+const nodeReport = { resource: 'message', operation: 'getReport', appId: 'benchApp', msgIds: '={{ $json.msgId }}', options: { concurrency } };
 const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
 
 /** Each scenario: what it loads and warms up before the timer, and the timed run. */

@@ -10,12 +10,11 @@ let credentials;
 const fixture = useSimulator({ latencyMs: 25 });
 beforeAll(() => ({ sim, credentials } = fixture));
 
-const lookups = (batching, extra = {}) => ({
+const lookups = (limits, extra = {}) => ({
 	resource: 'callRecord',
 	operation: 'getGroupRecord',
 	voiceId: '={{ $json.id }}',
-	options: {},
-	batching,
+	options: limits,
 	...extra,
 });
 // Shuffled IDs so that order can only come out right if the node restores it.
@@ -52,11 +51,11 @@ test('a requests-per-second cap still answers every item, in order', async () =>
 });
 
 test.each([
-	[{ concurrency: 0 }, /Max Concurrent Requests must be a whole number from 1 to 50/],
-	[{ concurrency: 51 }, /Max Concurrent Requests must be a whole number from 1 to 50/],
-	[{ requestsPerSecond: -1 }, /Max Requests per Second must be a number from 0 to 1000/],
-])('bad batching %p is refused before any request', async (batching, message) => {
-	const result = await runNode({ parameters: lookups(batching), items: items.slice(0, 3), credentials });
+	[{ concurrency: 0 }, /Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/],
+	[{ concurrency: 51 }, /Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/],
+	[{ requestsPerSecond: -1 }, /Max Requests per Second option in item 0 must be a number from 0 to 1000/],
+])('bad request limits %p are refused before any request', async (limits, message) => {
+	const result = await runNode({ parameters: lookups(limits), items: items.slice(0, 3), credentials });
 	expect(result.error.message).toMatch(message);
 	expect(sim.requests).toHaveLength(0);
 });
@@ -125,8 +124,7 @@ test('Return All reads page 1, then the other pages in parallel, and keeps time 
 			from: new Date(now - 11 * 86400000).toISOString(),
 			to: new Date(now).toISOString(),
 			returnAll: true,
-			options: {},
-			batching: { concurrency: 4 },
+			options: { concurrency: 4 },
 		},
 		credentials,
 	});

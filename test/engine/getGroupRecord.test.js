@@ -319,7 +319,7 @@ describe('continue on fail', () => {
 	test('without continue-on-fail the run stops at the failing item', async () => {
 		sim.inject({ kind: 'html', path: '/voice/recordGroup/22' });
 		const result = await runNode({
-			parameters: { ...getRecordParameters('={{ $json.voiceId }}', once), batching: { concurrency: 1 } },
+			parameters: getRecordParameters('={{ $json.voiceId }}', { ...once, concurrency: 1 }),
 			items: ['21', '22', '23'].map((voiceId) => ({ json: { voiceId } })),
 			credentials,
 		});

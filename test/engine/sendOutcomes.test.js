@@ -108,7 +108,7 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 	test('after the first failure no new item starts: with 1 at a time, the items after it are listed as not sent', async () => {
 		sim.inject({ kind: 'status', status: '-10', path: '/voice/sendCode', bodyContains: PEOPLE[1] });
 		const result = await runNode({
-			parameters: tts({ batching: { concurrency: 1 } }),
+			parameters: tts({ options: { timeoutSeconds: 5, concurrency: 1 } }),
 			items: itemsFor(PEOPLE),
 			credentials,
 		});

@@ -38,7 +38,7 @@ describe.each(Object.entries(sends))('%s', (_name, { parameters, field, nodeType
 	const run = (extra) => runNode({ parameters, items: items(GOOD_BAD_GOOD), credentials, nodeType: nodeType?.(), ...extra });
 
 	test('On Error → Stop: a bad item 1 stops the run before any request', async () => {
-		const result = await run({ parameters: { ...parameters, batching: { concurrency: 5 } } });
+		const result = await run({ parameters: { ...parameters, options: { concurrency: 5 } } });
 		expect(result.error.message).toMatch(field);
 		expect(result.error.description).toMatch(/Nothing was sent: every item is checked before the first request/);
 		expect(sim.requests).toHaveLength(0);

@@ -109,7 +109,7 @@ describe('no accepted msgId is lost', () => {
 		sim.inject({ kind: 'dropAnswer', path: '/sms/sendSms', bodyContains: '6281234567002' });
 		const items = ['6281234567001', '6281234567002', '6281234567003'].map((phone) => ({ json: { phone } }));
 		const result = await sms(
-			{ operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'hi', additionalFields: {}, batching: { concurrency: 1 } },
+			{ operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'hi', additionalFields: {}, options: { concurrency: 1 } },
 			{ items },
 		);
 		const { messages } = result.error.context;

@@ -5,7 +5,7 @@
  */
 const { ItniotechSimulator } = require('../../simulator/server');
 const { ACCOUNT } = require('../fixtures');
-const { resetClockOffsets } = require('../../dist/nodes/Itniotech/api/transport/clock.js');
+const { HOST_CLOCK } = require('../../dist/nodes/Itniotech/api/transport/clock.js');
 
 /** Registers the jest hooks; the returned object's `sim` and `credentials` are filled in by beforeAll. */
 function useSimulator(options = {}) {
@@ -18,7 +18,7 @@ function useSimulator(options = {}) {
 	beforeEach(() => {
 		handle.sim.reset();
 		handle.sim.now = () => Date.now();
-		resetClockOffsets();
+		HOST_CLOCK.reset();
 	});
 	return handle;
 }

@@ -8,7 +8,7 @@ const {
 	emptyCallReport,
 	withCalls,
 } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
-const { SendsStoppedError } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
+const { SendsStoppedError } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 

@@ -57,7 +57,7 @@ test('every resource in the Resource list has operations, and every field belong
 	const withOperations = new Set(operations().map((o) => o.resource));
 	expect([...withOperations].sort()).toEqual([...resources].sort());
 	for (const property of description.properties) {
-		if (['resource', 'operation', 'batching'].includes(property.name)) continue;
+		if (['resource', 'operation'].includes(property.name)) continue;
 		expect(property.displayOptions.show.resource.length).toBeGreaterThan(0);
 		expect(property.displayOptions.show.operation.length).toBeGreaterThan(0);
 	}
@@ -70,11 +70,15 @@ test('node basics: name, icons, credential, version', () => {
 	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
 });
 
-test('Batching: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
-	const { DEFAULT_BATCHING } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
-	const batching = description.properties.find((p) => p.name === 'batching');
-	const byName = Object.fromEntries(batching.options.map((o) => [o.name, o]));
-	expect(byName.concurrency.default).toBe(DEFAULT_BATCHING.concurrency);
-	expect(byName.concurrency.typeOptions).toEqual({ minValue: 1, maxValue: 50 });
-	expect(byName.requestsPerSecond.default).toBe(DEFAULT_BATCHING.requestsPerSecond);
+test('request limits sit under every operation\'s Options: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
+	const { DEFAULT_LIMITS } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
+	const optionsFields = description.properties.filter((p) => p.name === 'options');
+	expect(optionsFields.length).toBe(operations().length);
+	for (const options of optionsFields) {
+		const byName = Object.fromEntries(options.options.map((o) => [o.name, o]));
+		expect(byName.concurrency.default).toBe(DEFAULT_LIMITS.concurrency);
+		expect(byName.concurrency.typeOptions).toEqual({ minValue: 1, maxValue: 50 });
+		expect(byName.requestsPerSecond.default).toBe(DEFAULT_LIMITS.requestsPerSecond);
+	}
+	expect(description.properties.find((p) => p.name === 'batching')).toBeUndefined();
 });

@@ -74,11 +74,11 @@ test('no import breaks the layer rule', () => {
 
 test('the rule catches each kind of wrong import', () => {
 	const wrong = [
-		{ from: 'nodes/Itniotech/api/transport/request.ts', to: 'nodes/Itniotech/common/batching' },
+		{ from: 'nodes/Itniotech/api/transport/request.ts', to: 'nodes/Itniotech/common/inOrder' },
 		{ from: 'nodes/Itniotech/api/platform.ts', to: 'nodes/Itniotech/Voice/helpers/callReport' },
 		{ from: 'nodes/Itniotech/api/signing.ts', to: 'credentials/ItniotechApi.credentials' },
 		{ from: 'nodes/Itniotech/common/paging.ts', to: 'nodes/Itniotech/Voice/helpers/voiceId' },
-		{ from: 'nodes/Itniotech/VoiceTrigger/push.ts', to: 'nodes/Itniotech/Voice/helpers/recordLookup' },
+		{ from: 'nodes/Itniotech/VoiceTrigger/push.ts', to: 'nodes/Itniotech/Voice/helpers/recordFields' },
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/common/validation' },
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/Voice/ItniotechVoice.node' },
 	];

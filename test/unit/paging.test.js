@@ -1,10 +1,11 @@
 'use strict';
 // Pages are typed as they arrive: a Return All never holds the raw records of the whole result next to the
-// typed ones (issue #16). The last page is held back until the others are typed, which only typing on
+// typed ones. The last page is held back until the others are typed, which only typing on
 // arrival allows.
 const { searchWindows } = require('../../dist/nodes/Itniotech/common/windowSearch.js');
 const { typeCallRecord } = require('../../dist/nodes/Itniotech/api/records/record.js');
 const { historyRecord } = require('../../simulator/records');
+const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 const PAGES = 6;
@@ -41,7 +42,7 @@ test('Return All types each page when it arrives, before the last page is in', a
 		ctx.events.push({ typed: raw.voiceId });
 		return typeCallRecord(raw);
 	};
-	const records = await searchWindows(ctx, { path: '/voice/recordGroupQuery', itemIndex: 0, typeRecord }, range, undefined);
+	const records = await searchWindows(ctx, { run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0, typeRecord }, range, undefined);
 	expect(records).toHaveLength(PAGES * 100);
 	// Oldest first, typed.
 	const oldest = pageOf(PAGES)[99];
@@ -52,7 +53,7 @@ test('Return All types each page when it arrives, before the last page is in', a
 
 test('without a typer (Return Raw Data) the records come as the vendor sent them', async () => {
 	const ctx = context({ holdLastPageUntil: () => true });
-	const records = await searchWindows(ctx, { path: '/voice/recordGroupQuery', itemIndex: 0 }, range, 250);
+	const records = await searchWindows(ctx, { run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0 }, range, 250);
 	expect(records).toHaveLength(250);
 	expect(records[249]).toEqual(pageOf(1)[0]);
 	expect(typeof records[0].callDuration).toBe('string');

@@ -47,14 +47,15 @@ test.each([
 	[{ platform: 'other', baseUrl: 'https://x.example', pathLayout: 'itniotech' }, 'another brand of the platform', 'https://x.example', 'itniotech', 200, 3],
 ])('%p → %s at %s, layout %s, %i callees per request, loop count up to %i', async (data, name, root, layout, callees, loops) => {
 	expect(resolvePlatform(data)).toMatchObject({ name, root, layout });
-	const limits = await platformLimits({ getCredentials: async () => data }, 0);
+	const limits = platformLimits(data);
 	expect(limits).toEqual({ platformName: name, maxCalleesPerRequest: callees, sendCodeLoopCount: { min: 1, max: loops } });
 });
 
-test('the credential is read once per execution context, however many items there are', async () => {
+test('the credential is read once per run, however many items there are', async () => {
+	const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 	const getCredentials = jest.fn(async () => ({ platform: 'onbuka' }));
-	const ctx = { getCredentials };
-	for (let i = 0; i < 5; i++) expect((await platformLimits(ctx, i)).maxCalleesPerRequest).toBe(1000);
+	const run = createRun({ getCredentials });
+	for (let i = 0; i < 5; i++) expect(platformLimits(await run.credentials(i)).maxCalleesPerRequest).toBe(1000);
 	expect(getCredentials).toHaveBeenCalledTimes(1);
 });
 

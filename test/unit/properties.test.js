@@ -8,6 +8,7 @@
 const fc = require('fast-check');
 const { NodeOperationError } = require('n8n-workflow');
 
+const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 const op = (path) => require(`../../dist/nodes/Itniotech/Voice/actions/${path}.operation.js`);
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -115,14 +116,15 @@ const CASES = [
 ];
 
 describe.each(CASES)('%s: %s', (operation, base, path, field, sentIsAllowed) => {
-	const { execute } = op(operation);
+	const { readInput, execute } = op(operation);
 	test(`hostile values for ${field} are refused before sending, or sent in an allowed form`, async () => {
 		await fc.assert(
 			fc.asyncProperty(hostile, async (value) => {
 				const ctx = context(set(base, path, value));
 				let error;
 				try {
-					await execute.call(ctx, 0);
+					const run = createRun(ctx);
+					await execute.call(ctx, await readInput.call(ctx, 0, run), run, 0);
 				} catch (caught) {
 					error = caught;
 				}

@@ -10,6 +10,14 @@ const {
 	RETRY_BASE_MS,
 } = require('../../dist/nodes/Itniotech/api/transport/request.js');
 const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
+const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
+
+/** The request, in a run of its own for `ctx` (one per context, as the runner makes one per node run). */
+const runs = new WeakMap();
+function request(ctx, options) {
+	if (!runs.has(ctx)) runs.set(ctx, createRun(ctx));
+	return itniotechApiRequest(ctx, runs.get(ctx), options);
+}
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -39,7 +47,7 @@ function contextAnswering(answer) {
 async function failureOf(answer) {
 	const ctx = contextAnswering(answer);
 	try {
-		await itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 2 });
+		await request(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 2 });
 	} catch (error) {
 		return error;
 	}
@@ -50,7 +58,7 @@ const ok = (body, statusCode = 200) => ({ statusCode, headers: {}, body });
 
 test('sends a relative path through the credential as a stream, no redirects, no HTTP-status exceptions and a deadline', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","reason":"success","data":{"voiceId":"1"}}'));
-	const envelope = await itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
+	const envelope = await request(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
 	expect(envelope).toEqual({ status: '0', reason: 'success', data: { voiceId: '1' } });
 	expect(ctx.calls).toHaveLength(1);
 	expect(ctx.calls[0].type).toBe('itniotechApi');
@@ -68,7 +76,7 @@ test('sends a relative path through the credential as a stream, no redirects, no
 test('the credential is read once per execution and handed to the helper with every request, which still signs each', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","data":{}}'));
 	await Promise.all(
-		Array.from({ length: 20 }, (_, i) => itniotechApiRequest.call(ctx, { method: 'GET', path: `/voice/recordGroup/${i}`, itemIndex: i })),
+		Array.from({ length: 20 }, (_, i) => request(ctx, { method: 'GET', path: `/voice/recordGroup/${i}`, itemIndex: i })),
 	);
 	expect(ctx.credentialReads).toEqual([{ type: 'itniotechApi', itemIndex: 0 }]);
 	expect(ctx.calls).toHaveLength(20);
@@ -78,7 +86,7 @@ test('the credential is read once per execution and handed to the helper with ev
 	}
 	// Another execution context reads it afresh (a changed credential applies to the next run).
 	const next = contextAnswering(ok('{"status":"0","data":{}}'));
-	await itniotechApiRequest.call(next, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
+	await request(next, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
 	expect(next.credentialReads).toHaveLength(1);
 });
 
@@ -90,13 +98,12 @@ test('a credential that could not be read fails that request and is read again f
 		if (reads === 1) throw new Error('Node "Itniotech Voice" does not have any credentials of type "itniotechApi" set');
 		return { ...CREDENTIAL };
 	};
-	const first = await itniotechApiRequest
-		.call(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0, maxAttempts: 1 })
+	const first = await request(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0, maxAttempts: 1 })
 		.catch((error) => error);
 	expect(first).toBeInstanceOf(NodeApiError);
 	expect(first.message).toContain('does not have any credentials');
 	expect(ctx.calls).toHaveLength(0);
-	await expect(itniotechApiRequest.call(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 })).resolves.toEqual({ status: '0', data: {} });
+	await expect(request(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 })).resolves.toEqual({ status: '0', data: {} });
 	expect(reads).toBe(2);
 });
 
@@ -107,7 +114,7 @@ test.each([['[0]'], ['{}'], ['null'], ['true'], ['[]']])('a status of %s is not 
 
 test('an ID sent as a bare number too large for JavaScript keeps every digit', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","data":{"voiceId":5000000000000000321,"cost":0.5,"count":12}}'));
-	const envelope = await itniotechApiRequest.call(ctx, { method: 'GET', path: '/x', itemIndex: 0 });
+	const envelope = await request(ctx, { method: 'GET', path: '/x', itemIndex: 0 });
 	expect(envelope.data).toEqual({ voiceId: '5000000000000000321', cost: 0.5, count: 12 });
 });
 
@@ -117,8 +124,7 @@ test('a 3xx answer is a redirect failure naming where it points, never retried',
 		ctx.calls.push({ options });
 		return { statusCode: 307, headers: { location: 'http://collector.example:8080/steal?x=1' }, body: '' };
 	};
-	const error = await itniotechApiRequest
-		.call(ctx, { method: 'POST', path: '/voice/sendCode', itemIndex: 0, isSend: true })
+	const error = await request(ctx, { method: 'POST', path: '/voice/sendCode', itemIndex: 0, isSend: true })
 		.catch((e) => e);
 	expect(error.message).toBe(
 		'The Itniotech address answered with a redirect (HTTP 307) to http://collector.example:8080, which the node does not follow',
@@ -131,7 +137,7 @@ test('a 3xx answer is a redirect failure naming where it points, never retried',
 test('a numeric status 0 counts as success too', async () => {
 	const ctx = contextAnswering(ok('{"status":0,"data":{}}'));
 	await expect(
-		itniotechApiRequest.call(ctx, { method: 'GET', path: '/x', itemIndex: 0 }),
+		request(ctx, { method: 'GET', path: '/x', itemIndex: 0 }),
 	).resolves.toMatchObject({ status: '0' });
 });
 

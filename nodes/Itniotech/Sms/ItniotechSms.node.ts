@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { batchingField } from '../common/batching';
 import { operationSubtitle, resourceMenu } from '../common/operations';
 import { resources, router } from './actions/router';
 
@@ -19,7 +18,7 @@ export class ItniotechSms implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'itniotechApi', required: true }],
-		properties: [resourceMenu(resources, 'message'), ...resources.flatMap((resource) => resource.properties), batchingField],
+		properties: [resourceMenu(resources, 'message'), ...resources.flatMap((resource) => resource.properties)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,6 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { batchingField } from '../common/batching';
 import { operationSubtitle, resourceMenu } from '../common/operations';
 import { resources, router } from './actions/router';
 
@@ -22,7 +21,6 @@ export class ItniotechVoice implements INodeType {
 		properties: [
 			resourceMenu(resources, 'callRecord'),
 			...resources.flatMap((resource) => resource.properties),
-			batchingField,
 		],
 	};
 

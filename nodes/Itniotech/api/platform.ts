@@ -1,10 +1,10 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 /**
  * The vendor layer's knowledge of the platform's brands: where each one's API lives, how it lays out its
  * paths, and the limits that differ between them. Every Itniotech node and the credential read it from here;
- * it imports nothing from them, and nothing at run time at all (the credential loads it on its own). Source: /work/shared/itniotech-sms-api.md, "Brands, base URLs and paths" and
- * "Corrections and brand differences for the Voice API".
+ * it imports nothing from them, and nothing at run time at all (the credential loads it on its own). Source:
+ * the vendor's SMS API reference, "Brands, base URLs and paths" and "Corrections and brand differences".
  */
 
 /** The credential type every Itniotech node signs its requests with. */
@@ -155,42 +155,8 @@ export function layoutPath(layout: PathLayout, logicalPath: string): string {
 	return layout === 'onbuka' ? logicalPath.replace(/^\/sms(?=\/)/, '') : logicalPath;
 }
 
-/** Per execution context: a node has one credential, and reading it decrypts it each time. */
-const credentialByContext = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
-
-/**
- * The credential's data, read once per execution context: the transport hands it to n8n's request helper
- * with every request (which still signs each one), platform and clock read it from here. In real n8n each
- * read is a database query and a decryption. A failed read is not kept, so the next request reads again.
- */
-export async function credentialOf(
-	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
-	itemIndex: number,
-): Promise<ICredentialDataDecryptedObject> {
-	let pending = credentialByContext.get(ctx);
-	if (!pending) {
-		pending = ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).catch((error: unknown) => {
-			credentialByContext.delete(ctx);
-			throw error;
-		});
-		credentialByContext.set(ctx, pending);
-	}
-	return await pending;
-}
-
-/** The platform of the credential an operation runs with (limits and layout; the address is not checked here). */
-export async function platformOf(
-	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
-	itemIndex: number,
-): Promise<PlatformIdentity> {
-	return platformIdentity(await credentialOf(ctx, itemIndex));
-}
-
 /** The limits of the credential's platform, plus its name for messages. */
-export async function platformLimits(
-	ctx: Pick<IExecuteFunctions, 'getCredentials'>,
-	itemIndex: number,
-): Promise<PlatformLimits & { platformName: string }> {
-	const { name, limits } = await platformOf(ctx, itemIndex);
+export function platformLimits(credentials: ICredentialDataDecryptedObject): PlatformLimits & { platformName: string } {
+	const { name, limits } = platformIdentity(credentials);
 	return { ...limits, platformName: name };
 }

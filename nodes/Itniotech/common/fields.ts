@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS } from '../api/transport/request';
+import type { RequestLimits } from '../api/transport/requestLimiter';
+import { DEFAULT_LIMITS } from '../api/transport/requestLimiter';
 import { validateInteger, validateNumber } from './validation';
 
 /** Field definitions more than one operation uses, written once, and the one reader of their values. */
@@ -15,7 +17,30 @@ export const timeoutOption: INodeProperties = {
 	description: 'How long to wait for Itniotech to answer one request before giving up',
 };
 
-/** An operation's "Options" collection. */
+export const CONCURRENCY_MAX = 50;
+export const REQUESTS_PER_SECOND_MAX = 1000;
+
+/** How hard this node may push the Itniotech API; read from the first item, for the whole run. */
+const limitOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: CONCURRENCY_MAX },
+		default: 5, // DEFAULT_LIMITS.concurrency; a literal, as n8n's lint wants
+		description: 'How many requests to Itniotech may run at the same time (1 to 50). Output order always follows the input.',
+	},
+	{
+		displayName: 'Max Requests per Second',
+		name: 'requestsPerSecond',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: REQUESTS_PER_SECOND_MAX },
+		default: 0,
+		description: 'Cap on requests started per second, for accounts with a rate limit. 0 means no cap.',
+	},
+];
+
+/** An operation's "Options" collection: its own options, then the request limits every operation has. */
 export function optionsField(options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Options',
@@ -23,7 +48,24 @@ export function optionsField(options: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options,
+		options: [...options, ...limitOptions],
+	};
+}
+
+/** The run's request limits from the first item's Options (their defaults when not added), checked. */
+export function readRequestLimits(ctx: IExecuteFunctions): RequestLimits {
+	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
+	const node = ctx.getNode();
+	const { concurrency, requestsPerSecond } = options;
+	return {
+		concurrency:
+			concurrency === undefined
+				? DEFAULT_LIMITS.concurrency
+				: validateInteger(node, 'Max Concurrent Requests option', concurrency, 0, 1, CONCURRENCY_MAX),
+		requestsPerSecond:
+			requestsPerSecond === undefined
+				? 0
+				: validateNumber(node, 'Max Requests per Second option', requestsPerSecond, 0, 0, REQUESTS_PER_SECOND_MAX),
 	};
 }
 

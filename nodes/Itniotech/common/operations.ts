@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { Run } from '../api/transport/run';
 
 /**
  * Operations as modules: each `<value>.operation.ts` exports its menu entry (`meta`), its fields
@@ -18,25 +19,35 @@ export interface OperationMeta {
 	description: string;
 }
 
-export interface OperationModule {
+export interface OperationBase {
 	meta: OperationMeta;
 	/** The operation's fields; defineResource shows them for this operation only. */
 	properties: INodeProperties[];
-	/**
-	 * Optional: reads and validates one item's parameters, without any request, for `execute`. The runner
-	 * reads items ahead of their turn while earlier requests wait for answers (common/readAhead.ts).
-	 */
-	readInput?(this: IExecuteFunctions, itemIndex: number): unknown;
-	/** The work for one input item: its output rows. `input` is what `readInput` read for the item, if it has one. */
-	execute(this: IExecuteFunctions, itemIndex: number, input?: unknown): Promise<IDataObject[]>;
-	/**
-	 * Sends only: reads and validates one item's input without any request, throwing what execute would.
-	 * The runner checks every item before the first request, so bad input never stops a run half-sent.
-	 */
-	check?(this: IExecuteFunctions, itemIndex: number): Promise<void>;
 }
 
-export interface Resource<M extends OperationModule = OperationModule> {
+/** An operation that works item by item; the runner (runner.ts) runs it over the input. */
+export interface OperationModule<Input = void> extends OperationBase {
+	/** Reads and checks one item's parameters, without any request: what `execute` needs. */
+	readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Input | Promise<Input>;
+	/** The work for one input item: its output rows. */
+	execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]>;
+	/** Sends: every item's input is read before the first request, so bad input never stops a run half-sent. */
+	checkFirst?: boolean;
+	/** Bulk look-ups: read items' inputs ahead of their turn (readAhead.ts); `readInput` must then be synchronous. */
+	readAhead?: boolean;
+	/** Bulk look-ups: space request starts by about a millisecond (RequestLimiter's `spaceStarts`). */
+	spaceStarts?: boolean;
+}
+
+/** An operation that combines all input items into few requests, and so runs them all itself. */
+export interface AcrossItemsOperation extends OperationBase {
+	executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]>;
+}
+
+/** Any item-by-item operation, as a resource lists them: each module's own file types its input. */
+export type AnyOperation = OperationModule<unknown>;
+
+export interface Resource<M extends OperationBase = OperationBase> {
 	value: string;
 	name: string;
 	/** The Operation menu, then every operation's fields, each shown for its own operation only. */
@@ -45,7 +56,7 @@ export interface Resource<M extends OperationModule = OperationModule> {
 }
 
 /** A resource from its operation modules, in menu order; the first is the default operation. */
-export function defineResource<M extends OperationModule>(value: string, name: string, modules: M[]): Resource<M> {
+export function defineResource<M extends OperationBase>(value: string, name: string, modules: M[]): Resource<M> {
 	const defaultOperation = modules[0].meta.value;
 	const menu: INodeProperties = {
 		displayName: 'Operation',
@@ -88,7 +99,7 @@ export function operationSubtitle(resources: Resource[]): string {
 }
 
 /** The module of the node's chosen resource and operation. */
-export function findOperation<M extends OperationModule>(ctx: IExecuteFunctions, resources: Array<Resource<M>>): M {
+export function findOperation<M extends OperationBase>(ctx: IExecuteFunctions, resources: Array<Resource<M>>): M {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
 	const module = resources.find((candidate) => candidate.value === resource)?.operations.get(operation);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { batchingSettings } from '../api/transport/batching';
 import { itniotechApiRequest } from '../api/transport/request';
-import { mapInOrder } from './batching';
+import type { Run } from '../api/transport/run';
+import { mapInOrder } from './inOrder';
 import { validateInteger } from './validation';
 
 /** The vendor's largest page. */
@@ -42,6 +42,8 @@ export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | u
 }
 
 export interface PageRequest {
+	/** The node run the pages are read in (its limits bound the pages read at once). */
+	run: Run;
 	path: string;
 	params?: IDataObject;
 	/** Further body fields every page carries (e.g. the SMS appId). */
@@ -61,7 +63,7 @@ export async function readPage(
 ): Promise<{ records: IDataObject[]; pages: number }> {
 	const body: IDataObject = { ...request.fields, current, size: MAX_PAGE_SIZE };
 	if (request.params) body.params = request.params;
-	const envelope = await itniotechApiRequest.call(ctx, {
+	const envelope = await itniotechApiRequest(ctx, request.run, {
 		method: 'POST',
 		path: request.path,
 		body,
@@ -78,7 +80,7 @@ export async function readPage(
 
 /**
  * Reads the vendor's pages in the vendor's order: page 1 first, which tells how many there are, then the
- * pages still needed for the limit in parallel (bounded by Batching), joined in page order.
+ * pages still needed for the limit in parallel (bounded by Max Concurrent Requests), joined in page order.
  */
 export async function collectPages(
 	ctx: IExecuteFunctions,
@@ -91,7 +93,7 @@ export async function collectPages(
 	if (wanted > 1 && first.records.length > 0) {
 		const rest = await mapInOrder(
 			wanted - 1,
-			batchingSettings(ctx).concurrency,
+			request.run.limiter.limits.concurrency,
 			async (i) => (await readPage(ctx, request, i + 2)).records,
 			true,
 		);

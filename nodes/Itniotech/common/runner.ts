@@ -1,15 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { configureBatching, SendsStoppedError, stopNewSends } from '../api/transport/batching';
-import type { Settled } from './batching';
-import { readBatching, settleInOrder } from './batching';
+import { SendsStoppedError } from '../api/transport/requestLimiter';
+import type { Run } from '../api/transport/run';
+import { createRun } from '../api/transport/run';
+import { readRequestLimits } from './fields';
+import type { Settled } from './inOrder';
+import { settleInOrder } from './inOrder';
 import type { OperationModule } from './operations';
 import { ReadAhead } from './readAhead';
 
 /**
- * Runs one operation over the node's input items: concurrently up to the Batching limit, results at their
- * input positions with `pairedItem`, failures as n8n's Settings → On Error asks (stop, error items, or
- * the error output). A node that sends may add a FailureReport: what became of everything sent.
+ * Runs one operation over the node's input items: concurrently up to Max Concurrent Requests, results at
+ * their input positions with `pairedItem`, failures as n8n's Settings → On Error asks (stop, error items,
+ * or the error output). A node that sends may add a FailureReport: what became of everything sent.
  */
 
 export type NodeError = NodeApiError | NodeOperationError;
@@ -100,56 +103,63 @@ function outputOf(
 	return output;
 }
 
-/**
- * An operation with `check` has every item's input checked before any request. Without continue-on-fail
- * the first bad item stops the run with nothing sent; with it, bad items become error items and are skipped.
- */
-async function checkEveryItem(ctx: IExecuteFunctions, operation: OperationModule, continueOnFail: boolean): Promise<Map<number, unknown>> {
-	const invalid = new Map<number, unknown>();
-	if (!operation.check) return invalid;
-	const count = ctx.getInputData().length;
-	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-		try {
-			await operation.check.call(ctx, itemIndex);
-		} catch (error) {
-			if (continueOnFail) {
-				invalid.set(itemIndex, error);
-				continue;
-			}
-			const failure = asNodeError(ctx.getNode(), error, itemIndex);
-			appendDescription(failure, 'Nothing was sent: every item is checked before the first request.');
-			throw failure;
-		}
-	}
-	return invalid;
+/** The run an operation's requests share: the node's request limits (from Options) and what it opts into. */
+export function startRun(ctx: IExecuteFunctions, spaceStarts = false): { run: Run; concurrency: number } {
+	const limits = readRequestLimits(ctx);
+	return { run: createRun(ctx, { ...limits, spaceStarts }), concurrency: limits.concurrency };
 }
 
-export async function runItems(
+type ItemInput<I> = { ok: true; value: I } | { ok: false; error: unknown };
+
+/**
+ * Every item's input, read before any request (operations with `checkFirst`). Without continue-on-fail the
+ * first bad item stops the run with nothing sent; with it, bad items become error items and are skipped.
+ */
+async function readEveryItem<I>(ctx: IExecuteFunctions, count: number, read: (itemIndex: number) => I | Promise<I>, continueOnFail: boolean) {
+	const inputs: Array<ItemInput<I>> = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			inputs.push({ ok: true, value: await read(itemIndex) });
+		} catch (error) {
+			if (!continueOnFail) {
+				const failure = asNodeError(ctx.getNode(), error, itemIndex);
+				appendDescription(failure, 'Nothing was sent: every item is checked before the first request.');
+				throw failure;
+			}
+			inputs.push({ ok: false, error });
+		}
+	}
+	return inputs;
+}
+
+export async function runItems<I>(
 	ctx: IExecuteFunctions,
-	operation: OperationModule,
+	operation: OperationModule<I>,
 	report?: FailureReport,
 ): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
-	const batching = readBatching(ctx);
-	configureBatching(ctx, batching);
+	const { run, concurrency } = startRun(ctx, operation.spaceStarts === true);
 	const continueOnFail = ctx.continueOnFail();
-	const invalid = await checkEveryItem(ctx, operation, continueOnFail);
 	const count = ctx.getInputData().length;
-	const { readInput } = operation;
+	const read = (itemIndex: number) => operation.readInput.call(ctx, itemIndex, run);
+	const checked = operation.checkFirst ? await readEveryItem(ctx, count, read, continueOnFail) : undefined;
 	// Two rounds of items ahead: their parameters are read while the requests in flight wait.
-	const readAhead = readInput && new ReadAhead(count, 2 * batching.concurrency, (itemIndex) => readInput.call(ctx, itemIndex));
+	const readAhead = operation.readAhead ? new ReadAhead(count, 2 * concurrency, read) : undefined;
+	const inputOf = async (itemIndex: number): Promise<I> => {
+		const input = checked?.[itemIndex];
+		if (input === undefined) return await (readAhead ? readAhead.take(itemIndex) : read(itemIndex));
+		if (!input.ok) throw input.error;
+		return input.value;
+	};
 	// Without continue-on-fail the first failure starts no new item and stops sends that have not gone out yet.
 	const outcomes = await settleInOrder(
 		count,
-		batching.concurrency,
-		async (itemIndex) => {
-			if (invalid.has(itemIndex)) throw invalid.get(itemIndex);
-			return await operation.execute.call(ctx, itemIndex, readAhead?.take(itemIndex));
-		},
+		concurrency,
+		async (itemIndex) => await operation.execute.call(ctx, await inputOf(itemIndex), run, itemIndex),
 		!continueOnFail,
 		() => {
 			if (!continueOnFail) {
-				stopNewSends(ctx);
+				run.limiter.stopSends();
 				readAhead?.stop();
 			}
 		},

@@ -3,8 +3,7 @@ import type { DateRange } from './dateRange';
 import { formatVendorTime, MAX_WINDOW_DAYS, splitIntoWindows, vendorSearchStart } from './dateRange';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
-import { batchingSettings } from '../api/transport/batching';
-import { mapInOrder } from './batching';
+import { mapInOrder } from './inOrder';
 import { sortBySubmitTime, toIsoTime } from '../api/records/record';
 
 /**
@@ -78,7 +77,7 @@ class Collector {
 	}
 }
 
-/** The records of the given pages, in their order, read in parallel (bounded by Batching); page 1 is known. */
+/** The records of the given pages, in their order, read in parallel (bounded by Max Concurrent Requests); page 1 is known. */
 async function readPages(
 	ctx: IExecuteFunctions,
 	request: PageRequest,
@@ -87,7 +86,7 @@ async function readPages(
 ): Promise<IDataObject[][]> {
 	return await mapInOrder(
 		pageNumbers.length,
-		batchingSettings(ctx).concurrency,
+		request.run.limiter.limits.concurrency,
 		async (i) => (pageNumbers[i] === 1 ? first.records : (await readPage(ctx, request, pageNumbers[i])).records),
 		true,
 	);

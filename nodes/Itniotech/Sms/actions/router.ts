@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { OperationModule, Resource } from '../../common/operations';
+import type { AcrossItemsOperation, AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
-import { runItems } from '../../common/runner';
+import { runItems, startRun } from '../../common/runner';
 import { messageReporting } from '../helpers/messageReport';
 import { message } from './message';
 
@@ -10,10 +10,7 @@ import { message } from './message';
  * An SMS operation. One that sends messages reports what became of every message when something fails; one
  * that works across items (combining them into fewer requests) runs them all itself with `executeAll`.
  */
-export interface SmsOperation extends OperationModule {
-	sendsMessages?: boolean;
-	executeAll?(this: IExecuteFunctions): Promise<INodeExecutionData[][]>;
-}
+export type SmsOperation = (AnyOperation | AcrossItemsOperation) & { sendsMessages?: boolean };
 
 /** The node's resources, in the order of the Resource menu. */
 export const resources: Array<Resource<SmsOperation>> = [message];
@@ -27,6 +24,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				'After any failure, n8n would run the whole node again and send every message of this run once more. This node never repeats a send by itself; when something fails, its error lists which messages were sent and which to send again.',
 		});
 	}
-	if (operation.executeAll) return await operation.executeAll.call(this);
+	if ('executeAll' in operation) return await operation.executeAll.call(this, startRun(this).run);
 	return await runItems(this, operation, operation.sendsMessages === true ? messageReporting : undefined);
 }

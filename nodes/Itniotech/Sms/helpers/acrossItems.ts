@@ -1,6 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { configureBatching } from '../../api/transport/batching';
-import { readBatching } from '../../common/batching';
 import { asNodeError, errorItem } from '../../common/runner';
 
 /**
@@ -10,13 +8,6 @@ import { asNodeError, errorItem } from '../../common/runner';
  */
 
 export type ItemRead<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** Applies the node's Batching settings; returns them for the caller's own parallel requests. */
-export function startAcrossItems(ctx: IExecuteFunctions) {
-	const batching = readBatching(ctx);
-	configureBatching(ctx, batching);
-	return batching;
-}
 
 /** Reads every item; without continue-on-fail the first bad item's error is thrown before anything is sent. */
 export function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: number) => T): Array<ItemRead<T>> {

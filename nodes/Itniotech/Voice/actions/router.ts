@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { OperationModule, Resource } from '../../common/operations';
+import type { AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
 import { runItems } from '../../common/runner';
 import { callReporting } from '../helpers/callReport';
@@ -11,7 +11,7 @@ import { callRecord } from './callRecord';
 import { sipRecord } from './sipRecord';
 
 /** A Voice operation; one that places calls reports what became of every call when something fails. */
-export interface VoiceOperation extends OperationModule {
+export interface VoiceOperation extends AnyOperation {
 	placesCalls?: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { SendsStoppedError } from '../../api/transport/batching';
+import { SendsStoppedError } from '../../api/transport/requestLimiter';
 import { isOutcomeUnknown } from '../../api/transport/failures';
 import type { UnknownOutcomeWords } from '../../api/transport/failures';
 import type { FailureReport } from '../../common/runner';

@@ -1,5 +1,3 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
-import { credentialOf, resolvePlatform } from '../platform';
 import type { Failure } from './failures';
 
 /**
@@ -8,26 +6,6 @@ import type { Failure } from './failures';
  * made once more with the corrected time (api/signing.ts says how the credential learns it), and later
  * requests to the same Base URL start corrected.
  */
-
-/**
- * Clock offsets (server minus this host, ms) learned from -16 answers, per Base URL. Module state on
- * purpose: it is a property of this host's clock, shared by every execution, and bounded by the number
- * of Base URLs in use.
- */
-const clockOffsets = new Map<string, number>();
-
-export function resetClockOffsets(): void {
-	clockOffsets.clear();
-}
-
-/** The credential's Base URL (read once per execution context), or '' when it cannot be read. */
-async function baseUrlKey(ctx: IExecuteFunctions, itemIndex: number): Promise<string> {
-	try {
-		return resolvePlatform(await credentialOf(ctx, itemIndex)).root;
-	} catch {
-		return '';
-	}
-}
 
 /**
  * The offsets a -16 can be explained by. The vendor allows about 30 minutes; below 25 the host's clock is
@@ -41,6 +19,34 @@ export const MAX_CORRECTION_MS = 24 * 3600 * 1000;
 export function explainsExpiredTimestamp(offsetMs: number): boolean {
 	return Math.abs(offsetMs) >= MIN_CORRECTION_MS && Math.abs(offsetMs) <= MAX_CORRECTION_MS;
 }
+
+/**
+ * This host's clock as the vendor sees it: offsets (server minus this host, ms) learned from -16 answers,
+ * per Base URL. One per process (HOST_CLOCK) on purpose: the offset is a property of this host's clock,
+ * shared by every execution, and bounded by the number of Base URLs in use.
+ */
+export class HostClock {
+	private readonly offsets = new Map<string, number>();
+
+	now(): number {
+		return Date.now();
+	}
+
+	offsetFor(root: string): number {
+		return this.offsets.get(root) ?? 0;
+	}
+
+	learn(root: string, offsetMs: number): void {
+		this.offsets.set(root, offsetMs);
+	}
+
+	/** Forgets every learned offset (tests start from a correct clock). */
+	reset(): void {
+		this.offsets.clear();
+	}
+}
+
+export const HOST_CLOCK = new HostClock();
 
 /** Adds what the clock correction found to the -16's own advice (which already says to fix the clock). */
 function appendAdvice(failure: Failure, text: string): void {
@@ -57,31 +63,28 @@ function formatOffset(ms: number): string {
 export class ClockCorrection {
 	private corrected = false;
 
-	private constructor(
-		private readonly ctx: IExecuteFunctions,
-		private readonly itemIndex: number,
-		/** Added to this host's time when signing; 0 means the credential's own fresh time is used. */
-		public offsetMs: number,
-	) {}
+	/** Added to this host's time when signing; 0 means the credential's own fresh time is used. */
+	offsetMs: number;
 
-	/** The offset learned earlier for the credential's Base URL (the credential is read only once any exists). */
-	static async start(ctx: IExecuteFunctions, itemIndex: number): Promise<ClockCorrection> {
-		const offsetMs = clockOffsets.size > 0 ? (clockOffsets.get(await baseUrlKey(ctx, itemIndex)) ?? 0) : 0;
-		return new ClockCorrection(ctx, itemIndex, offsetMs);
+	constructor(
+		private readonly clock: HostClock,
+		private readonly root: string,
+	) {
+		this.offsetMs = clock.offsetFor(root);
 	}
 
 	/**
-	 * After a -16 with the server's time: true the first time (learn the offset, try once more: the vendor
-	 * refused before acting, so this is safe even for sends, and it is not one of the user's attempts). A
-	 * second -16 is final, and its advice then says how far off this host's clock is.
+	 * After a -16 with the server's time: true the first time the offset explains it (learn it, try once
+	 * more: the vendor refused before acting, so this is safe even for sends, and it is not one of the user's
+	 * attempts). A second -16 is final, and its advice then says how far off this host's clock is.
 	 */
-	async retryCorrected(failure: Failure): Promise<boolean> {
+	retryCorrected(failure: Failure): boolean {
 		if (failure.vendorStatus !== '-16') return false;
 		if (failure.serverDateMs === undefined) {
-			appendAdvice(failure, 'The answer did not give the server\'s time in a form the node trusts, so the clock was not corrected.');
+			appendAdvice(failure, "The answer did not give the server's time in a form the node trusts, so the clock was not corrected.");
 			return false;
 		}
-		const measured = failure.serverDateMs - Date.now();
+		const measured = failure.serverDateMs - this.clock.now();
 		if (this.corrected) {
 			failure.error.description = `This n8n host's clock is about ${formatOffset(measured)}; even corrected, Itniotech refused the timestamp. Set the host's clock right (enable NTP time sync).`;
 			return false;
@@ -93,7 +96,7 @@ export class ClockCorrection {
 		}
 		this.corrected = true;
 		this.offsetMs = measured;
-		clockOffsets.set(await baseUrlKey(this.ctx, this.itemIndex), measured);
+		this.clock.learn(this.root, measured);
 		return true;
 	}
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
-import { credentialOf, ITNIOTECH_CREDENTIAL_TYPE } from '../platform';
+import { ITNIOTECH_CREDENTIAL_TYPE, resolvePlatform } from '../platform';
 import { correctedTimestamp } from '../signing';
-import { SendsStoppedError, withBatching } from './batching';
 import { ClockCorrection } from './clock';
+import { SendsStoppedError } from './requestLimiter';
+import type { Run } from './run';
 import { AnswerTooLargeError, DeadlineError, discardAnswer, readAnswerText } from './answerBody';
 import type { Failure, UnknownOutcomeWords } from './failures';
 import { finalError, networkFailure, tooLargeFailure } from './failures';
@@ -38,7 +39,7 @@ export interface ItniotechRequest {
 	unknownOutcome?: UnknownOutcomeWords;
 }
 
-/** `stopped`: a send not sent because the run had stopped (see batching's stopNewSends). */
+/** `stopped`: a send not sent because the run had stopped (RequestLimiter.stopSends). */
 type Attempt = ReadAnswer | { stopped: true };
 
 /** Exponential backoff with jitter (50–100% of the step, the step capped at MAX_BACKOFF_MS), or what the server asked for. */
@@ -48,14 +49,9 @@ export function backoffMs(attempt: number, retryAfterMs: number | undefined, ran
 	return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
 }
 
-/**
- * One request through n8n's helper, which signs it with the credential's authenticate. The credential is
- * handed over as read once per execution (platform.ts: credentialOf); otherwise the helper reads it for
- * every request, in real n8n a database query and a decryption each, which made 1,000 look-ups slower than
- * the HTTP Request node.
- */
-async function sendSigned(ctx: IExecuteFunctions, options: IHttpRequestOptions, itemIndex: number): Promise<unknown> {
-	const data = await credentialOf(ctx, itemIndex);
+/** One request through n8n's helper, which signs it with the credential's authenticate (read once per run). */
+async function sendSigned(ctx: IExecuteFunctions, run: Run, options: IHttpRequestOptions, itemIndex: number): Promise<unknown> {
+	const data = await run.credentials(itemIndex);
 	const { id, name } = ctx.getNode().credentials?.[ITNIOTECH_CREDENTIAL_TYPE] ?? { id: null, name: '' };
 	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, ITNIOTECH_CREDENTIAL_TYPE, options, {
 		credentialsDecrypted: { id: id ?? '', name, type: ITNIOTECH_CREDENTIAL_TYPE, data },
@@ -64,6 +60,7 @@ async function sendSigned(ctx: IExecuteFunctions, options: IHttpRequestOptions, 
 
 async function attemptOnce(
 	ctx: IExecuteFunctions,
+	run: Run,
 	request: ItniotechRequest,
 	timeoutSeconds: number,
 	clockOffsetMs: number,
@@ -90,7 +87,7 @@ async function attemptOnce(
 	const exchange = async (): Promise<HttpAnswer> => {
 		// The Timeout is a deadline for the whole answer, counted from the start, not only for silence.
 		deadline = AbortSignal.timeout(timeoutSeconds * 1000);
-		const response = (await sendSigned(ctx, { ...options, abortSignal: deadline }, request.itemIndex)) as IN8nHttpFullResponse;
+		const response = (await sendSigned(ctx, run, { ...options, abortSignal: deadline }, request.itemIndex)) as IN8nHttpFullResponse;
 		const headers = response.headers as IDataObject | undefined;
 		if (response.statusCode >= 300 && response.statusCode <= 399) {
 			discardAnswer(response.body);
@@ -99,7 +96,7 @@ async function attemptOnce(
 		return { statusCode: response.statusCode, headers, text: await readAnswerText(response.body, deadline) };
 	};
 	try {
-		return readResponse(ctx, request, await withBatching(ctx, exchange, request.isSend));
+		return readResponse(ctx, request, await run.limiter.run(exchange, request.isSend));
 	} catch (error) {
 		if (error instanceof SendsStoppedError) return { stopped: true };
 		if (error instanceof AnswerTooLargeError) return { failure: tooLargeFailure(ctx, request, error.maxBytes) };
@@ -116,23 +113,32 @@ function stopReason(failure: Failure, attempts: number, maxAttempts: number): 'f
 }
 
 /**
- * One signed request to the vendor. The credential's `authenticate` signs it and supplies the platform's
- * address; this function reads the answer (response.ts), turns every failure into an error that says what
- * happened and what to do (failures.ts), retries reads on temporary failures, and corrects this host's
- * clock after a -16 (clock.ts).
+ * One signed request to the vendor, within the run's limits. The credential's `authenticate` signs it and
+ * supplies the platform's address; this function reads the answer (response.ts), turns every failure into
+ * an error that says what happened and what to do (failures.ts), retries reads on temporary failures, and
+ * corrects this host's clock after a -16 (clock.ts).
  */
-export async function itniotechApiRequest(this: IExecuteFunctions, request: ItniotechRequest): Promise<VendorEnvelope> {
+export async function itniotechApiRequest(ctx: IExecuteFunctions, run: Run, request: ItniotechRequest): Promise<VendorEnvelope> {
 	const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxAttempts = request.isSend ? 1 : Math.max(1, request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-	const clock = await ClockCorrection.start(this, request.itemIndex);
+	let root: string;
+	try {
+		root = resolvePlatform(await run.credentials(request.itemIndex)).root;
+	} catch (error) {
+		// A credential that cannot be read or names no usable address: nothing left this host.
+		const failure = networkFailure(ctx, request, timeoutSeconds, error);
+		throw finalError(failure, [failure.reason]);
+	}
+	const clock = new ClockCorrection(run.clock, root);
+	const named = { ...request, origin: new URL(root).origin };
 	let attempts = 0; // the user's attempts made so far
 	const reasons: string[] = []; // what each of them met
 	for (;;) {
-		const result = await attemptOnce(this, request, timeoutSeconds, clock.offsetMs);
+		const result = await attemptOnce(ctx, run, named, timeoutSeconds, clock.offsetMs);
 		if ('envelope' in result) return result.envelope;
 		if ('stopped' in result) throw new SendsStoppedError(); // never sent: the caller reports it as such
 		const { failure } = result;
-		if (await clock.retryCorrected(failure)) continue; // the corrected retry is not one of the user's attempts
+		if (clock.retryCorrected(failure)) continue; // the corrected retry is not one of the user's attempts
 		attempts += 1;
 		reasons.push(failure.reason);
 		const stop = stopReason(failure, attempts, maxAttempts);

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 import { notFoundReport, typeDeliveryReport } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
-import { settleInOrder } from '../../../common/batching';
+import type { Run } from '../../../api/transport/run';
+import { settleInOrder } from '../../../common/inOrder';
 import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
-import { itemError, paired, readAllItems, startAcrossItems } from '../../helpers/acrossItems';
+import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
 import { MSG_IDS_PER_REPORT, readAppId, smsAppIdField } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
@@ -75,8 +76,7 @@ interface Chunk {
  * every item gets the reports of its own IDs (an ID the vendor did not list is notFound: still queued,
  * unknown, or older than the vendor keeps).
  */
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const batching = startAcrossItems(this);
+export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
 	const reads = readAllItems<ReportItem>(this, (itemIndex) => ({
 		appId: readAppId(this, itemIndex),
 		msgIds: readMsgIds(this, itemIndex),
@@ -108,10 +108,10 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 	const continueOnFail = this.continueOnFail();
 	const outcomes = await settleInOrder(
 		chunks.length,
-		batching.concurrency,
+		run.limiter.limits.concurrency,
 		async (i) => {
 			const { appId, ids, itemIndex } = chunks[i];
-			const envelope = await itniotechApiRequest.call(this, {
+			const envelope = await itniotechApiRequest(this, run, {
 				method: 'GET',
 				path: '/sms/getReport',
 				qs: { appId, msgIds: ids.join(',') },
@@ -152,9 +152,4 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		for (const row of paired(rows, itemIndex)) output.push(row);
 	});
 	return [output];
-}
-
-/** Never called: the router runs this operation with executeAll (the reports of all items are read together). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation runs across all items at once', { itemIndex });
 }

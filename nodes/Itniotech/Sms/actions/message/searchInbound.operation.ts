@@ -4,6 +4,7 @@ import type { DateRange } from '../../../common/dateRange';
 import { formatVendorTime } from '../../../common/dateRange';
 import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
+import type { Run } from '../../../api/transport/run';
 import { readLimit, readPage } from '../../../common/paging';
 import { readSearchRange, searchFields, uniqueBy } from '../../helpers/smsSearch';
 import { readAppId, smsAppIdField } from '../../helpers/smsFields';
@@ -41,15 +42,26 @@ export function monthWindows({ from, to }: DateRange): DateRange[] {
 
 const keyOf = (r: IDataObject): string => JSON.stringify([r.number, r.sendId, r.receiveTime, r.content]);
 
-/** POST /sms/recordMo per month window, oldest first, paged by current/size until the last page. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const appId = readAppId(this, itemIndex);
-	const range = readSearchRange(this, itemIndex, () => INBOUND_EARLIEST, RETENTION);
-	const limit = readLimit(this, itemIndex);
+export function readInput(this: IExecuteFunctions, itemIndex: number) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
+	return {
+		appId: readAppId(this, itemIndex),
+		range: readSearchRange(this, itemIndex, () => INBOUND_EARLIEST, RETENTION),
+		limit: readLimit(this, itemIndex),
+		timeoutSeconds,
+		maxAttempts,
+	};
+}
+
+type Input = ReturnType<typeof readInput>;
+
+/** POST /sms/recordMo per month window, oldest first, paged by current/size until the last page. */
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
 	let records: IDataObject[] = [];
 	for (const window of monthWindows(range)) {
 		const request = {
+			run,
 			path: '/sms/recordMo',
 			fields: { appId },
 			params: { strTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to) },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { typeDeliveryReport } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import { formatVendorTime, splitIntoWindows } from '../../../common/dateRange';
 import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
@@ -24,19 +25,29 @@ export const properties: INodeProperties[] = [smsAppIdField, ...searchFields(RET
 
 export const earliestSent = (now: Date): Date => new Date(Math.ceil((now.getTime() - RETENTION_DAYS * 86_400_000) / 1000) * 1000);
 
+export function readInput(this: IExecuteFunctions, itemIndex: number) {
+	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
+	return {
+		appId: readAppId(this, itemIndex),
+		range: readSearchRange(this, itemIndex, earliestSent, RETENTION),
+		limit: readLimit(this, itemIndex),
+		timeoutSeconds,
+		maxAttempts,
+	};
+}
+
+type Input = ReturnType<typeof readInput>;
+
 /**
  * GET /sms/getSentRcd over ≤31-day windows, oldest first, each paged by startIndex (+ the records read)
  * until a page is not full; each msgId once (a record on a shared window boundary may come back twice).
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const appId = readAppId(this, itemIndex);
-	const range = readSearchRange(this, itemIndex, earliestSent, RETENTION);
-	const limit = readLimit(this, itemIndex);
-	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
 	let records: IDataObject[] = [];
 	for (const window of splitIntoWindows(range)) {
 		for (let startIndex = 0; ; ) {
-			const envelope = await itniotechApiRequest.call(this, {
+			const envelope = await itniotechApiRequest(this, run, {
 				method: 'GET',
 				path: '/sms/getSentRcd',
 				qs: { appId, startTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to), startIndex },

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { acceptedMessages } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { MESSAGE_UNKNOWN_OUTCOME, withMessages } from '../../helpers/messageReport';
@@ -88,8 +89,13 @@ function readMessage(ctx: IExecuteFunctions, itemIndex: number) {
 	return { appId, recipients, content, senderId, timeoutSeconds };
 }
 
-export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
-	readMessage(this, itemIndex);
+/** Every item is checked before the first message. */
+export const checkFirst = true;
+
+type Input = ReturnType<typeof readMessage>;
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
+	return readMessage(this, itemIndex);
 }
 
 /**
@@ -97,8 +103,8 @@ export async function check(this: IExecuteFunctions, itemIndex: number): Promise
  * never sent twice; if one fails, no later chunk is sent and the error records which numbers were sent
  * (with their msgIds), which have an unknown outcome and which were not sent.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { appId, recipients, content, senderId, timeoutSeconds } = readMessage(this, itemIndex);
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { appId, recipients, content, senderId, timeoutSeconds } = input;
 
 	const rows: IDataObject[] = [];
 	for (let start = 0; start < recipients.length; start += NUMBERS_PER_POST) {
@@ -107,7 +113,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (senderId !== undefined) body.senderId = senderId;
 		let envelope;
 		try {
-			envelope = await itniotechApiRequest.call(this, {
+			envelope = await itniotechApiRequest(this, run, {
 				method: 'POST',
 				path: '/sms/sendSms',
 				body,

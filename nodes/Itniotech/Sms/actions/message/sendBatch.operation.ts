@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { acceptedMessages } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { asNodeError } from '../../../common/runner';
-import { itemError, paired, readAllItems, startAcrossItems } from '../../helpers/acrossItems';
+import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
 import type { MessageReport } from '../../helpers/messageReport';
 import {
 	MESSAGE_UNKNOWN_OUTCOME,
@@ -137,8 +137,7 @@ function pack(items: Array<BatchItem | undefined>): BatchRequest[] {
  * limit allows. Requests go out one after another and none is sent twice. When one fails, no later one is
  * sent (unless On Error continues), and the error lists which messages were sent, with their msgIds.
  */
-export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	startAcrossItems(this);
+export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const reads = readAllItems<BatchItem>(this, (itemIndex) => {
 		const appId = readAppId(this, itemIndex);
@@ -169,7 +168,7 @@ export async function executeAll(this: IExecuteFunctions): Promise<INodeExecutio
 		}));
 		let envelope;
 		try {
-			envelope = await itniotechApiRequest.call(this, {
+			envelope = await itniotechApiRequest(this, run, {
 				method: 'POST',
 				path: '/sms/sendSms/batch',
 				body: { appId: request.appId, array },
@@ -238,9 +237,4 @@ function withReport(ctx: IExecuteFunctions, error: unknown, itemIndex: number, r
 	const text = describeMessages(report, -1);
 	if (text) failure.description = failure.description ? `${failure.description} ${text}` : text;
 	return failure;
-}
-
-/** Never called: the router runs this operation with executeAll (all items are packed together). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	throw new NodeOperationError(this.getNode(), 'This operation runs across all items at once', { itemIndex });
 }

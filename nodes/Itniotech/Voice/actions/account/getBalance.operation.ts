@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { toDecimal } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
+import type { RequestOptions } from '../../../common/fields';
 import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 
@@ -13,10 +15,18 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [optionsField([timeoutOption, attemptsOption])];
 
+export function readInput(this: IExecuteFunctions, itemIndex: number): RequestOptions {
+	return readRequestOptions(this, itemIndex);
+}
+
 /** GET /sms/getBalance: the answer is not wrapped in `data`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
-	const envelope = await itniotechApiRequest.call(this, {
+export async function execute(
+	this: IExecuteFunctions,
+	{ timeoutSeconds, maxAttempts }: RequestOptions,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const envelope = await itniotechApiRequest(this, run, {
 		method: 'GET',
 		path: '/sms/getBalance',
 		itemIndex,

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { Run } from '../../../api/transport/run';
 import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paging';
@@ -12,13 +13,20 @@ export const meta: OperationMeta = {
 
 export const properties: INodeProperties[] = [...returnAllOrLimit(), optionsField([timeoutOption, attemptsOption])];
 
-/** POST /voice/fileQuery: one item per uploaded audio file. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+interface Input {
+	limit: number | undefined;
+	timeoutSeconds: number;
+	maxAttempts: number;
+}
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
-	const files = await collectPages(
-		this,
-		{ path: '/voice/fileQuery', itemIndex, timeoutSeconds, maxAttempts },
-		readLimit(this, itemIndex),
-	);
+	return { limit: readLimit(this, itemIndex), timeoutSeconds, maxAttempts };
+}
+
+/** POST /voice/fileQuery: one item per uploaded audio file. */
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { limit, timeoutSeconds, maxAttempts } = input;
+	const files = await collectPages(this, { run, path: '/voice/fileQuery', itemIndex, timeoutSeconds, maxAttempts }, limit);
 	return files.map((file) => ({ fileId: file.fileId ?? null, fileName: file.fileName ?? null }));
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
@@ -56,16 +57,29 @@ export function validateAudioFileName(ctx: IExecuteFunctions, value: unknown, it
 	});
 }
 
-/** POST /voice/fileUpload with the binary as base64; never repeated automatically. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
+interface Input {
+	binaryPropertyName: string;
+	fileName: string;
+	timeoutSeconds: number;
+}
+
+/** Every item's file and name are checked before the first upload. */
+export const checkFirst = true;
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const requested: unknown = this.getNodeParameter('fileName', itemIndex, '');
 	const useBinaryName = requested === null || (typeof requested === 'string' && requested.trim() === '');
 	const fileName = validateAudioFileName(this, useBinaryName ? binary.fileName : requested, itemIndex);
+	return { binaryPropertyName, fileName, timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds };
+}
+
+/** POST /voice/fileUpload with the binary as base64; never repeated automatically. */
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { binaryPropertyName, fileName, timeoutSeconds } = input;
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
-	const envelope = await itniotechApiRequest.call(this, {
+	const envelope = await itniotechApiRequest(this, run, {
 		method: 'POST',
 		path: '/voice/fileUpload',
 		body: { fileName, file: bytes.toString('base64') },
@@ -74,5 +88,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		isSend: true,
 		unknownOutcome: CALL_UNKNOWN_OUTCOME,
 	});
-	return [{ fileId: envelope.data == null ? null : String(envelope.data), fileName }];
+	return [{ fileId: typeof envelope.data === 'string' ? envelope.data : null, fileName }];
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import { platformLimits } from '../../../api/platform';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
@@ -95,8 +96,14 @@ function readGroupCall(ctx: IExecuteFunctions, itemIndex: number) {
 	return { callees, base, timeoutSeconds };
 }
 
-export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
-	readGroupCall(this, itemIndex);
+/** Every item is checked before the first call. */
+export const checkFirst = true;
+
+type Input = ReturnType<typeof readGroupCall> & { chunkSize: number };
+
+export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+	const { maxCalleesPerRequest: chunkSize } = platformLimits(await run.credentials(itemIndex));
+	return { ...readGroupCall(this, itemIndex), chunkSize };
 }
 
 /** Text or a number as text; an object or list where an ID belongs is no ID, not "[object Object]". */
@@ -113,16 +120,15 @@ function isObject(value: unknown): value is IDataObject {
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
  * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const { callees, base, timeoutSeconds } = readGroupCall(this, itemIndex);
-	const { maxCalleesPerRequest: chunkSize } = await platformLimits(this, itemIndex);
+export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { callees, base, timeoutSeconds, chunkSize } = input;
 
 	const results: IDataObject[] = [];
 	for (let start = 0; start < callees.length; start += chunkSize) {
 		const chunk = callees.slice(start, start + chunkSize);
 		let envelope;
 		try {
-			envelope = await itniotechApiRequest.call(this, {
+			envelope = await itniotechApiRequest(this, run, {
 				method: 'POST',
 				path: '/voice/sendGroup',
 				body: { ...base, callee: chunk.join(',') },

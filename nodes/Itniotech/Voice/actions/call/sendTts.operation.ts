@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import type { PlatformLimits } from '../../../api/platform';
 import { platformLimits } from '../../../api/platform';
 import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
@@ -178,19 +179,25 @@ export function buildSendTtsBody(
 
 export const placesCalls = true;
 
-export async function check(this: IExecuteFunctions, itemIndex: number): Promise<void> {
-	buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
-	readRequestOptions(this, itemIndex);
+/** Every item is checked before the first call. */
+export const checkFirst = true;
+
+interface Input {
+	body: IDataObject;
+	timeoutSeconds: number;
+}
+
+export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+	const body = buildSendTtsBody(this, itemIndex, platformLimits(await run.credentials(itemIndex)));
+	return { body, timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds };
 }
 
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const body = buildSendTtsBody(this, itemIndex, await platformLimits(this, itemIndex));
-	const { timeoutSeconds } = readRequestOptions(this, itemIndex);
+export async function execute(this: IExecuteFunctions, { body, timeoutSeconds }: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
 	const callee = String(body.callee);
 	let envelope;
 	try {
-		envelope = await itniotechApiRequest.call(this, {
+		envelope = await itniotechApiRequest(this, run, {
 			method: 'POST',
 			path: '/voice/sendCode',
 			body,

@@ -1,6 +1,10 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeSipRecord } from '../../../api/records/record';
+import { itniotechApiRequest } from '../../../api/transport/request';
+import type { Run } from '../../../api/transport/run';
 import type { OperationMeta } from '../../../common/operations';
-import { recordGetOperation } from '../../helpers/recordOperations';
+import type { RecordGetInput } from '../../helpers/recordFields';
+import { readRecordGetInput, recordGetFields, recordOf } from '../../helpers/recordFields';
 
 export const meta: OperationMeta = {
 	value: 'get',
@@ -9,5 +13,25 @@ export const meta: OperationMeta = {
 	description: 'Get the record of one SIP phone call by its Voice ID',
 };
 
+export const properties = recordGetFields;
+
+// Bulk look-ups are this operation's main use: read items ahead, and space request starts.
+export const readAhead = true;
+export const spaceStarts = true;
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): RecordGetInput {
+	return readRecordGetInput(this, itemIndex);
+}
+
 /** GET /voice/recordSip/{voiceId}: one record per input item. */
-export const { properties, readInput, execute } = recordGetOperation('/voice/recordSip', typeSipRecord);
+export async function execute(this: IExecuteFunctions, input: RecordGetInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { voiceId, raw, timeoutSeconds, maxAttempts } = input;
+	const envelope = await itniotechApiRequest(this, run, {
+		method: 'GET',
+		path: `/voice/recordSip/${encodeURIComponent(voiceId)}`,
+		itemIndex,
+		timeoutSeconds,
+		maxAttempts,
+	});
+	return [recordOf(envelope, raw, typeSipRecord)];
+}

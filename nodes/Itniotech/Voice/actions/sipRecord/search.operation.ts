@@ -1,6 +1,10 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeSipRecord } from '../../../api/records/record';
+import type { Run } from '../../../api/transport/run';
 import type { OperationMeta } from '../../../common/operations';
-import { recordSearchOperation } from '../../helpers/recordOperations';
+import { searchWindows } from '../../../common/windowSearch';
+import type { RecordSearchInput } from '../../helpers/recordFields';
+import { readRecordSearchInput, recordSearchFields } from '../../helpers/recordFields';
 
 export const meta: OperationMeta = {
 	value: 'search',
@@ -9,5 +13,16 @@ export const meta: OperationMeta = {
 	description: 'Get the records of SIP phone calls submitted between two dates (last two months)',
 };
 
+export const properties = recordSearchFields;
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): RecordSearchInput {
+	return readRecordSearchInput(this, itemIndex);
+}
+
 /** POST /voice/recordSipQuery over ≤31-day windows: one output item per record, oldest first. */
-export const { properties, execute } = recordSearchOperation('/voice/recordSipQuery', typeSipRecord);
+export async function execute(this: IExecuteFunctions, input: RecordSearchInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+	const { range, limit, raw, timeoutSeconds, maxAttempts } = input;
+	// Typed page by page as they arrive (de-duplication and order read the typed voiceId and submitTime).
+	const request = { run, path: '/voice/recordSipQuery', itemIndex, timeoutSeconds, maxAttempts, typeRecord: raw ? undefined : typeSipRecord };
+	return await searchWindows(this, request, range, limit);
+}

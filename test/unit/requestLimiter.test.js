@@ -1,9 +1,10 @@
 'use strict';
-// Batching's guarantees that engine tests cannot pin down without timing: which items start after a
-// failure, and that a send still waiting for its turn is not sent once the run has stopped.
+// The request limiter's guarantees that engine tests cannot pin down without timing: which items start after
+// a failure, and that a send still waiting for its turn is not sent once the run has stopped.
 const { itniotechApiRequest } = require('../../dist/nodes/Itniotech/api/transport/request.js');
-const { SendsStoppedError, configureBatching, stopNewSends } = require('../../dist/nodes/Itniotech/api/transport/batching.js');
-const { settleInOrder } = require('../../dist/nodes/Itniotech/common/batching.js');
+const { SendsStoppedError, RequestLimiter } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
+const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
+const { settleInOrder } = require('../../dist/nodes/Itniotech/common/inOrder.js');
 
 const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
 
@@ -26,14 +27,14 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 test('a send waiting for its turn when the run stops is not sent, and says so; one already sent finishes', async () => {
 	const ctx = contextWithOpenRequests();
-	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 });
-	const send = (callee) => itniotechApiRequest.call(ctx, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
+	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
+	const send = (callee) => itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
 	const first = send('1');
 	const second = send('2'); // waits: the only turn is taken
 	await flush();
 	expect(ctx.open.map((r) => r.body.callee)).toEqual(['1']);
 
-	stopNewSends(ctx);
+	run.limiter.stopSends();
 	ctx.open[0].answer('voice-1');
 	await expect(first).resolves.toMatchObject({ data: 'voice-1' });
 	await expect(second).rejects.toBeInstanceOf(SendsStoppedError);
@@ -44,8 +45,8 @@ test('a send handed a slot while it waits out the start spacing is not sent when
 	const ctx = contextWithOpenRequests();
 	const waits = [];
 	const clock = { t: 1_000, now: () => clock.t, sleep: (ms) => new Promise((resolve) => waits.push(() => ((clock.t += ms), resolve()))) };
-	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 }, clock);
-	const send = (callee) => itniotechApiRequest.call(ctx, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
+	const run = { ...createRun(ctx), limiter: new RequestLimiter({ concurrency: 1, requestsPerSecond: 0, spaceStarts: true }, clock) };
+	const send = (callee) => itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
 	const first = send('111');
 	const second = send('222');
 	await flush();
@@ -53,7 +54,7 @@ test('a send handed a slot while it waits out the start spacing is not sent when
 	ctx.open[0].answer({ voiceId: '1' }); // in the same millisecond: the second send must wait out the spacing
 	await flush();
 	expect(waits).toHaveLength(1);
-	stopNewSends(ctx);
+	run.limiter.stopSends();
 	waits.shift()();
 	await expect(second).rejects.toBeInstanceOf(SendsStoppedError);
 	await expect(first).resolves.toMatchObject({ data: { voiceId: '1' } });
@@ -62,9 +63,9 @@ test('a send handed a slot while it waits out the start spacing is not sent when
 
 test('reads are not affected by a stopped run', async () => {
 	const ctx = contextWithOpenRequests();
-	configureBatching(ctx, { concurrency: 1, requestsPerSecond: 0 });
-	stopNewSends(ctx);
-	const read = itniotechApiRequest.call(ctx, { method: 'POST', path: '/voice/recordGroupQuery', body: {}, itemIndex: 0 });
+	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
+	run.limiter.stopSends();
+	const read = itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/recordGroupQuery', body: {}, itemIndex: 0 });
 	await flush();
 	ctx.open[0].answer({ records: [] });
 	await expect(read).resolves.toMatchObject({ status: '0' });

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { DateRange } from '../../common/dateRange';
+import { executionClock, validateDateRange } from '../../common/dateRange';
+import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../common/fields';
+import { readLimit, returnAllOrLimit } from '../../common/paging';
+import { validateVoiceId } from './voiceId';
+
+/** The fields of the call and SIP record operations, and their readers: Get and Search differ only in path and typing. */
+
+const rawDataOption: INodeProperties = {
+	displayName: 'Return Raw Data',
+	name: 'rawData',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return records exactly as Itniotech sends them (values as text, times as sent) instead of typed numbers and ISO 8601 times',
+};
+
+export const recordGetFields: INodeProperties[] = [
+	{
+		displayName: 'Voice ID',
+		name: 'voiceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 2203031113381000002',
+		description: 'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
+		hint: 'To look up many calls, map the ID from an earlier node with an expression such as {{ $json.voiceId }}',
+	},
+	optionsField([rawDataOption, timeoutOption, attemptsOption]),
+];
+
+export const recordSearchFields: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'Records of calls submitted before this time. Ranges longer than 31 days are split into several queries automatically.',
+	},
+	...returnAllOrLimit('Keeps the newest records of the whole From–To range; they are output oldest first, like all search results'),
+	optionsField([rawDataOption, timeoutOption, attemptsOption]),
+];
+
+function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
+	const { options, timeoutSeconds, maxAttempts } = readRequestOptions(ctx, itemIndex);
+	return { raw: options.rawData === true, timeoutSeconds, maxAttempts };
+}
+
+/** One record get's parameters, read and checked. */
+export interface RecordGetInput {
+	voiceId: string;
+	raw: boolean;
+	timeoutSeconds: number;
+	maxAttempts: number;
+}
+
+export function readRecordGetInput(ctx: IExecuteFunctions, itemIndex: number): RecordGetInput {
+	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
+	return { voiceId, ...readOptions(ctx, itemIndex) };
+}
+
+/** One record search's parameters, read and checked. */
+export interface RecordSearchInput {
+	range: DateRange;
+	limit: number | undefined;
+	raw: boolean;
+	timeoutSeconds: number;
+	maxAttempts: number;
+}
+
+export function readRecordSearchInput(ctx: IExecuteFunctions, itemIndex: number): RecordSearchInput {
+	// The clock first: From/To expressions such as $now.minus({ months: 2 }) are evaluated when read.
+	const clock = executionClock(ctx);
+	const range = validateDateRange(
+		ctx.getNode(),
+		itemIndex,
+		ctx.getNodeParameter('from', itemIndex),
+		ctx.getNodeParameter('to', itemIndex),
+		ctx.getTimezone(),
+		clock,
+	);
+	return { range, limit: readLimit(ctx, itemIndex), ...readOptions(ctx, itemIndex) };
+}
+
+/** The record in an answer, typed unless raw data was asked for. */
+export function recordOf(envelope: IDataObject, raw: boolean, typeRecord: (data: IDataObject) => IDataObject): IDataObject {
+	const data = (envelope.data ?? {}) as IDataObject;
+	return raw ? data : typeRecord(data);
+}
