@@ -124,7 +124,7 @@ function table(run, a) {
 		a.real.nodes.forEach((n, k) => {
 			const id = nodeIds[k];
 			const vsLoop = n.vsCapped !== undefined ? `; ${id}/${ids.capped} = ${n.vsCapped.toFixed(3)} (the loop pattern)` : '';
-			rows.push([id, `real n8n ${r.version}: this node, the same ${r.lookups} look-ups, Batching → concurrency ${n.concurrency}`, timeCell(n.time), rangeCell(n.time), `${id}/${ids.http} = **${n.vsHttp.toFixed(3)}** (target ≤ ${TARGETS.realN8n}: ${verdict(n.vsHttp, TARGETS.realN8n)}; ${ids.http} has every item in flight at once)${vsLoop}; at most ${n.inFlight} in flight; ${id}/${ids.diy} = ${n.vsDiy.toFixed(3)}`]);
+			rows.push([id, `real n8n ${r.version}: this node, the same ${r.lookups} look-ups, Max Concurrent Requests ${n.concurrency}`, timeCell(n.time), rangeCell(n.time), `${id}/${ids.http} = **${n.vsHttp.toFixed(3)}** (target ≤ ${TARGETS.realN8n}: ${verdict(n.vsHttp, TARGETS.realN8n)}; ${ids.http} has every item in flight at once)${vsLoop}; at most ${n.inFlight} in flight; ${id}/${ids.diy} = ${n.vsDiy.toFixed(3)}`]);
 		});
 		rows.push([ids.diy, `real n8n ${r.version}: do-it-yourself route with the same output: Code (sign) + HTTP Request + Code (unwrap, type)`, timeCell(a.real.diy), rangeCell(a.real.diy), `Code ${s(a.real.sign.median)} s + HTTP Request ${s(a.real.http.median)} s + Code ${s(a.real.unwrap.median)} s (medians); same items as ${nodeIds.join(' and ')}: ${r.sameOutput ? 'yes' : 'NO'}`]);
 	} else {
@@ -171,7 +171,7 @@ function reading(run, a) {
 			? ` With the HTTP Request node held to ${capped.cap} at a time the way an n8n user does it (Loop Over Items, lock-step batches, at most ${capped.inFlight} in flight), this node at ${low.concurrency} takes ${low.vsCapped.toFixed(3)}× its time; that figure mostly shows the cost of the loop pattern.`
 			: '';
 		lines.push(
-			`- **Real n8n, this node against the HTTP Request node alone**: ${each}. The HTTP Request node has no cap of its own: it had ${a.real.httpInFlight.min}–${a.real.httpInFlight.max} requests in flight, this node at most its Batching setting.${loop} ` +
+			`- **Real n8n, this node against the HTTP Request node alone**: ${each}. The HTTP Request node has no cap of its own: it had ${a.real.httpInFlight.min}–${a.real.httpInFlight.max} requests in flight, this node at most its Max Concurrent Requests.${loop} ` +
 				`The same look-ups take ${s(low.time.median)} s at concurrency ${low.concurrency} and ${s(high.time.median)} s at ${high.concurrency}. ` +
 				`Against the whole do-it-yourself route with the same output: ${diy}.`,
 		);
