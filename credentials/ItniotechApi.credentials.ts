@@ -113,8 +113,8 @@ export class ItniotechApi implements ICredentialType {
 	displayName = 'Itniotech API';
 
 	icon: Icon = {
-		light: 'file:../nodes/Itniotech/Voice/itniotech.svg',
-		dark: 'file:../nodes/Itniotech/Voice/itniotech.dark.svg',
+		light: 'file:../nodes/Itniotech/icons/voice.svg',
+		dark: 'file:../nodes/Itniotech/icons/voice.dark.svg',
 	};
 
 	documentationUrl = 'https://www.itniotech.com/api/voice/';

@@ -1,14 +1,7 @@
 'use strict';
-const {
-	parseDateTime,
-	splitIntoWindows,
-	earliestAllowed,
-	formatVendorTime,
-	validateDateRange,
-	clockAt,
-	executionClock,
-	MAX_WINDOW_DAYS,
-} = require('../../dist/nodes/Itniotech/common/dateRange.js');
+const { parseDateTime, splitIntoWindows, formatVendorTime, validateDateRange, MAX_WINDOW_DAYS } = require('../../dist/nodes/Itniotech/common/dateRange.js');
+const { earliestAllowed, clockAt, searchClock, vendorSearchStart } = require('../../dist/nodes/Itniotech/common/twoMonthLimit.js');
+const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 // n8n's own date library, as the oracle for what its expressions hand over (a test-only dependency).
 const { DateTime } = require('luxon');
 const fc = require('fast-check');
@@ -216,17 +209,18 @@ describe('two months back: month ends, leap years, time zones', () => {
 	});
 });
 
-describe('executionClock', () => {
-	test('read once per execution context, before the date parameters, and reused for every item', () => {
-		const ctx = { getTimezone: () => 'UTC' };
+describe('searchClock', () => {
+	test('read once when the run starts, before any date parameter, and the same for every item', () => {
+		const ctx = { getTimezone: () => 'UTC', getCredentials: async () => ({}) };
 		let readings = 0;
-		const readNow = () => (readings += 1) * 1000 + Date.parse('2026-04-30T10:00:00Z');
-		const first = executionClock(ctx, readNow);
-		expect(executionClock(ctx, readNow)).toBe(first);
+		const hostClock = { now: () => (readings += 1) * 1000 + Date.parse('2026-04-30T10:00:00Z') };
+		const run = createRun(ctx, undefined, hostClock);
+		expect(readings).toBe(1);
+		const first = searchClock(run, ctx);
+		expect(searchClock(run, ctx)).toEqual(first);
 		expect(readings).toBe(1);
 		expect(first.earliest.toISOString()).toBe('2026-02-28T10:00:01.000Z');
-		expect(executionClock({ getTimezone: () => 'UTC' }, readNow)).not.toBe(first); // another execution
-		expect(readings).toBe(2);
+		expect(searchClock(createRun(ctx, undefined, hostClock), ctx).now).not.toEqual(first.now); // another run
 	});
 });
 
@@ -289,7 +283,6 @@ describe('validateDateRange', () => {
 });
 
 describe('vendorSearchStart: where a search starts, whichever zone the vendor counts two months in', () => {
-	const { vendorSearchStart, earliestAllowed } = require('../../dist/nodes/Itniotech/common/dateRange.js');
 
 	test('New York after the clocks went back: the vendor counting in UTC or +08:00 is an hour later than the workflow', () => {
 		const now = Date.parse('2026-11-30T18:22:37Z');

@@ -66,7 +66,7 @@ test('every resource in the Resource list has operations, and every field belong
 test('node basics: name, icons, credential, version', () => {
 	expect(description.name).toBe('itniotechVoice');
 	expect(description.displayName).toBe('Itniotech Voice');
-	expect(description.icon).toEqual({ light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' });
+	expect(description.icon).toEqual({ light: 'file:../icons/voice.svg', dark: 'file:../icons/voice.dark.svg' });
 	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
 });
 

@@ -7,7 +7,7 @@ export class ItniotechSms implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Itniotech SMS',
 		name: 'itniotechSms',
-		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
+		icon: { light: 'file:../icons/sms.svg', dark: 'file:../icons/sms.dark.svg' },
 		group: ['output'],
 		version: 1,
 		// The chosen operation's name, derived from the operation modules like the menus.

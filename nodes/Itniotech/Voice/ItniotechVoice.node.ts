@@ -7,7 +7,7 @@ export class ItniotechVoice implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Itniotech Voice',
 		name: 'itniotechVoice',
-		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
+		icon: { light: 'file:../icons/voice.svg', dark: 'file:../icons/voice.dark.svg' },
 		group: ['output'],
 		version: 1,
 		// The chosen operation's name, derived from the operation modules like the menus.

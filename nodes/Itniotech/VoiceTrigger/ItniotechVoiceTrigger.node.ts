@@ -20,7 +20,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 		// One trigger for every Itniotech push, so no longer "Voice"; `name` stays, saved workflows refer to it.
 		displayName: 'Itniotech Trigger',
 		name: 'itniotechVoiceTrigger',
-		icon: { light: 'file:itniotech.svg', dark: 'file:itniotech.dark.svg' },
+		icon: { light: 'file:../icons/trigger.svg', dark: 'file:../icons/trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:

@@ -1,6 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { daysInMonth, readIsoDateTime, utcMs } from '../api/records/isoTime';
+import { readIsoDateTime, zoneOffsetMs } from '../api/records/isoTime';
+import type { SearchClock } from './twoMonthLimit';
+import { clockAt } from './twoMonthLimit';
 import { previewValue } from './validation';
 
 /** The vendor keeps records for two months and answers at most 31 days per query. */
@@ -12,22 +14,6 @@ export interface DateRange {
 	to: Date;
 }
 
-/** The UTC offset (ms) of a time zone at an instant, from the platform's time zone data. */
-function zoneOffsetMs(instant: number, timeZone: string): number {
-	const parts = new Intl.DateTimeFormat('en-US', {
-		timeZone,
-		hourCycle: 'h23',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		second: '2-digit',
-	}).formatToParts(new Date(instant));
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = utcMs(get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second'));
-	return wall - Math.floor(instant / 1000) * 1000;
-}
 
 interface DateTimeLike {
 	isValid: boolean;
@@ -119,96 +105,6 @@ export function formatVendorTime(date: Date): string {
 	return `${date.toISOString().slice(0, 19)}+00:00`;
 }
 
-const SECOND_MS = 1000;
-
-/** A wall-clock time (ms, as if UTC) two calendar months back, the day clamped to the month's end. */
-function twoMonthsBefore(wall: number): number {
-	const date = new Date(wall);
-	let year = date.getUTCFullYear();
-	let month = date.getUTCMonth() + 1 - 2;
-	if (month < 1) {
-		month += 12;
-		year -= 1;
-	}
-	const timeOfDay = wall - utcMs(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
-	return utcMs(year, month, Math.min(date.getUTCDate(), daysInMonth(year, month))) + timeOfDay;
-}
-
-/** The earliest instant a wall-clock time has in a zone: of an ambiguous or skipped (DST) time, the earlier reading. */
-function earliestInstantOfWall(wall: number, timeZone: string): number {
-	// The zone's offsets a day either side cover both sides of any DST change near the time.
-	const readings = [zoneOffsetMs(wall - DAY_MS, timeZone), zoneOffsetMs(wall + DAY_MS, timeZone)].map((offset) => ({
-		instant: wall - offset,
-		exact: zoneOffsetMs(wall - offset, timeZone) === offset,
-	}));
-	const exact = readings.filter((reading) => reading.exact);
-	return Math.min(...(exact.length > 0 ? exact : readings).map((reading) => reading.instant));
-}
-
-/**
- * The earliest instant the vendor still has records for: two calendar months before now, the way
- * `$now.minus({ months: 2 })` counts them in the workflow's time zone — same wall-clock time, the day
- * clamped to the month's end (30 April → 28/29 February, 31 May → 31 March). So that such a From always
- * passes, also when computed a little after `now`: clamping steps back at some midnights (29 April 23:59
- * → 28 February 23:59, then 30 April 00:00 → 28 February 00:00), so the next midnight's value is taken
- * when it is earlier; of an ambiguous or skipped (DST) time, the earlier reading. Whole seconds: the
- * vendor is sent whole seconds anyway.
- */
-export function earliestAllowed(now: Date, timeZone = 'UTC'): Date {
-	const nowMs = now.getTime();
-	const wall = nowMs + zoneOffsetMs(nowMs, timeZone);
-	const nextMidnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS) + DAY_MS;
-	const target = Math.min(twoMonthsBefore(wall), twoMonthsBefore(nextMidnight));
-	return new Date(Math.floor(earliestInstantOfWall(target, timeZone) / SECOND_MS) * SECOND_MS);
-}
-
-/** Zones the vendor may count its two months in besides the workflow's: its own (+08:00 in every example), UTC. */
-const VENDOR_ZONES = ['Etc/GMT-8', 'UTC'];
-/** Room for the vendor's clock running ahead of this host's. */
-const VENDOR_CLOCK_MARGIN_MS = 60_000;
-
-/**
- * The first instant worth asking the vendor for. earliestAllowed counts two months the way the workflow's
- * `$now.minus({ months: 2 })` does, but the vendor may count them in its own zone or in UTC, which across a
- * daylight-saving change lies up to an hour later; asked for that hour, it answers -22. Searching from the
- * latest of the three counts (plus a minute for the clocks' difference) keeps such a From usable under every
- * reading; what it leaves out are records the vendor may already have dropped.
- */
-export function vendorSearchStart(nowMs: number, timeZone: string): Date {
-	const limits = [timeZone, ...VENDOR_ZONES].map((zone) => {
-		const target = twoMonthsBefore(nowMs + zoneOffsetMs(nowMs, zone));
-		return Math.max(target - zoneOffsetMs(target - DAY_MS, zone), target - zoneOffsetMs(target + DAY_MS, zone));
-	});
-	return new Date(Math.ceil((Math.max(...limits) + VENDOR_CLOCK_MARGIN_MS) / SECOND_MS) * SECOND_MS);
-}
-
-/** One clock reading for a whole execution, and the two-month limit computed from it. */
-export interface SearchClock {
-	now: Date;
-	earliest: Date;
-}
-
-export function clockAt(nowMs: number, timeZone: string): SearchClock {
-	const now = new Date(nowMs);
-	return { now, earliest: earliestAllowed(now, timeZone) };
-}
-
-const clocks = new WeakMap<object, SearchClock>();
-
-/**
- * The execution's clock, read the first time it is asked for. Read it before From/To: n8n evaluates
- * `{{ $now.minus({ months: 2 }) }}` when the parameter is read, so that From is never earlier than
- * the limit computed from this (earlier) reading, and every item is checked against the same limit.
- */
-export function executionClock(ctx: { getTimezone(): string }, readNow: () => number = Date.now): SearchClock {
-	let clock = clocks.get(ctx);
-	if (!clock) {
-		clock = clockAt(readNow(), ctx.getTimezone());
-		clocks.set(ctx, clock);
-	}
-	return clock;
-}
-
 /** Consecutive windows of at most 31 days covering [from, to], oldest first. */
 export function splitIntoWindows({ from, to }: DateRange, maxWindowMs = MAX_WINDOW_DAYS * DAY_MS): DateRange[] {
 	const windows: DateRange[] = [];
@@ -240,7 +136,7 @@ function dateError(node: INode, itemIndex: number, field: string, value: unknown
 
 /**
  * Reads From/To, checks order and the two-month limit, and says which field is wrong. `clock` is the
- * execution's single clock reading (executionClock), taken before From/To were read.
+ * run's single clock reading (searchClock), taken before From/To were read.
  */
 export function validateDateRange(
 	node: INode,

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { DateRange } from './dateRange';
-import { formatVendorTime, MAX_WINDOW_DAYS, splitIntoWindows, vendorSearchStart } from './dateRange';
+import { formatVendorTime, MAX_WINDOW_DAYS, splitIntoWindows } from './dateRange';
+import { vendorSearchStart } from './twoMonthLimit';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
 import { mapInOrder } from './inOrder';
@@ -153,7 +154,7 @@ export async function searchWindows(
 		},
 	});
 	// Asked for, the range starts no earlier than the vendor may still answer for (vendorSearchStart).
-	const start = new Date(Math.max(range.from.getTime(), vendorSearchStart(Date.now(), ctx.getTimezone()).getTime()));
+	const start = new Date(Math.max(range.from.getTime(), vendorSearchStart(request.run.clock.now(), ctx.getTimezone()).getTime()));
 	if (start.getTime() >= range.to.getTime()) return [];
 	const windows = splitIntoWindows({ from: start, to: range.to }, MAX_WINDOW_DAYS * DAY_MS - 2 * EDGE_MS);
 	if (limit === undefined) {

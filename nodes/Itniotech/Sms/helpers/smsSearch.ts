@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { DateRange } from '../../common/dateRange';
-import { executionClock, parseDateTime } from '../../common/dateRange';
+import { parseDateTime } from '../../common/dateRange';
+import { searchClock } from '../../common/twoMonthLimit';
+import type { Run } from '../../api/transport/run';
 import { attemptsOption, optionsField, timeoutOption } from '../../common/fields';
 import { returnAllOrLimit } from '../../common/paging';
 import { previewValue } from '../../common/validation';
@@ -44,15 +46,16 @@ function readDate(ctx: IExecuteFunctions, field: 'From' | 'To', itemIndex: numbe
 
 /**
  * From and To, in order, From not before `earliest` (the message says which date is the earliest usable
- * and why), To no later than now. The clock is read once per execution, before the dates.
+ * and why), To no later than now, by the run's clock (read when the run started, before the dates).
  */
 export function readSearchRange(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	earliestOf: (now: Date) => Date,
 	retention: string,
+	run: Run,
 ): DateRange {
-	const { now } = executionClock(ctx);
+	const { now } = searchClock(run, ctx);
 	const from = readDate(ctx, 'From', itemIndex);
 	const to = readDate(ctx, 'To', itemIndex);
 	if (from.getTime() >= to.getTime()) {

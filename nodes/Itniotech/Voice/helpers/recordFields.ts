@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { DateRange } from '../../common/dateRange';
-import { executionClock, validateDateRange } from '../../common/dateRange';
+import { validateDateRange } from '../../common/dateRange';
+import { searchClock } from '../../common/twoMonthLimit';
+import type { Run } from '../../api/transport/run';
 import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../common/fields';
 import { readLimit, returnAllOrLimit } from '../../common/paging';
 import { validateVoiceId } from './voiceId';
@@ -79,9 +81,8 @@ export interface RecordSearchInput {
 	maxAttempts: number;
 }
 
-export function readRecordSearchInput(ctx: IExecuteFunctions, itemIndex: number): RecordSearchInput {
-	// The clock first: From/To expressions such as $now.minus({ months: 2 }) are evaluated when read.
-	const clock = executionClock(ctx);
+export function readRecordSearchInput(ctx: IExecuteFunctions, itemIndex: number, run: Run): RecordSearchInput {
+	const clock = searchClock(run, ctx);
 	const range = validateDateRange(
 		ctx.getNode(),
 		itemIndex,

@@ -81,3 +81,20 @@ export function formatIso(wallMs: number, offset: string): string {
 	const whole = (((wallMs % 1000) + 1000) % 1000) === 0;
 	return `${iso.slice(0, whole ? 19 : 23)}${offset}`;
 }
+
+/** The UTC offset (ms) of a time zone at an instant, from the platform's time zone data. */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(instant));
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+	const wall = utcMs(get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second'));
+	return wall - Math.floor(instant / 1000) * 1000;
+}

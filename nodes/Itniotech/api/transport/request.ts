@@ -7,7 +7,9 @@ import { SendsStoppedError } from './requestLimiter';
 import type { Run } from './run';
 import { AnswerTooLargeError, DeadlineError, discardAnswer, readAnswerText } from './answerBody';
 import type { Failure, UnknownOutcomeWords } from './failures';
-import { finalError, networkFailure, tooLargeFailure } from './failures';
+import { tooLargeFailure } from './answerFailures';
+import { finalError } from './failures';
+import { networkFailure } from './networkFailure';
 import type { HttpAnswer, ReadAnswer, VendorEnvelope } from './response';
 import { readResponse } from './response';
 

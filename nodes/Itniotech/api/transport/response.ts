@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { FailedRequest, Failure } from './failures';
-import { httpFailure, invalidResponse, redirectFailure, vendorFailure } from './failures';
+import { httpFailure, invalidResponse, redirectFailure, vendorFailure } from './answerFailures';
 import { parseJsonKeepingDigits } from './json';
 
 /**

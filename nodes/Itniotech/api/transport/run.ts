@@ -18,6 +18,12 @@ export interface Run {
 	 */
 	credentials(itemIndex: number): Promise<ICredentialDataDecryptedObject>;
 	clock: HostClock;
+	/**
+	 * This host's time when the run started, read before any parameter: n8n evaluates `$now` when a
+	 * parameter is read, so a From such as `$now.minus({ months: 2 })` is never earlier than the limit
+	 * computed from this reading, and every item is checked against the same limit.
+	 */
+	startedMs: number;
 }
 
 export function createRun(
@@ -29,6 +35,7 @@ export function createRun(
 	return {
 		limiter: new RequestLimiter(limits),
 		clock,
+		startedMs: clock.now(),
 		async credentials(itemIndex: number) {
 			pending ??= ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).catch((error: unknown) => {
 				pending = undefined;

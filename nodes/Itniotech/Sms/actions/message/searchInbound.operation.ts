@@ -42,11 +42,11 @@ export function monthWindows({ from, to }: DateRange): DateRange[] {
 
 const keyOf = (r: IDataObject): string => JSON.stringify([r.number, r.sendId, r.receiveTime, r.content]);
 
-export function readInput(this: IExecuteFunctions, itemIndex: number) {
+export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
 	return {
 		appId: readAppId(this, itemIndex),
-		range: readSearchRange(this, itemIndex, () => INBOUND_EARLIEST, RETENTION),
+		range: readSearchRange(this, itemIndex, () => INBOUND_EARLIEST, RETENTION, run),
 		limit: readLimit(this, itemIndex),
 		timeoutSeconds,
 		maxAttempts,

@@ -25,11 +25,11 @@ export const properties: INodeProperties[] = [smsAppIdField, ...searchFields(RET
 
 export const earliestSent = (now: Date): Date => new Date(Math.ceil((now.getTime() - RETENTION_DAYS * 86_400_000) / 1000) * 1000);
 
-export function readInput(this: IExecuteFunctions, itemIndex: number) {
+export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
 	return {
 		appId: readAppId(this, itemIndex),
-		range: readSearchRange(this, itemIndex, earliestSent, RETENTION),
+		range: readSearchRange(this, itemIndex, earliestSent, RETENTION, run),
 		limit: readLimit(this, itemIndex),
 		timeoutSeconds,
 		maxAttempts,

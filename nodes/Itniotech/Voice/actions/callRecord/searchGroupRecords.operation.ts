@@ -15,8 +15,8 @@ export const meta: OperationMeta = {
 
 export const properties = recordSearchFields;
 
-export function readInput(this: IExecuteFunctions, itemIndex: number): RecordSearchInput {
-	return readRecordSearchInput(this, itemIndex);
+export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): RecordSearchInput {
+	return readRecordSearchInput(this, itemIndex, run);
 }
 
 /** POST /voice/recordGroupQuery over ≤31-day windows: one output item per record, oldest first. */
