@@ -8,7 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { ITNIOTECH_ROOT, ONBUKA_ROOT, layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
+import { layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
 import { signatureHeaders, timestampToSign } from '../nodes/Itniotech/api/signing';
 import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 
@@ -117,7 +117,7 @@ export class ItniotechApi implements ICredentialType {
 		dark: 'file:../nodes/Itniotech/icons/voice.dark.svg',
 	};
 
-	documentationUrl = 'https://www.itniotech.com/api/voice/';
+	documentationUrl = 'https://github.com/n8n-nodes-itniotech/n8n-nodes-itniotech#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -144,45 +144,16 @@ export class ItniotechApi implements ICredentialType {
 			name: 'platform',
 			type: 'options',
 			options: [
-				{
-					name: 'Itniotech',
-					value: 'itniotech',
-					description: `${ITNIOTECH_ROOT}, paths /sms/… and /voice/…`,
-				},
-				{
-					name: 'Onbuka',
-					value: 'onbuka',
-					description: `${ONBUKA_ROOT}, paths /… and /voice/…`,
-				},
+				{ name: 'Itniotech', value: 'itniotech', description: 'Your account is at itniotech.com' },
+				{ name: 'Onbuka', value: 'onbuka', description: 'Your account is at onbuka.com' },
 				{
 					name: 'Other Brand (Same Platform)',
 					value: 'other',
-					description: "Another brand of the same platform: enter its address and path layout",
+					description: 'Another brand of the same platform, or a test server: enter its address',
 				},
 			],
 			default: 'itniotech',
-			description:
-				'Which brand your account is with. The brands share one API but differ in address, paths and some limits.',
-		},
-		// One Base URL field in three variants: each platform explains its own default. All default to
-		// empty, so switching the Platform never leaves another brand's address behind.
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: ITNIOTECH_ROOT,
-			description: `Leave empty for ${ITNIOTECH_ROOT}. Change it only if Itniotech gives you another API address.`,
-			displayOptions: { show: { platform: ['itniotech'] } },
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: ONBUKA_ROOT,
-			description: `Leave empty for ${ONBUKA_ROOT}. Change it only if Onbuka gives you another API address (keep the /v3).`,
-			displayOptions: { show: { platform: ['onbuka'] } },
+			description: 'The brand your account is with. The brands share one API but differ in address and some limits.',
 		},
 		{
 			displayName: 'Base URL',
@@ -191,8 +162,7 @@ export class ItniotechApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://api.example.com/v3',
-			description:
-				"The brand's API address: what comes before /voice/sendCode in its API documentation",
+			description: "The brand's API address: what comes before /voice/sendCode in its API documentation",
 			displayOptions: { show: { platform: ['other'] } },
 		},
 		{
@@ -201,23 +171,39 @@ export class ItniotechApi implements ICredentialType {
 			type: 'options',
 			options: [
 				{
-					name: 'Like Itniotech (/sms/getBalance, /voice/sendCode)',
+					name: 'Like Itniotech',
 					value: 'itniotech',
-					description: 'The balance address ends in /sms/getBalance',
+					description: 'SMS addresses contain /sms/, e.g. the balance ends in /sms/getBalance',
 				},
 				{
-					name: 'Like Onbuka (/getBalance, /voice/sendCode)',
+					name: 'Like Onbuka',
 					value: 'onbuka',
-					description: 'The balance address ends in /getBalance without /sms (usually after /v3)',
+					description: 'SMS addresses have no /sms/, e.g. the balance ends in /getBalance',
 				},
 			],
 			default: 'onbuka',
-			description: "How the brand's documentation names its endpoints below the Base URL",
+			description: "How the brand's API documentation names its addresses",
 			displayOptions: { show: { platform: ['other'] } },
 		},
 		{
+			displayName: 'Voice App ID',
+			name: 'voiceAppId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 3kA9xZ2Q',
+			description: 'The App ID of your voice app, under Voice → App Management in the console. Used by every voice call.',
+		},
+		{
+			displayName: 'SMS App ID',
+			name: 'smsAppId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 8HtW1pLm',
+			description: 'The App ID of your SMS app, under SMS → App Management in the console. Used by every SMS operation.',
+		},
+		{
 			displayName:
-				'If your account has an IP allow-list, add the public IP of this n8n server to it. The clock of this server must be correct (within 30 minutes), because every request is signed with the current time.',
+				'Add the public IP of this n8n server to the IP allow-list of your account, if it has one. The server clock must be right to within 30 minutes.',
 			name: 'notice',
 			type: 'notice',
 			default: '',

@@ -102,7 +102,8 @@ async function main() {
 			id: SIMULATOR_CREDENTIAL_ID,
 			name: 'Itniotech (local simulator)',
 			type: 'itniotechApi',
-			data: { ...SIMULATOR_ACCOUNT, baseUrl: simulator.baseUrl },
+			// A test server is Other Brand with the Itniotech path layout: the dialog shows its Base URL.
+			data: { ...SIMULATOR_ACCOUNT, platform: 'other', pathLayout: 'itniotech', baseUrl: simulator.baseUrl },
 		};
 		done();
 	}

@@ -187,7 +187,7 @@ describe('credential description', () => {
 	const variants = (name) => credential.properties.filter((p) => p.name === name);
 	const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
 
-	test('fields: API Key, API Secret (password), Platform, Base URL per platform, Path Layout for other brands', () => {
+	test('fields: API Key, API Secret (password), Platform, Base URL and Path Layout for other brands', () => {
 		expect(byName.apiKey.displayName).toBe('API Key');
 		expect(byName.apiSecret.displayName).toBe('API Secret');
 		expect(byName.apiSecret.typeOptions).toEqual({ password: true });
@@ -199,13 +199,24 @@ describe('credential description', () => {
 		expect(credential.displayName).toBe('Itniotech API');
 	});
 
-	test('one Base URL per platform, all empty by default, so switching platform leaves no other address behind', () => {
+	test('the Base URL is asked for only with Other Brand (Itniotech and Onbuka have their own), required there', () => {
 		const urls = variants('baseUrl');
-		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([['itniotech'], ['onbuka'], ['other']]);
-		expect(urls.every((p) => p.default === '')).toBe(true);
-		expect(urls[0].placeholder).toBe('https://api.itniotech.com');
-		expect(urls[1].placeholder).toBe('https://api.onbuka.com/v3');
-		expect(urls[2].required).toBe(true);
+		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([['other']]);
+		expect(urls[0].required).toBe(true);
+		expect(urls[0].default).toBe('');
+	});
+
+	test('App IDs live in the credential, optional, with a placeholder and where to find them', () => {
+		for (const name of ['voiceAppId', 'smsAppId']) {
+			expect(byName[name].required).toBeUndefined();
+			expect(byName[name].placeholder).toMatch(/^e\.g\. /);
+			expect(byName[name].description).toMatch(/App Management/);
+		}
+	});
+
+	test('platform choices are described in plain words, without API paths', () => {
+		for (const option of [...byName.platform.options, ...byName.pathLayout.options]) expect(option.name).not.toMatch(/\//);
+		for (const option of byName.platform.options) expect(option.description).not.toMatch(/\/(sms|voice|v3)\b/);
 	});
 
 	test('the test calls the read-only balance endpoint (authenticate maps it to the platform)', () => {

@@ -1,0 +1,45 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { Run } from '../api/transport/run';
+import { validateText } from './validation';
+
+/**
+ * App IDs are account-level: they live in the credential (Voice App ID, SMS App ID), and an operation may
+ * override them under Options → App ID.
+ */
+
+export type AppKind = 'voice' | 'sms';
+
+const APPS: Record<AppKind, { field: string; label: string }> = {
+	voice: { field: 'voiceAppId', label: 'Voice App ID' },
+	sms: { field: 'smsAppId', label: 'SMS App ID' },
+};
+
+/** The Options entry that overrides the credential's App ID for one node. */
+export function appIdOption(kind: AppKind): INodeProperties {
+	return {
+		displayName: 'App ID',
+		name: 'appId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3kA9xZ2Q',
+		description: `Use this App ID instead of the credential's ${APPS[kind].label}`,
+	};
+}
+
+/** The item's App ID: Options → App ID when set, else the credential's; a clear error when neither is. */
+export async function readAppId(ctx: IExecuteFunctions, itemIndex: number, run: Run, kind: AppKind): Promise<string> {
+	const { field, label } = APPS[kind];
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const override = options.appId;
+	const given = typeof override === 'string' ? override.trim() !== '' : override !== undefined && override !== null;
+	if (given) return validateText(ctx.getNode(), 'App ID option', override, itemIndex, { max: 64 });
+	const fromCredential = (await run.credentials(itemIndex))[field];
+	if (typeof fromCredential === 'string' && fromCredential.trim() !== '') {
+		return validateText(ctx.getNode(), `${label} in the Itniotech credential`, fromCredential, itemIndex, { max: 64 });
+	}
+	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
+		itemIndex,
+		description: `Enter your ${label} in the Itniotech credential (find it in the console under App Management), or set Options → App ID in this node.`,
+	});
+}
