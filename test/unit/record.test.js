@@ -3,11 +3,8 @@ const fc = require('fast-check');
 const {
 	typeCallRecord,
 	typeSipRecord,
-	typeStatusReport,
-	wasAnswered,
 	CALL_RECORD_FIELDS,
 	SIP_EXTRA_FIELDS,
-	REPORT_EXTRA_FIELDS,
 	sortBySubmitTime,
 	toDecimal,
 	toInteger,
@@ -17,6 +14,7 @@ const {
 	TIME_FIELDS,
 	TEXT_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/record.js');
+const { typeStatusReport, wasAnswered, REPORT_EXTRA_FIELDS } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
 const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../../simulator/records');
 const { TYPED_EXAMPLE_RECORD } = require('../fixtures');
 

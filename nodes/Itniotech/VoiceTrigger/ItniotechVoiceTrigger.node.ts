@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
-import { REPORT_TYPES } from '../api/records/record';
+import { REPORT_TYPES } from '../api/records/statusPush';
 import { eventOf } from './events';
 import { isAllowedSource, parsePush, tokensMatch } from './push';
 

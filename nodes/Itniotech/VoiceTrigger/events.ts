@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { typeStatusReport, wasAnswered } from '../api/records/record';
+import { typeStatusReport, wasAnswered } from '../api/records/statusPush';
 import { isDeliveryReport, isInboundMessage, typeSmsDeliveryReport, typeSmsInboundMessage } from '../api/records/smsPush';
 import type { PushKind } from './push';
 
