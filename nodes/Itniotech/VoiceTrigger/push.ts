@@ -12,33 +12,6 @@ export function tokensMatch(expected: string, given: unknown): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function ipv4ToNumber(ip: string): number | undefined {
-	const parts = ip.split('.');
-	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-	return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-/** Whether `source` is one of the listed addresses or inside a listed IPv4 CIDR range. */
-export function isAllowedSource(list: string, source: string | undefined): boolean {
-	if (!source) return false;
-	const address = source.replace(/^::ffff:/i, '');
-	return list
-		.split(/[\s,]+/)
-		.filter((entry) => entry !== '')
-		.some((entry) => {
-			const [range, bitsText] = entry.split('/');
-			if (bitsText === undefined) return range.toLowerCase() === address.toLowerCase();
-			const bits = Number(bitsText);
-			const base = ipv4ToNumber(range);
-			const value = ipv4ToNumber(address);
-			if (base === undefined || value === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) {
-				return false;
-			}
-			const size = 2 ** (32 - bits);
-			return Math.floor(base / size) === Math.floor(value / size);
-		});
-}
-
 /** What a push carries, for parsing and for the reasons given when a push is refused. */
 export interface PushKind {
 	/** One item with its article: "a status report". */
