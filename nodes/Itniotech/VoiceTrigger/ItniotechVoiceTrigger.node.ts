@@ -10,7 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { REPORT_TYPES } from '../api/records/statusPush';
 import { isAllowedSource } from './allowList';
-import { eventOf } from './events';
+import { eventOf, typeItems } from './events';
 import { parsePush, tokensMatch } from './push';
 import { MIN_TOKEN_LENGTH, readSetup } from './setup';
 
@@ -274,12 +274,11 @@ export class ItniotechVoiceTrigger implements INodeType {
 		const event = eventOf(this.getNodeParameter('event', 'callStatus'));
 		const parsed = parsePush(req.headers['content-type'], this.getBodyData(), event);
 		if ('error' in parsed) return reply(400, { error: parsed.error });
+		const typing = typeItems(event, parsed.items);
+		if ('error' in typing) return reply(400, { error: typing.error });
 
 		const keep = event.keep((name, fallback) => this.getNodeParameter(name, fallback));
-		const items = parsed.items
-			.map(event.type)
-			.filter(keep)
-			.map((json) => ({ json }));
+		const items = typing.records.filter(keep).map((json) => ({ json }));
 
 		res.status(200).json({ received: parsed.items.length, accepted: items.length });
 		if (items.length === 0) return { noWebhookResponse: true };

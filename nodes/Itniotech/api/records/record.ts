@@ -176,7 +176,7 @@ export const TIME_FIELDS = namesTypedBy(toIsoTime);
 export const TEXT_FIELDS = namesTypedBy(text);
 
 /** Fields the reference does not know are passed through after the typed ones (the only keys added later). */
-export function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
+function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
 	// for…in walks the shape's cached key list; Object.keys would allocate an array per record.
 	for (const key in raw) {
 		if (Object.prototype.hasOwnProperty.call(raw, key) && !(key in record)) record[key] = raw[key];

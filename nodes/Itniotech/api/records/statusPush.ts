@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isTime, text, toDecimal, toInteger, toIsoTime, withUnknownFields, type FieldTable } from './record';
+import { CALL_RECORD_FIELDS, isTime, text, toDecimal, toInteger, toIsoTime, type FieldTable } from './record';
+import { checkFieldCount, checkScalar, passThrough, pushId } from './pushFields';
 
 /*
  * The voice status push (platform → the user's URL): a call record with a few more fields, its times as
@@ -22,14 +23,29 @@ export const REPORT_TYPES: Readonly<Record<number, string>> = {
 	4: 'direct dial',
 };
 
+const STATUS_REPORT_FIELDS = [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS].map(([name, typer]) => [name, typer === text] as const);
+
+/**
+ * The same report pushed again gets the same key: the call, and when it ended (a call ends once, so a
+ * second report with another hang-up time is a new report).
+ */
+function statusReportKey(voiceId: string, hangupTime: string | null): string {
+	return `callStatus:${voiceId}:${hangupTime ?? ''}`;
+}
+
 /**
  * A pushed status report, typed like a fetched record (its times come as epoch milliseconds and become
- * ISO 8601 in UTC), plus `type` as a number and `typeLabel` as words.
+ * ISO 8601 in UTC), plus `type` as a number, `typeLabel` as words and `dedupeKey`. Throws PushFieldError
+ * for a voiceId that is not digits and for an object or list where the reference documents one value.
  */
 export function typeStatusReport(raw: IDataObject): IDataObject {
+	checkFieldCount(raw);
+	const voiceId = pushId('voiceId', raw.voiceId);
+	for (const [name, isText] of STATUS_REPORT_FIELDS) checkScalar(name, raw[name], isText);
 	const type = toInteger(raw.type);
+	const hangupTime = toIsoTime(raw.hangupTime);
 	const record: IDataObject = {
-		voiceId: text(raw.voiceId),
+		voiceId,
 		callee: text(raw.callee),
 		displayNum: text(raw.displayNum),
 		code: text(raw.code),
@@ -37,7 +53,7 @@ export function typeStatusReport(raw: IDataObject): IDataObject {
 		callTime: toIsoTime(raw.callTime),
 		ringingTime: toIsoTime(raw.ringingTime),
 		answerTime: toIsoTime(raw.answerTime),
-		hangupTime: toIsoTime(raw.hangupTime),
+		hangupTime,
 		callDuration: toInteger(raw.callDuration),
 		chargedDuration: toInteger(raw.chargedDuration),
 		terminationCode: text(raw.terminationCode),
@@ -58,8 +74,9 @@ export function typeStatusReport(raw: IDataObject): IDataObject {
 		sipCode: text(raw.sipCode),
 		type,
 		typeLabel: type === null ? null : (REPORT_TYPES[type] ?? `type ${type}`),
+		dedupeKey: statusReportKey(voiceId, hangupTime),
 	};
-	return withUnknownFields(record, raw);
+	return passThrough(record, Object.entries(raw));
 }
 
 /**
