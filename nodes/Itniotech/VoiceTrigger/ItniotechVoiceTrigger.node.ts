@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { REPORT_TYPES } from '../api/records/statusPush';
 import { isAllowedSource } from './allowList';
+import { readJsonBody } from './body';
 import { eventOf, typeItems } from './events';
 import { parsePush, tokensMatch } from './push';
 import { MIN_TOKEN_LENGTH, readSetup } from './setup';
@@ -271,8 +272,10 @@ export class ItniotechVoiceTrigger implements INodeType {
 			if (!tokensMatch(setup.token, source.token)) return reply(401, { error: 'Missing or wrong token' });
 		}
 
+		const read = readJsonBody(req.headers['content-type'], (req as { rawBody?: unknown }).rawBody, this.getBodyData());
+		if ('error' in read) return reply(400, { error: read.error });
 		const event = eventOf(this.getNodeParameter('event', 'callStatus'));
-		const parsed = parsePush(req.headers['content-type'], this.getBodyData(), event);
+		const parsed = parsePush(read.body, event);
 		if ('error' in parsed) return reply(400, { error: parsed.error });
 		const typing = typeItems(event, parsed.items);
 		if ('error' in typing) return reply(400, { error: typing.error });

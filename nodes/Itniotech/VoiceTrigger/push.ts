@@ -36,18 +36,10 @@ function wrappedList(body: unknown): unknown[] | undefined {
 }
 
 /**
- * n8n reads and parses the body before the node runs: for Content-Type application/json it hands over the
- * parsed value (a body that is not valid JSON, or larger than N8N_PAYLOAD_SIZE_MAX, is refused by n8n
- * itself), and for an empty body nothing. Other content types arrive as text, form fields or nothing, so
- * only application/json is accepted; the media type is compared the way n8n's parser does. The vendor
- * documents one item per push, a list for some pushes and an `array` wrapper for another, so all three
- * are read, for every event.
+ * The items of a JSON body (see body.ts for what is accepted as one). The vendor documents one item per
+ * push, a list for some pushes and an `array` wrapper for another, so all three are read, for every event.
  */
-export function parsePush(contentType: string | undefined, body: unknown, kind: PushKind): Parsed {
-	const mediaType = (contentType ?? '').split(';')[0].toLowerCase();
-	if (mediaType !== 'application/json') {
-		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
-	}
+export function parsePush(body: unknown, kind: PushKind): Parsed {
 	if (body === undefined) return { error: `The push is empty: send ${kind.one} or a JSON list of them` };
 	const items = Array.isArray(body) ? body : kind.isItem(body) ? [body] : (wrappedList(body) ?? [body]);
 	if (items.length === 0) return { error: `The push is an empty list of ${kind.many}` };
