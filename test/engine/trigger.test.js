@@ -123,9 +123,26 @@ describe('protection', () => {
 		expect(trigger.starts).toHaveLength(1);
 	});
 
-	test('an empty configured token never matches', async () => {
-		trigger = await startTrigger(params({ authentication: 'queryToken', token: '' }));
-		expect((await post(`${trigger.baseUrl}?token=`, ANSWERED)).status).toBe(401);
+	test.each([
+		['queryToken', ''],
+		['queryToken', 'a'],
+		['pathToken', 'x'.repeat(15)],
+	])('%s with a token of %p: activation fails, naming the Token field and the 16-character minimum', async (authentication, token) => {
+		await expect(startTrigger(params({ authentication, token }))).rejects.toThrow(
+			`The Token must be at least 16 characters long (it has ${token.length})`,
+		);
+	});
+
+	test('a new trigger (version 1.1) asks for a token by default; one saved with version 1 keeps None', async () => {
+		const { authentication, ...unset } = params();
+		await expect(startTrigger(unset)).rejects.toThrow(/Token must be at least 16 characters/);
+		trigger = await startTrigger({ ...unset, token: TOKEN });
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(401);
+		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(200);
+		await trigger.stop();
+		trigger = await startTrigger(unset, { typeVersion: 1 });
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
+		expect(trigger.starts).toHaveLength(1);
 	});
 
 	test('source IP allow-list: outside → 403 and no start; listed address or range → 200', async () => {
@@ -134,6 +151,43 @@ describe('protection', () => {
 		await trigger.stop();
 		trigger = await startTrigger(params({ allowedIps: '10.0.0.1, 127.0.0.0/8' }));
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
+		expect(trigger.starts).toHaveLength(1);
+	});
+
+	test.each([['198.51.100.0/'], ['127.0.0.1/33'], ['localhost'], ['2001:db8::/']])(
+		'a malformed allow-list entry %p fails activation, naming it (a trailing slash once admitted every address)',
+		async (entry) => {
+			await expect(startTrigger(params({ allowedIps: `203.0.113.10, ${entry}` }))).rejects.toThrow(
+				`Allowed Source IPs: "${entry}" is not an IP address or range`,
+			);
+		},
+	);
+
+	test('an allow-list that is malformed at push time (activated before these checks): 403, nothing started', async () => {
+		trigger = await startTrigger(params({ allowedIps: '127.0.0.1' }));
+		trigger.node.parameters.allowedIps = '127.0.0.0/';
+		const response = await post(trigger.baseUrl, ANSWERED);
+		expect(response.status).toBe(403);
+		expect(response.body.error).toMatch(/not set up correctly, so it accepts no pushes/);
+		expect(trigger.starts).toHaveLength(0);
+	});
+
+	test('the source IP is checked before the token: outside the list, even the right token gets 403', async () => {
+		trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN, allowedIps: '203.0.113.10' }));
+		expect((await post(`${trigger.baseUrl}?token=wrong`, ANSWERED)).status).toBe(403);
+		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(403);
+		expect(trigger.starts).toHaveLength(0);
+	});
+
+	test('IPv6: a dual-stack server sees IPv4 clients as ::ffff:a.b.c.d, which match IPv4 entries; IPv6 ranges match', async () => {
+		trigger = await startTrigger(params({ allowedIps: '127.0.0.0/8' }), { host: '::' });
+		const mapped = await post(trigger.baseUrl.replace('[::1]', '127.0.0.1'), ANSWERED);
+		expect(mapped).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(403); // ::1 is not in 127.0.0.0/8
+		await trigger.stop();
+		trigger = await startTrigger(params({ allowedIps: '::1/128, 2001:db8::/32' }), { host: '::' });
+		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
+		expect((await post(trigger.baseUrl.replace('[::1]', '127.0.0.1'), ANSWERED)).status).toBe(403);
 		expect(trigger.starts).toHaveLength(1);
 	});
 });
@@ -190,15 +244,21 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 
 	test('a body over N8N_PAYLOAD_SIZE_MAX: 500 from n8n, nothing started; just under it reaches the node', async () => {
 		trigger = await startTrigger(params(), { payloadSizeMaxMb: 1 });
+		// A batch of reports with long texts (a text may have 8,192 characters), filled up to the size.
 		const sized = (bytes) => {
-			const body = JSON.stringify([{ ...ANSWERED, calledInfo: '' }]);
-			return JSON.stringify([{ ...ANSWERED, calledInfo: 'x'.repeat(bytes - body.length) }]);
+			const reports = Array.from({ length: 130 }, (_, i) => ({ ...ANSWERED, voiceId: `22030311133810${String(i).padStart(5, '0')}`, calledInfo: '' }));
+			let missing = bytes - JSON.stringify(reports).length;
+			for (const report of reports) {
+				report.calledInfo = 'x'.repeat(Math.min(8000, missing));
+				missing -= report.calledInfo.length;
+			}
+			return JSON.stringify(reports);
 		};
 		const over = await post(trigger.baseUrl, sized(1024 * 1024 + 1));
 		expect(over).toEqual({ status: 500, body: { code: 0, message: 'There was a problem executing the workflow' } });
 		expect(trigger.starts).toHaveLength(0);
 		const under = await post(trigger.baseUrl, sized(1024 * 1024));
-		expect(under).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect(under).toEqual({ status: 200, body: { received: 130, accepted: 130 } });
 		expect(trigger.starts).toHaveLength(1);
 	});
 });
@@ -235,6 +295,20 @@ test.each([
 	expect(NodeHelpers.getNodeWebhookPath('w1', node, value('path'), value('isFullPath', false))).toBe(expected);
 });
 
+test.each([
+	[1, 'none'],
+	[1.1, 'queryToken'],
+])('a node of version %s saved without an authentication gets %p (the default n8n fills in)', (typeVersion, expected) => {
+	const { Workflow } = require('n8n-workflow');
+	const { NodeTypes } = require('../harness/engine');
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const type = new ItniotechVoiceTrigger();
+	const node = { id: 'n1', name: 'Trigger', type: 'n8n-nodes-itniotech.itniotechVoiceTrigger', typeVersion, position: [0, 0], parameters: {} };
+	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [node.type]: type }) });
+	expect(workflow.getNode('Trigger').parameters.authentication).toBe(expected);
+	expect(type.description.defaultVersion).toBe(1.1);
+});
+
 test('the description: a webhook trigger with the setup hint and no credential', () => {
 	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
@@ -243,11 +317,40 @@ test('the description: a webhook trigger with the setup hint and no credential',
 	expect(description.credentials).toBeUndefined();
 	const notices = description.properties.filter((p) => p.type === 'notice');
 	// Voice: the user sets the URL in the console; SMS: vendor staff set it, so the notice says whom to ask.
-	expect(notices.map((p) => [p.displayOptions.show.event, p.displayName])).toEqual([
-		[['callStatus'], expect.stringMatching(/Itniotech console/)],
-		[['smsDelivery'], expect.stringMatching(/Itniotech support or your account manager.*SMS delivery report push URL/)],
-		[['smsInbound'], expect.stringMatching(/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/)],
+	expect(notices.map((p) => [p.displayOptions.show, p.displayName])).toEqual([
+		[{ event: ['callStatus'] }, expect.stringMatching(/Itniotech console/)],
+		[{ event: ['smsDelivery'] }, expect.stringMatching(/Itniotech support or your account manager.*SMS delivery report push URL/)],
+		[{ event: ['smsInbound'] }, expect.stringMatching(/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/)],
+		// Shown only when None is chosen.
+		[{ authentication: ['none'] }, 'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.'],
 	]);
+});
+
+test('panel texts: descriptions at most 130 characters, notices at most 160, sentence case; option names in Title Case', () => {
+	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const { description } = new ItniotechVoiceTrigger();
+	const sentenceCase = /^[A-Z0-9"]/;
+	const small = new Set(['in', 'of', 'a', 'an', 'the', 'to', 'for', 'and', 'or', 'URL', 'SMS']);
+	const titleCase = (name) => name.split(' ').every((word, i) => /^[A-Z0-9(]/.test(word) || (i > 0 && small.has(word)));
+	const texts = [];
+	for (const property of description.properties) {
+		if (property.type === 'notice') {
+			expect(property.displayName.length).toBeLessThanOrEqual(160);
+			texts.push(property.displayName);
+		} else {
+			texts.push(property.displayName, property.description, property.hint);
+		}
+		for (const option of property.options ?? []) {
+			expect({ option: option.name, titleCase: titleCase(option.name) }).toEqual({ option: option.name, titleCase: true });
+			texts.push(option.description);
+		}
+	}
+	for (const text of texts.filter(Boolean)) {
+		expect(text).toMatch(sentenceCase);
+	}
+	const descriptions = description.properties.flatMap((p) => [p.description, p.hint, ...(p.options ?? []).map((o) => o.description)]).filter(Boolean);
+	expect(descriptions.length).toBeGreaterThan(10);
+	for (const text of descriptions) expect({ text, length: text.length <= 130 }).toEqual({ text, length: true });
 });
 
 test('the paths in the webhook expression are the events\' paths', () => {

@@ -84,6 +84,7 @@ describe('delivery reports', () => {
 				chargeCnt: 2,
 				pay: 0.02,
 				currency: 'USD',
+				dedupeKey: 'smsDelivery:2405131020451000017:0:2024-05-13T02:21:07.000Z',
 			},
 		]);
 	});
@@ -160,6 +161,7 @@ describe('inbound messages', () => {
 				chargeCnt: 1,
 				pay: 0.01,
 				currency: 'USD',
+				dedupeKey: expect.stringMatching(/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/),
 			},
 		]);
 	});

@@ -22,7 +22,7 @@ const http = require('node:http');
 const path = require('node:path');
 const querystring = require('node:querystring');
 const zlib = require('node:zlib');
-const { WebhookContext } = require('n8n-core');
+const { HookContext, WebhookContext } = require('n8n-core');
 const { Workflow, jsonParse, sanitizeXmlName } = require('n8n-workflow');
 const { Parser } = require('xml2js');
 const { NodeTypes, additionalDataFor } = require('./engine');
@@ -131,16 +131,28 @@ async function prepareRequest(req, payloadSizeMaxMb) {
 }
 
 /**
- * @param {object} parameters the trigger node's parameters
- * @param {{ payloadSizeMaxMb?: number }} [options] N8N_PAYLOAD_SIZE_MAX as n8n would have it
+ * What n8n's WebhookService.createWebhookIfNotExists runs when a workflow is activated: checkExists, then
+ * create when it answered false. Whatever they throw, n8n shows as the activation error.
  */
-async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB } = {}) {
+async function activate(trigger, workflow, node) {
+	const context = new HookContext(workflow, node, additionalDataFor('activate'), 'trigger', 'activate');
+	const methods = trigger.webhookMethods.default;
+	if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+}
+
+/**
+ * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
+ * @param {object} parameters the trigger node's parameters
+ * @param {{ payloadSizeMaxMb?: number, typeVersion?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as
+ *   n8n would have it; the node version (default: the one a new trigger gets); the address to listen on
+ */
+async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {}) {
 	const trigger = new ItniotechVoiceTrigger();
 	const node = {
 		id: 'trigger-1',
 		name: 'Itniotech Voice Trigger',
 		type: TRIGGER_TYPE,
-		typeVersion: 1,
+		typeVersion: typeVersion ?? trigger.description.defaultVersion,
 		position: [0, 0],
 		parameters,
 		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -152,6 +164,7 @@ async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZ
 		active: true,
 		nodeTypes: new NodeTypes({ [TRIGGER_TYPE]: trigger }),
 	});
+	await activate(trigger, workflow, node);
 	const starts = [];
 	const server = http.createServer(async (req, res) => {
 		expressLike(res);
@@ -178,14 +191,16 @@ async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZ
 			res.end(String(error.message));
 		}
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(0, host, resolve));
 	// The path as n8n evaluates the description's expression (it depends on the event), without the :token.
 	const webhookPath = workflow.expression
 		.getSimpleParameterValue(node, trigger.description.webhooks[0].path, 'internal', {}, undefined, '')
 		.replace(/\/:token$/, '');
-	const baseUrl = `http://127.0.0.1:${server.address().port}/${webhookPath}`;
+	const baseUrl = `http://${host.includes(':') ? `[${host === '::' ? '::1' : host}]` : host}:${server.address().port}/${webhookPath}`;
 	return {
 		baseUrl,
+		port: server.address().port,
+		node,
 		starts,
 		trigger,
 		stop: () => new Promise((resolve) => server.close(resolve)),

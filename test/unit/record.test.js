@@ -3,11 +3,8 @@ const fc = require('fast-check');
 const {
 	typeCallRecord,
 	typeSipRecord,
-	typeStatusReport,
-	wasAnswered,
 	CALL_RECORD_FIELDS,
 	SIP_EXTRA_FIELDS,
-	REPORT_EXTRA_FIELDS,
 	sortBySubmitTime,
 	toDecimal,
 	toInteger,
@@ -17,6 +14,8 @@ const {
 	TIME_FIELDS,
 	TEXT_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/record.js');
+const { typeStatusReport, wasAnswered, REPORT_EXTRA_FIELDS } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
+const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields.js');
 const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../../simulator/records');
 const { TYPED_EXAMPLE_RECORD } = require('../fixtures');
 
@@ -58,7 +57,7 @@ describe('typeCallRecord', () => {
 		const names = (table) => table.map(([name]) => name);
 		expect(Object.keys(typeCallRecord({}))).toEqual(names(CALL_RECORD_FIELDS));
 		expect(Object.keys(typeSipRecord({}))).toEqual(names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]));
-		expect(Object.keys(typeStatusReport({}))).toEqual([...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]), 'typeLabel']);
+		expect(Object.keys(typeStatusReport({ voiceId: '1' }))).toEqual([...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]), 'typeLabel', 'dedupeKey']);
 		expect(Object.keys(typeCallRecord({ extra: 1, voiceId: '1' })).slice(-1)).toEqual(['extra']);
 	});
 
@@ -67,7 +66,6 @@ describe('typeCallRecord', () => {
 		const tables = [
 			[typeCallRecord, CALL_RECORD_FIELDS],
 			[typeSipRecord, [...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]],
-			[typeStatusReport, [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]],
 		];
 		for (const [typer, table] of tables) {
 			fc.assert(
@@ -78,6 +76,31 @@ describe('typeCallRecord', () => {
 				{ numRuns: 200 },
 			);
 		}
+	});
+
+	test('a pushed status report: each field typed by its table entry, or the push refused naming the field', () => {
+		const table = [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS];
+		const anyValue = fc.oneof(
+			fc.string({ maxLength: 12 }),
+			fc.integer(),
+			fc.double(),
+			fc.constantFrom(null, '0', 'null', '2022-01-18 14:42:40', 2 ** 60, {}, [1], { a: 1 }),
+		);
+		fc.assert(
+			fc.property(fc.dictionary(fc.constantFrom(...table.map(([name]) => name).filter((name) => name !== 'voiceId')), anyValue), (fields) => {
+				const raw = { voiceId: '2203031113381000002', ...fields };
+				let typed;
+				try {
+					typed = typeStatusReport(raw);
+				} catch (error) {
+					expect(error).toBeInstanceOf(PushFieldError);
+					expect(Object.keys(fields)).toContain(error.field);
+					return;
+				}
+				for (const [name, typeField] of table) expect(typed[name]).toEqual(typeField(raw[name]));
+			}),
+			{ numRuns: 300 },
+		);
 	});
 
 	test('codes sent as numbers stay text, as the vendor documents them', () => {

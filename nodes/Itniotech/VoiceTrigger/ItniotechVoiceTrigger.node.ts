@@ -1,19 +1,65 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, updateDisplayOptions } from 'n8n-workflow';
-import { REPORT_TYPES } from '../api/records/record';
-import { eventOf } from './events';
-import { isAllowedSource, parsePush, tokensMatch } from './push';
+import { NodeConnectionTypes, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { REPORT_TYPES } from '../api/records/statusPush';
+import { isAllowedSource } from './allowList';
+import { readJsonBody } from './body';
+import { eventOf, typeItems } from './events';
+import { parsePush, tokensMatch } from './push';
+import { MIN_TOKEN_LENGTH, readSetup } from './setup';
 
 /** The event's path, as n8n evaluates it without this module's code (events.ts has the same paths). */
 const EVENT_PATH =
 	'($parameter["event"] === "smsDelivery" ? "itniotech-sms-delivery" : $parameter["event"] === "smsInbound" ? "itniotech-sms-inbound" : "itniotech-status")';
+
+/**
+ * Authentication, once per node version: version 1 (workflows saved before tokens were the default) keeps
+ * None as its default, so upgrading the package does not stop their pushes; from 1.1 a new trigger starts
+ * with a token, as anyone who knows the URL could otherwise start the workflow.
+ */
+function authenticationFor(versions: INodeProperties['displayOptions'], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Anyone who knows the URL can start the workflow',
+			},
+			{
+				name: 'Token in Query Parameter',
+				value: 'queryToken',
+				description: 'The URL ends in ?token=YOUR_TOKEN',
+			},
+			{
+				name: 'Token in URL Path',
+				value: 'pathToken',
+				description: 'The URL ends in /YOUR_TOKEN: in the URL shown above, replace :token by your token',
+			},
+		],
+		default: defaultValue,
+		displayOptions: versions,
+		description:
+			'Itniotech does not sign its pushes, so a secret token in the URL is what tells them apart from anyone else’s requests',
+	};
+}
+
+/** Throws what is wrong with the trigger's protection, so that n8n refuses to activate it and says why. */
+function assertSetup(context: IHookFunctions): void {
+	const checked = readSetup((name, fallback) => context.getNodeParameter(name, fallback));
+	if ('problem' in checked) throw new NodeOperationError(context.getNode(), checked.problem, { description: checked.hint });
+}
+
+const title = (words: string): string => words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 
 export class ItniotechVoiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +68,8 @@ export class ItniotechVoiceTrigger implements INodeType {
 		name: 'itniotechVoiceTrigger',
 		icon: { light: 'file:../icons/trigger.svg', dark: 'file:../icons/trigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ $parameter["event"] === "smsDelivery" ? "SMS delivery reports" : $parameter["event"] === "smsInbound" ? "Inbound SMS" : "Call status reports" }}',
 		description:
@@ -66,12 +113,12 @@ export class ItniotechVoiceTrigger implements INodeType {
 				],
 				default: 'callStatus',
 				description:
-					'Which push starts the workflow. Each has its own URL: for two kinds, use two triggers (in one workflow or two).',
+					'Which push starts the workflow. Each event (and each authentication) has its own URL; for two kinds, use two triggers.',
 			},
 			...updateDisplayOptions({ show: { event: ['callStatus'] } }, [
 				{
 					displayName:
-						'Copy the Production URL above into the Itniotech console (Voice → settings → status report push URL). With "Token in URL Path", replace :token in it by your token.',
+						'Paste the Production URL above into the Itniotech console: Voice → settings → status report push URL.',
 					name: 'setupNotice',
 					type: 'notice',
 					default: '',
@@ -80,7 +127,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 			...updateDisplayOptions({ show: { event: ['smsDelivery'] } }, [
 				{
 					displayName:
-						'Itniotech staff set this URL: send the Production URL above to Itniotech support or your account manager and ask them to set it as your SMS delivery report push URL. With "Token in URL Path", replace :token in it by your token. Changing the event or the authentication changes the URL.',
+						'Itniotech staff set this URL: ask Itniotech support or your account manager to set the Production URL above as your SMS delivery report push URL.',
 					name: 'smsDeliveryNotice',
 					type: 'notice',
 					default: '',
@@ -89,37 +136,23 @@ export class ItniotechVoiceTrigger implements INodeType {
 			...updateDisplayOptions({ show: { event: ['smsInbound'] } }, [
 				{
 					displayName:
-						'Itniotech staff set this URL: send the Production URL above to Itniotech support or your account manager and ask them to set it as your inbound SMS (MO) push URL. With "Token in URL Path", replace :token in it by your token. Changing the event or the authentication changes the URL.',
+						'Itniotech staff set this URL: ask Itniotech support or your account manager to set the Production URL above as your inbound SMS (MO) push URL.',
 					name: 'smsInboundNotice',
 					type: 'notice',
 					default: '',
 				},
 			]),
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'None',
-						value: 'none',
-						description: 'Anyone who knows the URL can start the workflow',
-					},
-					{
-						name: 'Token in Query Parameter',
-						value: 'queryToken',
-						description: 'The URL ends in ?token=YOUR_TOKEN',
-					},
-					{
-						name: 'Token in URL Path',
-						value: 'pathToken',
-						description: 'The URL ends in /YOUR_TOKEN',
-					},
-				],
-				default: 'none',
-				description:
-					'Itniotech does not sign its pushes, so a secret token in the URL is what tells them apart from anyone else’s requests',
-			},
+			authenticationFor({ show: { '@version': [1] } }, 'none'),
+			authenticationFor({ show: { '@version': [{ _cnd: { gte: 1.1 } }] } }, 'queryToken'),
+			...updateDisplayOptions({ show: { authentication: ['none'] } }, [
+				{
+					displayName:
+						'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.',
+					name: 'noAuthenticationNotice',
+					type: 'notice',
+					default: '',
+				},
+			]),
 			...updateDisplayOptions({ show: { authentication: ['queryToken', 'pathToken'] } }, [
 				{
 					displayName: 'Token',
@@ -128,7 +161,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 					typeOptions: { password: true },
 					default: '',
 					required: true,
-					description: 'A long random secret (at least 16 characters) that only you and Itniotech know',
+					description: `A long random secret (at least ${MIN_TOKEN_LENGTH} characters) that only you and Itniotech know`,
 				},
 			]),
 			{
@@ -136,9 +169,9 @@ export class ItniotechVoiceTrigger implements INodeType {
 				name: 'allowedIps',
 				type: 'string',
 				default: '',
-				placeholder: 'e.g. 203.0.113.10, 198.51.100.0/24',
+				placeholder: 'e.g. 203.0.113.10, 198.51.100.0/24, 2001:db8::/32',
 				description:
-					'Only accept pushes from these IP addresses or IPv4 ranges (comma-separated). Leave empty to accept any source. Behind a reverse proxy, set N8N_PROXY_HOPS so n8n sees the real address (only if n8n is reachable through that proxy alone).',
+					'Accept only these IPv4/IPv6 addresses or CIDR ranges (comma-separated; empty: any source). Behind a proxy, set N8N_PROXY_HOPS.',
 			},
 			...updateDisplayOptions({ show: { event: ['callStatus'] } }, [
 				{
@@ -146,7 +179,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 					name: 'reportTypes',
 					type: 'multiOptions',
 					options: Object.entries(REPORT_TYPES).map(([value, name]) => ({
-						name: name.charAt(0).toUpperCase() + name.slice(1),
+						name: title(name),
 						value: Number(value),
 					})),
 					default: [],
@@ -198,14 +231,16 @@ export class ItniotechVoiceTrigger implements INodeType {
 
 	/**
 	 * Itniotech has no API to register a push URL: the user pastes it into the vendor console once. So
-	 * there is nothing to create or delete remotely, and activation must not fail for want of it.
+	 * there is nothing to create or delete remotely; activating only checks the protection settings.
 	 */
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				assertSetup(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				assertSetup(this);
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -222,27 +257,31 @@ export class ItniotechVoiceTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		};
 
-		const authentication = this.getNodeParameter('authentication', 'none') as string;
-		if (authentication !== 'none') {
-			const expected = this.getNodeParameter('token', '') as string;
-			const source = (authentication === 'queryToken' ? this.getQueryData() : this.getParamsData()) as IDataObject;
-			const given = source.token;
-			if (!tokensMatch(expected, given)) return reply(401, { error: 'Missing or wrong token' });
+		// Checked again here, so a trigger activated before these checks existed fails closed.
+		const checked = readSetup((name, fallback) => this.getNodeParameter(name, fallback));
+		if ('problem' in checked) {
+			return reply(403, { error: 'This trigger is not set up correctly, so it accepts no pushes: open its workflow in n8n to see why' });
 		}
-		const allowedIps = this.getNodeParameter('allowedIps', '') as string;
-		if (allowedIps.trim() !== '' && !isAllowedSource(allowedIps, req.ip ?? req.socket?.remoteAddress)) {
+		const { setup } = checked;
+		// The source first: a client outside the list learns nothing about the token.
+		if (setup.allowedRanges && !isAllowedSource(setup.allowedRanges, req.ip ?? req.socket?.remoteAddress)) {
 			return reply(403, { error: 'This source IP address is not allowed' });
 		}
+		if (setup.authentication !== 'none') {
+			const source = (setup.authentication === 'queryToken' ? this.getQueryData() : this.getParamsData()) as IDataObject;
+			if (!tokensMatch(setup.token, source.token)) return reply(401, { error: 'Missing or wrong token' });
+		}
 
+		const read = readJsonBody(req.headers['content-type'], (req as { rawBody?: unknown }).rawBody, this.getBodyData());
+		if ('error' in read) return reply(400, { error: read.error });
 		const event = eventOf(this.getNodeParameter('event', 'callStatus'));
-		const parsed = parsePush(req.headers['content-type'], this.getBodyData(), event);
+		const parsed = parsePush(read.body, event);
 		if ('error' in parsed) return reply(400, { error: parsed.error });
+		const typing = typeItems(event, parsed.items);
+		if ('error' in typing) return reply(400, { error: typing.error });
 
 		const keep = event.keep((name, fallback) => this.getNodeParameter(name, fallback));
-		const items = parsed.items
-			.map(event.type)
-			.filter(keep)
-			.map((json) => ({ json }));
+		const items = typing.records.filter(keep).map((json) => ({ json }));
 
 		res.status(200).json({ received: parsed.items.length, accepted: items.length });
 		if (items.length === 0) return { noWebhookResponse: true };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { typeStatusReport, wasAnswered } from '../api/records/record';
+import { PushFieldError } from '../api/records/pushFields';
+import { typeStatusReport, wasAnswered } from '../api/records/statusPush';
 import { isDeliveryReport, isInboundMessage, typeSmsDeliveryReport, typeSmsInboundMessage } from '../api/records/smsPush';
 import type { PushKind } from './push';
 
@@ -9,6 +10,7 @@ type GetParameter = (name: string, fallback: unknown) => unknown;
 export interface TriggerEvent extends PushKind {
 	/** The webhook path (and with "Token in URL Path" the part before /<token>). */
 	path: string;
+	/** The typed item, with its dedupeKey; throws PushFieldError for a field that is not what it must be. */
 	type: (raw: IDataObject) => IDataObject;
 	/** The event's filters as one test of a typed item. */
 	keep: (parameter: GetParameter) => (item: IDataObject) => boolean;
@@ -68,4 +70,22 @@ export type EventName = keyof typeof EVENTS;
 
 export function eventOf(value: unknown): TriggerEvent {
 	return typeof value === 'string' && value in EVENTS ? EVENTS[value as EventName] : EVENTS.callStatus;
+}
+
+/**
+ * Every item typed, or the refusal of the whole push at its first bad field: a sender that gets 400 can
+ * fix and resend the push, while a push started in part would be hard to resend without repeats. Any
+ * other failure to read an item is a refusal too, so that no push can make the node answer 500.
+ */
+export function typeItems(event: TriggerEvent, items: IDataObject[]): { records: IDataObject[] } | { error: string } {
+	const records: IDataObject[] = [];
+	for (let index = 0; index < items.length; index++) {
+		try {
+			records.push(event.type(items[index]));
+		} catch (error) {
+			const reason = error instanceof PushFieldError ? error.message : `could not be read as ${event.one}`;
+			return { error: `${event.label} ${index}: ${reason}` };
+		}
+	}
+	return { records };
 }

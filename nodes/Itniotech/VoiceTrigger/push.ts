@@ -12,33 +12,6 @@ export function tokensMatch(expected: string, given: unknown): boolean {
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function ipv4ToNumber(ip: string): number | undefined {
-	const parts = ip.split('.');
-	if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
-	return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-/** Whether `source` is one of the listed addresses or inside a listed IPv4 CIDR range. */
-export function isAllowedSource(list: string, source: string | undefined): boolean {
-	if (!source) return false;
-	const address = source.replace(/^::ffff:/i, '');
-	return list
-		.split(/[\s,]+/)
-		.filter((entry) => entry !== '')
-		.some((entry) => {
-			const [range, bitsText] = entry.split('/');
-			if (bitsText === undefined) return range.toLowerCase() === address.toLowerCase();
-			const bits = Number(bitsText);
-			const base = ipv4ToNumber(range);
-			const value = ipv4ToNumber(address);
-			if (base === undefined || value === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) {
-				return false;
-			}
-			const size = 2 ** (32 - bits);
-			return Math.floor(base / size) === Math.floor(value / size);
-		});
-}
-
 /** What a push carries, for parsing and for the reasons given when a push is refused. */
 export interface PushKind {
 	/** One item with its article: "a status report". */
@@ -63,18 +36,10 @@ function wrappedList(body: unknown): unknown[] | undefined {
 }
 
 /**
- * n8n reads and parses the body before the node runs: for Content-Type application/json it hands over the
- * parsed value (a body that is not valid JSON, or larger than N8N_PAYLOAD_SIZE_MAX, is refused by n8n
- * itself), and for an empty body nothing. Other content types arrive as text, form fields or nothing, so
- * only application/json is accepted; the media type is compared the way n8n's parser does. The vendor
- * documents one item per push, a list for some pushes and an `array` wrapper for another, so all three
- * are read, for every event.
+ * The items of a JSON body (see body.ts for what is accepted as one). The vendor documents one item per
+ * push, a list for some pushes and an `array` wrapper for another, so all three are read, for every event.
  */
-export function parsePush(contentType: string | undefined, body: unknown, kind: PushKind): Parsed {
-	const mediaType = (contentType ?? '').split(';')[0].toLowerCase();
-	if (mediaType !== 'application/json') {
-		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
-	}
+export function parsePush(body: unknown, kind: PushKind): Parsed {
 	if (body === undefined) return { error: `The push is empty: send ${kind.one} or a JSON list of them` };
 	const items = Array.isArray(body) ? body : kind.isItem(body) ? [body] : (wrappedList(body) ?? [body]);
 	if (items.length === 0) return { error: `The push is an empty list of ${kind.many}` };

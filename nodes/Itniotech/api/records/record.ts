@@ -120,7 +120,8 @@ export function isTime(value: unknown): boolean {
 	return typeof value === 'string' && readIsoDateTime(value) !== undefined;
 }
 
-function text(value: unknown): string | null {
+/** Text as sent; null when empty. A number (a code sent as 200) becomes its digits. */
+export function text(value: unknown): string | null {
 	if (typeof value === 'string') return trimText(value) === '' ? null : value;
 	return value === undefined || value === null ? null : String(value);
 }
@@ -166,14 +167,6 @@ export const SIP_EXTRA_FIELDS: FieldTable = [
 	['sipGroupName', text],
 	['phoneName', text],
 	['recordingFileId', text],
-];
-
-/** Status pushes carry a few more fields; `type` gets a label next to it (typeStatusReport). */
-export const REPORT_EXTRA_FIELDS: FieldTable = [
-	['ringDuration', toInteger],
-	['outRecallCount', toInteger],
-	['sipCode', text],
-	['type', toInteger],
 ];
 
 const namesTypedBy = (typer: Typer) => CALL_RECORD_FIELDS.filter(([, t]) => t === typer).map(([name]) => name);
@@ -311,61 +304,4 @@ export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
 	const sorted = order.map((index) => records[index]);
 	for (let i = 0; i < count; i++) records[i] = sorted[i];
 	return records;
-}
-
-/** The status push's `type` numbers. */
-export const REPORT_TYPES: Readonly<Record<number, string>> = {
-	1: 'group call',
-	2: 'verification code',
-	3: 'phone call',
-	4: 'direct dial',
-};
-
-/**
- * A pushed status report, typed like a fetched record (its times come as epoch milliseconds and become
- * ISO 8601 in UTC), plus `type` as a number and `typeLabel` as words.
- */
-export function typeStatusReport(raw: IDataObject): IDataObject {
-	const type = toInteger(raw.type);
-	const record: IDataObject = {
-		voiceId: text(raw.voiceId),
-		callee: text(raw.callee),
-		displayNum: text(raw.displayNum),
-		code: text(raw.code),
-		submitTime: toIsoTime(raw.submitTime),
-		callTime: toIsoTime(raw.callTime),
-		ringingTime: toIsoTime(raw.ringingTime),
-		answerTime: toIsoTime(raw.answerTime),
-		hangupTime: toIsoTime(raw.hangupTime),
-		callDuration: toInteger(raw.callDuration),
-		chargedDuration: toInteger(raw.chargedDuration),
-		terminationCode: text(raw.terminationCode),
-		terminationReason: text(raw.terminationReason),
-		cost: toDecimal(raw.cost),
-		billPeriod: text(raw.billPeriod),
-		rate: toDecimal(raw.rate),
-		baseCost: toDecimal(raw.baseCost),
-		voiceFileId: text(raw.voiceFileId),
-		feedbackValue: text(raw.feedbackValue),
-		calledInfo: text(raw.calledInfo),
-		settleRate: toDecimal(raw.settleRate),
-		quoteExchange: toDecimal(raw.quoteExchange),
-		currency: text(raw.currency),
-		settlePay: toDecimal(raw.settlePay),
-		ringDuration: toInteger(raw.ringDuration),
-		outRecallCount: toInteger(raw.outRecallCount),
-		sipCode: text(raw.sipCode),
-		type,
-		typeLabel: type === null ? null : (REPORT_TYPES[type] ?? `type ${type}`),
-	};
-	return withUnknownFields(record, raw);
-}
-
-/**
- * Whether the callee picked up: a real answer time (not null, and not unreadable text kept as sent),
- * or any talk time. (terminationCode is not used: the vendor's pages disagree on whether success is
- * "0" or SIP "200".) `record` is a typed record, so "0" or "0000-00-00 00:00:00" are already null.
- */
-export function wasAnswered(record: IDataObject): boolean {
-	return isTime(record.answerTime) || Number(record.callDuration) > 0;
 }

@@ -1,4 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
+import { createHash } from 'node:crypto';
+import { checkFieldCount, checkScalar, kindOf, MAX_TEXT_LENGTH as MAX_CONTENT_LENGTH, passThrough, pushId, PushFieldError } from './pushFields';
 import { toDecimal, toInteger, toIsoTime } from './record';
 
 /*
@@ -6,7 +8,8 @@ import { toDecimal, toInteger, toIsoTime } from './record';
  * (pushMoSmsReport). The vendor's samples are loose: a key with a trailing space ("orderId "), `msgid`
  * vs `msgId`, `mcn` for `mnc`, `reply_time`. Keys are therefore matched after trimming, lower-casing and
  * dropping `_`/`-`, and the output uses one spelling, the one the SMS queries use (msgId, number, sendId,
- * receiveTime), so a workflow can treat pushed and fetched records alike.
+ * receiveTime), so a workflow can treat pushed and fetched records alike. Every documented field is checked
+ * (pushFields.ts): an object or list where one value belongs is refused with the field's vendor name.
  */
 
 function isBlank(value: unknown): boolean {
@@ -28,7 +31,10 @@ class Fields {
 	private readonly keys = new Map<string, string[]>();
 	private readonly used = new Set<string>();
 
-	constructor(private readonly raw: IDataObject) {
+	constructor(
+		private readonly raw: IDataObject,
+		private readonly prefix = '',
+	) {
 		for (const key of Object.keys(raw)) {
 			const name = normalKey(key);
 			const list = this.keys.get(name);
@@ -53,26 +59,38 @@ class Fields {
 		return found;
 	}
 
-	/** Every key not read, trimmed ("orderId " → "orderId"); the first of two that trim alike wins. */
+	/** `get`, checked to be one value (not an object or list); `field` names it in a refusal. */
+	scalar(field: string, asText: boolean, ...names: string[]): unknown {
+		const value = this.get(...names);
+		checkScalar(`${this.prefix}${field}`, value, asText);
+		return value;
+	}
+
+	/** Every key not read, trimmed ("orderId " → "orderId"), within pushFields' limits; the first of two that trim alike wins. */
 	rest(into: IDataObject): IDataObject {
-		for (const key of Object.keys(this.raw)) {
-			const name = key.trim();
-			if (!this.used.has(key) && !(name in into)) into[name] = this.raw[key];
-		}
-		return into;
+		const unread = Object.keys(this.raw)
+			.filter((key) => !this.used.has(key))
+			.map((key) => [key.trim(), this.raw[key]] as const);
+		return passThrough(into, unread);
 	}
 }
+
+const PRICE_DETAIL = 'an object such as {"pay": "0.02", "chargeCnt": 2, "currency": "USD", "price": "0.01"}';
 
 /** The price detail, flat: money as numbers, billed parts as an integer. Also read when sent at the top level. */
 function priceOf(fields: Fields): { price: number | null; chargeCnt: number | null; pay: number | null; currency: string | null } {
 	const nested = fields.get('pricedetail');
-	const detail = isObject(nested) ? new Fields(nested) : undefined;
-	const read = (...names: string[]) => detail?.get(...names) ?? fields.get(...names);
+	if (nested !== undefined && !isObject(nested)) {
+		throw new PushFieldError('pricedetail', `is ${kindOf(nested)}; allowed: ${PRICE_DETAIL}`);
+	}
+	if (nested !== undefined) checkFieldCount(nested);
+	const detail = nested === undefined ? undefined : new Fields(nested, 'pricedetail.');
+	const read = (name: string, asText: boolean) => detail?.scalar(name, asText, name.toLowerCase()) ?? fields.scalar(name, asText, name.toLowerCase());
 	return {
-		price: toDecimal(read('price')),
-		chargeCnt: toInteger(read('chargecnt')),
-		pay: toDecimal(read('pay')),
-		currency: text(read('currency')),
+		price: toDecimal(read('price', false)),
+		chargeCnt: toInteger(read('chargeCnt', false)),
+		pay: toDecimal(read('pay', false)),
+		currency: text(read('currency', true)),
 	};
 }
 
@@ -92,60 +110,91 @@ export function isInboundMessage(value: unknown): value is IDataObject {
 
 export const DELIVERY_STATUSES = ['delivered', 'failed'] as const;
 
+/** The same report pushed again gets the same key: the message, its status code and the report's time. */
+function deliveryReportKey(msgId: string, statusCode: string | number | null, timestamp: string | null): string {
+	return `smsDelivery:${msgId}:${statusCode ?? ''}:${timestamp ?? ''}`;
+}
+
 /**
  * A pushed delivery report: `status` is "delivered" (code 0) or "failed" (any other code, kept as
  * `statusCode`); null when the push has no status value. `timestamp` (epoch ms; the send time on most
  * vendor pages, the report time on one Onbuka page) becomes ISO 8601 in UTC. mcc/mnc stay text: an MNC's
- * leading zero is part of it ("05" is not "5").
+ * leading zero is part of it ("05" is not "5"). Throws PushFieldError for a msgid that is not digits or a
+ * status that is not a code.
  */
 export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
+	checkFieldCount(raw);
 	const fields = new Fields(raw);
+	const msgId = pushId('msgid', fields.get('msgid'));
 	const rawStatus = fields.get('status');
+	if (rawStatus !== undefined && typeof rawStatus !== 'number' && (typeof rawStatus !== 'string' || rawStatus.length > 64)) {
+		throw new PushFieldError('status', `is ${kindOf(rawStatus)}; allowed: a status code (a number, or a short text such as "0")`);
+	}
 	const code = toInteger(rawStatus);
 	const statusCode = code ?? text(rawStatus);
+	const timestamp = toIsoTime(fields.scalar('timestamp', false, 'timestamp'));
 	const price = priceOf(fields);
 	const record: IDataObject = {
-		msgId: text(fields.get('msgid')),
-		number: text(fields.get('mobile', 'number')),
+		msgId,
+		number: text(fields.scalar('mobile', true, 'mobile', 'number')),
 		status: statusCode === null ? null : code === 0 ? 'delivered' : 'failed',
 		statusCode,
-		reason: text(fields.get('reason')),
-		timestamp: toIsoTime(fields.get('timestamp')),
-		orderId: text(fields.get('orderid')),
-		appId: text(fields.get('appid')),
-		mcc: text(fields.get('mcc')),
-		mnc: text(fields.get('mnc', 'mcn')),
+		reason: text(fields.scalar('reason', true, 'reason')),
+		timestamp,
+		orderId: text(fields.scalar('orderId', true, 'orderid')),
+		appId: text(fields.scalar('appId', true, 'appid')),
+		mcc: text(fields.scalar('mcc', true, 'mcc')),
+		mnc: text(fields.scalar('mnc', true, 'mnc', 'mcn')),
 		price: price.price,
 		chargeCnt: price.chargeCnt,
 		pay: price.pay,
 		currency: price.currency,
+		dedupeKey: deliveryReportKey(msgId, statusCode, timestamp),
 	};
 	return fields.rest(record);
+}
+
+/**
+ * The same message pushed again gets the same key. Whether the vendor's msgid is the reply's own ID or the
+ * ID of the message replied to is unclear, so the sender, the receive time and the text count too (the
+ * text as a short hash: a key stays short however long the message).
+ */
+function inboundMessageKey(msgId: string | null, number: string | null, receiveTime: string | null, content: string | null): string {
+	const contentHash = createHash('sha256').update(content ?? '').digest('hex').slice(0, 16);
+	return `smsInbound:${msgId ?? ''}:${number ?? ''}:${receiveTime ?? ''}:${contentHash}`;
 }
 
 /**
  * A pushed inbound message (a reply to one of the user's messages). `number` is the end user's number
  * (the push's `mobile`), `sendId` the vendor's `sendid` (in samples the number that was replied to), and
  * `receiveTime` the push's `reply_time`, which has no zone and is read in the vendor's +08:00 like its
- * other times. The content is kept exactly as sent.
+ * other times. The content is kept exactly as sent; it must be text (PushFieldError otherwise).
  */
 export function typeSmsInboundMessage(raw: IDataObject): IDataObject {
+	checkFieldCount(raw);
 	const fields = new Fields(raw);
 	const content = fields.get('content');
+	if (content !== undefined && (typeof content !== 'string' || content.length > MAX_CONTENT_LENGTH)) {
+		throw new PushFieldError('content', `is ${kindOf(content)}; allowed: text (up to ${MAX_CONTENT_LENGTH} characters)`);
+	}
+	const msgId = text(fields.scalar('msgid', true, 'msgid'));
+	const number = text(fields.scalar('mobile', true, 'mobile', 'number'));
+	const receiveTime = toIsoTime(fields.scalar('reply_time', false, 'replytime', 'receivetime'));
 	const price = priceOf(fields);
 	const record: IDataObject = {
-		msgId: text(fields.get('msgid')),
-		number: text(fields.get('mobile', 'number')),
-		sendId: text(fields.get('sendid')),
-		receiveTime: toIsoTime(fields.get('replytime', 'receivetime')),
-		content: content === undefined ? null : typeof content === 'string' ? content : JSON.stringify(content),
-		mcc: text(fields.get('mcc')),
-		mnc: text(fields.get('mnc', 'mcn')),
-		operator: text(fields.get('operator')),
+		msgId,
+		number,
+		sendId: text(fields.scalar('sendid', true, 'sendid')),
+		receiveTime,
+		content: content ?? null,
+		mcc: text(fields.scalar('mcc', true, 'mcc')),
+		mnc: text(fields.scalar('mnc', true, 'mnc', 'mcn')),
+		operator: text(fields.scalar('operator', true, 'operator')),
 		price: price.price,
 		chargeCnt: price.chargeCnt,
 		pay: price.pay,
 		currency: price.currency,
+		dedupeKey: inboundMessageKey(msgId, number, receiveTime, content ?? null),
 	};
 	return fields.rest(record);
 }
