@@ -3,7 +3,7 @@ const { useSimulator } = require('../harness/simulatorFixture');
 const { visibleRunText } = require('../evidence');
 const { loggedText } = require('../harness/recordingLogger');
 /**
- * Get Group Call Record inside n8n-core's WorkflowExecute, against the simulator over real HTTP.
+ * Call Record → Get inside n8n-core's WorkflowExecute, against the simulator over real HTTP.
  * The engine stores a node's error as a plain object, so its class is checked by name.
  */
 const { runNode } = require('../harness/engine');

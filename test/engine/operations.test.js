@@ -37,7 +37,10 @@ describe('Account → Get Balance', () => {
 	});
 });
 
-describe('Call Record → Search Group Call Records', () => {
+/** The test account with its Voice App ID in the credential, where sends read it from. */
+const withAppId = (voiceAppId = 'app-1') => ({ ...credentials, voiceAppId });
+
+describe('Call Record → Get Many', () => {
 	const search = (from, to, extra = {}) => ({
 		resource: 'callRecord',
 		operation: 'searchGroupRecords',
@@ -107,14 +110,13 @@ describe('Call Record → Search Group Call Records', () => {
 	});
 });
 
-describe('Call → Send Voice Message (TTS)', () => {
+describe('Call → Send Text to Speech', () => {
 	const tts = (extra = {}) => ({
 		resource: 'call',
 		operation: 'sendTts',
 		callee: '+62 812-3456-7890',
 		language: 'EN',
 		text: 'Your code is 1 2 3 4',
-		appId: 'app-1',
 		additionalFields: {},
 		options: {},
 		...extra,
@@ -123,7 +125,7 @@ describe('Call → Send Voice Message (TTS)', () => {
 	test('sends once and returns the voiceId with the callee', async () => {
 		const result = await runNode({
 			parameters: tts({ additionalFields: { loopCount: 2, speakingRate: 1.5, ssmlGender: 1 } }),
-			credentials,
+			credentials: withAppId(),
 		});
 		expect(result.error).toBeUndefined();
 		expect(sim.sent).toHaveLength(1);
@@ -140,16 +142,17 @@ describe('Call → Send Voice Message (TTS)', () => {
 	});
 
 	test.each([
-		[{ callee: '12345' }, /The Callee in item 0 must be a phone number of 7 to 15 digits/],
+		[{ callee: '12345' }, /The Phone Number in item 0 must be a phone number of 7 to 15 digits/],
 		[{ text: '={{ "   " }}' }, /The Text in item 0 must be text of 1 to 1000 characters/],
 		[{ text: 'x'.repeat(1001) }, /The Text in item 0 must be text of 1 to 1000 characters/],
-		[{ appId: ' ' }, /The App ID in item 0/],
-		[{ additionalFields: { loopCount: 10 } }, /The Loop Count in item 0 must be a whole number from 1 to 9/],
+		[{ options: { appId: 'x'.repeat(65) } }, /The App ID option in item 0 must be text of 1 to 64 characters/],
+		[{ additionalFields: { loopCount: 10 } }, /The Times to Play in item 0 must be a whole number from 1 to 9/],
 		[{ additionalFields: { maxRingingTime: 10 } }, /The Max Ringing Time in item 0 must be a whole number from 20 to 120/],
 		[{ additionalFields: { speakingRate: 5 } }, /The Speaking Rate in item 0 must be a number from 0.25 to 4/],
-		[{ additionalFields: { displayNum: 'abc' } }, /The Display Number in item 0/],
+		[{ additionalFields: { displayNum: 'abc' } }, /The Caller ID in item 0/],
+		[{ additionalFields: { calledInfo: 'x'.repeat(1001) } }, /The Custom Data in item 0/],
 	])('bad input %p is refused before sending', async (change, message) => {
-		const result = await runNode({ parameters: tts(change), credentials });
+		const result = await runNode({ parameters: tts(change), credentials: withAppId() });
 		expect(result.error.name).toBe('NodeOperationError');
 		expect(result.error.message).toMatch(message);
 		expect(sim.requests).toHaveLength(0);
@@ -157,30 +160,29 @@ describe('Call → Send Voice Message (TTS)', () => {
 
 	test('a timeout is not retried and says the call may have been placed', async () => {
 		sim.inject({ kind: 'hang', path: '/voice/sendCode' });
-		const result = await runNode({ parameters: tts({ options: { timeoutSeconds: 1 } }), credentials });
+		const result = await runNode({ parameters: tts({ options: { timeoutSeconds: 1 } }), credentials: withAppId() });
 		expect(result.error.message).toMatch(/did not answer within 1 seconds .*may have reached Itniotech/);
-		expect(result.error.description).toMatch(/Search Group Call Records/);
+		expect(result.error.description).toMatch(/Call Record → Get Many/);
 		expect(sim.requests).toHaveLength(1);
 	});
 
 	test('-10 (balance) and -26 (no rate) get their own advice', async () => {
 		sim.inject({ kind: 'status', status: '-10' });
-		const low = await runNode({ parameters: tts(), credentials });
+		const low = await runNode({ parameters: tts(), credentials: withAppId() });
 		expect(low.error.message).toMatch(/^Itniotech error -10: The account balance is too low/);
 		expect(low.error.description).toMatch(/Top up/);
 		sim.inject({ kind: 'status', status: '-26' });
-		const rate = await runNode({ parameters: tts(), credentials });
+		const rate = await runNode({ parameters: tts(), credentials: withAppId() });
 		expect(rate.error.message).toMatch(/^Itniotech error -26: .*no rate/);
 	});
 });
 
-describe('Call → Send Audio Group Call', () => {
+describe('Call → Send Audio File', () => {
 	const group = (callees, extra = {}) => ({
 		resource: 'call',
 		operation: 'sendGroup',
 		callees,
 		fileId: 'file-1.mp3',
-		appId: 'app-1',
 		additionalFields: {},
 		options: {},
 		...extra,
@@ -190,7 +192,7 @@ describe('Call → Send Audio Group Call', () => {
 	test('450 numbers (with duplicates) go out in chunks of 200, 200 and 50; one item per callee', async () => {
 		const list = numbers(450);
 		const text = [...list, list[0], list[1]].join(',\n');
-		const result = await runNode({ parameters: group(text), credentials });
+		const result = await runNode({ parameters: group(text), credentials: withAppId() });
 		expect(result.error).toBeUndefined();
 		expect(sim.sent.map((s) => s.callees.length)).toEqual([200, 200, 50]);
 		expect(sim.sent.flatMap((s) => s.callees)).toEqual(list);
@@ -203,7 +205,7 @@ describe('Call → Send Audio Group Call', () => {
 		const result = await runNode({
 			parameters: group('={{ $json.numbers }}'),
 			items: [{ json: { numbers: ['6281234567890', '919876543210'] } }],
-			credentials,
+			credentials: withAppId(),
 		});
 		expect(result.items.map((i) => i.json.callee)).toEqual(['6281234567890', '919876543210']);
 	});
@@ -212,7 +214,7 @@ describe('Call → Send Audio Group Call', () => {
 		// The first chunk goes through, the second is refused.
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(300);
-		const result = await runNode({ parameters: group(list.join(',')), credentials });
+		const result = await runNode({ parameters: group(list.join(',')), credentials: withAppId() });
 		expect(result.error.message).toMatch(/^Itniotech error -18/);
 		expect(sim.sent).toHaveLength(1);
 		expect(sim.requests.filter((r) => r.path === '/voice/sendGroup')).toHaveLength(2);
@@ -229,8 +231,8 @@ describe('Call → Send Audio Group Call', () => {
 	});
 
 	test('a bad number anywhere stops the whole item before sending', async () => {
-		const result = await runNode({ parameters: group(`${numbers(3).join(',')},12ab`), credentials });
-		expect(result.error.message).toMatch(/The Callees in item 0 must be a phone number/);
+		const result = await runNode({ parameters: group(`${numbers(3).join(',')},12ab`), credentials: withAppId() });
+		expect(result.error.message).toMatch(/The Phone Numbers in item 0 must be a phone number/);
 		expect(result.error.description).toMatch(/"12ab"/);
 		expect(sim.requests).toHaveLength(0);
 	});

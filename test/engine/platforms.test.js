@@ -13,7 +13,11 @@ const DAY = 24 * 3600 * 1000;
 let sim;
 let credentials;
 const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+// Sends read the App ID from the credential's Voice App ID.
+beforeAll(() => {
+	({ sim } = fixture);
+	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
+});
 
 /** name, credential fields (on top of key and secret), the prefix the layout puts before /voice, the balance path, callees per request, max loop count. */
 const BRANDS = [
@@ -42,7 +46,7 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		expect(sim.requests.map((r) => [r.path, r.answeredStatus])).toEqual([[balancePath, '0']]);
 	});
 
-	test(`Get Group Call Record reads ${voicePrefix}/voice/recordGroup/{id}`, async () => {
+	test(`Call Record → Get reads ${voicePrefix}/voice/recordGroup/{id}`, async () => {
 		const result = await runNode({ parameters: getRecordParameters(EXAMPLE_RECORD.voiceId), credentials: brand });
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.voiceId).toBe(EXAMPLE_RECORD.voiceId);
@@ -50,7 +54,7 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		expect(sim.requests.map((r) => r.path)).toEqual([`${voicePrefix}/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`]);
 	});
 
-	test(`Send Audio Group Call sends 1,200 numbers in chunks of ${perRequest}`, async () => {
+	test(`Send Audio File sends 1,200 numbers in chunks of ${perRequest}`, async () => {
 		const list = numbers(1200);
 		const result = await runNode({
 			parameters: {
@@ -58,7 +62,6 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 				operation: 'sendGroup',
 				callees: list.join(','),
 				fileId: 'file-1.mp3',
-				appId: 'app-1',
 				additionalFields: {},
 				options: {},
 			},
@@ -73,7 +76,7 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		expect(result.items).toHaveLength(1200);
 	});
 
-	test(`Search Group Call Records queries ${voicePrefix}/voice/recordGroupQuery`, async () => {
+	test(`Call Record → Get Many queries ${voicePrefix}/voice/recordGroupQuery`, async () => {
 		const now = Date.now();
 		sim.groupHistory = [3, 2, 1].map((daysAgo, i) => ({
 			...EXAMPLE_RECORD,
@@ -102,22 +105,21 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		callee: '6281234567890',
 		language: 'EN',
 		text: 'Your code is 1 2 3 4',
-		appId: 'app-1',
 		additionalFields: { loopCount },
 		options: {},
 	});
 
-	test(`Send Voice Message accepts a loop count of ${maxLoops} and sends it to ${voicePrefix}/voice/sendCode`, async () => {
+	test(`Send Text to Speech accepts Times to Play of ${maxLoops} and sends it to ${voicePrefix}/voice/sendCode`, async () => {
 		const result = await runNode({ parameters: tts(maxLoops), credentials: brand });
 		expect(result.error).toBeUndefined();
 		expect(sim.sent.map((s) => s.body.loopCount)).toEqual([maxLoops]);
 		expect(sim.requests.map((r) => r.path)).toEqual([`${voicePrefix}/voice/sendCode`]);
 	});
 
-	test(`a loop count of ${maxLoops + 1} is refused before any request, naming ${name}`, async () => {
+	test(`Times to Play of ${maxLoops + 1} is refused before any request, naming ${name}`, async () => {
 		const result = await runNode({ parameters: tts(maxLoops + 1), credentials: brand });
 		expect(result.error.name).toBe('NodeOperationError');
-		expect(result.error.message).toBe(`The Loop Count in item 0 must be a whole number from 1 to ${maxLoops} on ${name}`);
+		expect(result.error.message).toBe(`The Times to Play in item 0 must be a whole number from 1 to ${maxLoops} on ${name}`);
 		expect(result.error.description).toMatch(/Platform/);
 		expect(sim.requests).toHaveLength(0);
 	});

@@ -16,7 +16,11 @@ let credentials;
 /** Every run of this file, for the secret scan at the end. */
 const seen = [];
 const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+// Sends read the App ID from the credential's Voice App ID.
+beforeAll(() => {
+	({ sim } = fixture);
+	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
+});
 
 async function run(parameters, extra = {}) {
 	const result = await runNode({ parameters, credentials, ...extra });
@@ -120,11 +124,11 @@ describe('reads that keep failing end in one clear per-item error', () => {
 });
 
 const SENDS = {
-	'send TTS': {
-		parameters: { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', appId: 'a', additionalFields: {} },
+	'send text to speech': {
+		parameters: { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', additionalFields: {} },
 	},
-	'send group call': {
-		parameters: { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', fileId: 'f.mp3', appId: 'a', additionalFields: {} },
+	'send audio file': {
+		parameters: { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', fileId: 'f.mp3', additionalFields: {} },
 	},
 	'upload audio file': {
 		parameters: { resource: 'audioFile', operation: 'upload', binaryPropertyName: 'data', fileName: 'hello.mp3' },
@@ -157,7 +161,7 @@ describe('sends are never repeated', () => {
 
 	test('a -16 on a send is corrected once: the vendor refused it before acting, so it is sent once in effect', async () => {
 		sim.now = () => Date.now() + 40 * 60 * 1000;
-		const result = await run(withOptions(SENDS['send TTS'].parameters, {}));
+		const result = await run(withOptions(SENDS['send text to speech'].parameters, {}));
 		expect(result.error).toBeUndefined();
 		expect(sim.requests.map((r) => r.answeredStatus)).toEqual(['-16', '0']);
 		expect(sim.sent).toHaveLength(1);
@@ -181,7 +185,7 @@ describe('continue on fail', () => {
 	test('sends under continue-on-fail: the failing item is not re-sent, the others go out once each', async () => {
 		sim.inject({ kind: 'hang', path: '/voice/sendCode', after: 1 });
 		const result = await run(
-			withOptions({ ...SENDS['send TTS'].parameters, callee: '={{ $json.n }}' }, {}),
+			withOptions({ ...SENDS['send text to speech'].parameters, callee: '={{ $json.n }}' }, {}),
 			{ items: ['6281234567890', '6281234567891', '6281234567892'].map((n) => ({ json: { n } })), continueOnFail: true },
 		);
 		expect(sim.requests).toHaveLength(3);

@@ -15,7 +15,11 @@ const HOUR = 60 * MINUTE;
 const fixture = useSimulator();
 let sim;
 let credentials;
-beforeAll(() => ({ sim, credentials } = fixture));
+// Sends read the App ID from the credential's Voice App ID.
+beforeAll(() => {
+	({ sim } = fixture);
+	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
+});
 
 /** The server a redirect points to: it records every request it receives, and answers as the vendor would. */
 const collector = { received: [], server: undefined, origin: '' };
@@ -31,12 +35,12 @@ beforeAll(async () => {
 afterAll(async () => new Promise((resolve) => collector.server.close(resolve)));
 beforeEach(() => (collector.received = []));
 
-const TTS = { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', appId: 'a', additionalFields: {} };
-const GROUP = { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', fileId: 'f.mp3', appId: 'a', additionalFields: {} };
+const TTS = { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', additionalFields: {} };
+const GROUP = { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', fileId: 'f.mp3', additionalFields: {} };
 const READS = {
-	'Get Group Call Record': getRecordParameters('77'),
+	'Call Record → Get': getRecordParameters('77'),
 	'Get Balance': { resource: 'account', operation: 'getBalance' },
-	'List Audio Files': { resource: 'audioFile', operation: 'list', returnAll: true },
+	'Audio File → Get Many': { resource: 'audioFile', operation: 'list', returnAll: true },
 };
 
 describe('no request follows a redirect', () => {
@@ -56,8 +60,8 @@ describe('no request follows a redirect', () => {
 	});
 
 	test.each([
-		['Send Voice Message', TTS, ['6281234567890']],
-		['Send Group Call', GROUP, ['6281234567890', '919876543210']],
+		['Send Text to Speech', TTS, ['6281234567890']],
+		['Send Audio File', GROUP, ['6281234567890', '919876543210']],
 	])('%s answered 307: listed as not placed with that reason, nothing re-sent anywhere', async (_name, parameters, callees) => {
 		sim.inject({ kind: 'redirect', httpStatus: 307, location: `${collector.origin}/voice/sendCode` });
 		const result = await runNode({ parameters, credentials });

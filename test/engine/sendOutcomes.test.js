@@ -12,7 +12,11 @@ const { runNode } = require('../harness/engine');
 let sim;
 let credentials;
 const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+// Sends read the App ID from the credential's Voice App ID.
+beforeAll(() => {
+	({ sim } = fixture);
+	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
+});
 
 const PEOPLE = ['6281234567890', '6281234567891', '6281234567892', '6281234567893', '6281234567894'];
 
@@ -22,7 +26,6 @@ const tts = (extra = {}) => ({
 	callee: '={{ $json.phone }}',
 	language: 'EN',
 	text: 'Your code is 1 2 3 4',
-	appId: 'app-1',
 	additionalFields: {},
 	options: { timeoutSeconds: 5 },
 	...extra,
@@ -32,7 +35,6 @@ const group = (callees, extra = {}) => ({
 	operation: 'sendGroup',
 	callees,
 	fileId: 'file-1.mp3',
-	appId: 'app-1',
 	additionalFields: {},
 	options: { timeoutSeconds: 5 },
 	...extra,
@@ -100,7 +102,7 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		const description = result.error.description;
 		expect(description).toContain(`item 0: ${PEOPLE[0]} → ${voiceIdOf(PEOPLE[0])}; item 2: ${PEOPLE[2]} → ${voiceIdOf(PEOPLE[2])}`);
 		expect(description).toContain(
-			`Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again: item 1: ${PEOPLE[1]}.`,
+			`Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 1: ${PEOPLE[1]}.`,
 		);
 		expect(description).not.toMatch(/send only these again/); // nothing is safe to send blindly
 	});

@@ -13,19 +13,23 @@ const { ItniotechSms } = require(path.resolve(__dirname, '../../dist/nodes/Itnio
 let sim;
 let credentials;
 const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+// Sends read the App ID from the credential's Voice App ID.
+beforeAll(() => {
+	({ sim } = fixture);
+	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
+});
 
 const items = (values) => values.map((phone) => ({ json: { phone } }));
 const GOOD_BAD_GOOD = ['6281234567890', '12', '6281234567892'];
 
 const sends = {
-	'Send Voice Message': {
-		parameters: { resource: 'call', operation: 'sendTts', callee: '={{ $json.phone }}', language: 'EN', text: 'Hi', appId: 'app-1', additionalFields: {}, options: {} },
-		field: /Callee in item 1/,
+	'Send Text to Speech': {
+		parameters: { resource: 'call', operation: 'sendTts', callee: '={{ $json.phone }}', language: 'EN', text: 'Hi', additionalFields: {}, options: {} },
+		field: /Phone Number in item 1/,
 	},
-	'Send Audio Group Call': {
-		parameters: { resource: 'call', operation: 'sendGroup', callees: '={{ $json.phone }}', fileId: 'file-1.mp3', appId: 'app-1', additionalFields: {}, options: {} },
-		field: /Callees in item 1/,
+	'Send Audio File': {
+		parameters: { resource: 'call', operation: 'sendGroup', callees: '={{ $json.phone }}', fileId: 'file-1.mp3', additionalFields: {}, options: {} },
+		field: /Phone Numbers in item 1/,
 	},
 	'Send SMS': {
 		parameters: { resource: 'message', operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'Hi', additionalFields: {}, options: {} },

@@ -180,7 +180,7 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			await node.waitFor({ timeout: 60_000 });
 			// Name and subtitle as the canvas shows them.
 			await page.locator('text="Itniotech Voice" >> visible=true').first().waitFor({ timeout: 30_000 });
-			await page.locator('text="Get Group Call Record" >> visible=true').first().waitFor({ timeout: 30_000 });
+			await page.locator('text="Get a call record" >> visible=true').first().waitFor({ timeout: 30_000 });
 			// The node's SVG icon was served by n8n and rendered.
 			const icon = node.locator('img').first();
 			await icon.waitFor({ timeout: 30_000 });

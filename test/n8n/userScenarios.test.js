@@ -95,7 +95,6 @@ const sendTts = {
 	callee: '={{ $json.phone }}',
 	language: 'EN',
 	text: '=Hello {{ $json.name }}, your appointment is tomorrow at 9.',
-	appId: 'app-reminders',
 	additionalFields: {},
 	options: {},
 };
@@ -103,8 +102,7 @@ const sendGroup = {
 	resource: 'call',
 	operation: 'sendGroup',
 	callees: '={{ $json.phones }}',
-	fileId: 'welcome.mp3',
-	appId: 'app-reminders',
+	fileId: { __rl: true, mode: 'list', value: 'welcome.mp3', cachedResultName: 'welcome.mp3' },
 	additionalFields: {},
 	options: {},
 };
@@ -238,7 +236,8 @@ beforeAll(async () => {
 	expect(runtime.n8nVersion).toBe('2.41.1');
 	userFolder = n8n.packedUserFolder('itniotech-user-scenarios-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
-		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl } },
+		// Sends take the App ID from the credential's Voice App ID.
+		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, voiceAppId: 'app-reminders' } },
 		{ ...CREDENTIALS.onbuka, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` } },
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');

@@ -45,8 +45,8 @@ test('unknown outcome and refusal come from the transport\'s error; callees the 
 });
 
 test('an item refused before sending (no callee read) is not placed; alone it adds nothing to its own error', () => {
-	const report = callsOfFailure(2, new Error('bad input'), 'The Callee in item 2 must be a phone number');
-	expect(report.notPlaced).toEqual([{ item: 2, callee: null, reason: 'The Callee in item 2 must be a phone number' }]);
+	const report = callsOfFailure(2, new Error('bad input'), 'The Phone Number in item 2 must be a phone number');
+	expect(report.notPlaced).toEqual([{ item: 2, callee: null, reason: 'The Phone Number in item 2 must be a phone number' }]);
 	expect(describeCalls(report, 2)).toBe('');
 });
 
@@ -58,7 +58,7 @@ test('runs of items never read collapse to a range; one instruction per list', (
 	for (const item of [4, 5, 6, 8]) report.notSent.push({ item, callee: null });
 	expect(describeCalls(report, 3)).toBe(
 		'Placed — do not send these again: item 0: 100 → v0; item 1: 101 → v1. ' +
-			'Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again: item 2: 102. ' +
+			'Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 2: 102. ' +
 			'Not placed — send only these again: item 3: 103 (Itniotech error -26); items 4–6 (not sent); item 8 (not sent).',
 	);
 });

@@ -14,12 +14,12 @@ function operations() {
 	return pairs;
 }
 
-test('the canvas subtitle shows the chosen operation by its menu name, for every operation', () => {
+test('the canvas subtitle shows the chosen operation by its action, for every operation', () => {
 	// The subtitle is an n8n expression ={{ … }} over $parameter; evaluated here the way the canvas does.
 	const body = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
 	const subtitleFor = new Function('$parameter', `return (${body});`);
 	for (const operation of operations()) {
-		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.name);
+		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.action);
 	}
 	expect(subtitleFor({ resource: 'callRecord', operation: 'nothing' })).toBeUndefined();
 });

@@ -36,7 +36,7 @@ function context(parameters) {
 			const value = get(parameters, name);
 			return value === undefined ? fallback : value;
 		},
-		getCredentials: async () => ({ baseUrl: 'https://api.itniotech.com' }),
+		getCredentials: async () => ({ baseUrl: 'https://api.itniotech.com', voiceAppId: 'cred-app' }),
 		helpers: {
 			assertBinaryData: () => ({ fileName: 'binary.mp3', mimeType: 'audio/mpeg', data: '' }),
 			getBinaryDataBuffer: async () => Buffer.from('abc'),
@@ -71,7 +71,6 @@ const tts = {
 	callee: '6281234567890',
 	language: 'EN',
 	text: 'hello',
-	appId: 'app',
 	additionalFields: {},
 	options: {},
 };
@@ -93,12 +92,13 @@ const CASES = [
 	['sipRecord/get', { options: {} }, 'voiceId', 'Voice ID', (r) => /^\/voice\/recordSip\/\d{1,64}$/.test(r.url)],
 	['callRecord/getGroupRecord', { voiceId: '1', options: {} }, 'options.timeoutSeconds', 'Timeout', (r) => r.timeout >= 1000 && r.timeout <= 600000],
 	['callRecord/getGroupRecord', { voiceId: '1', options: {} }, 'options.maxAttempts', 'Max Attempts', () => true],
-	['call/sendTts', tts, 'callee', 'Callee', (r) => digits(7, 15)(r.body.callee)],
+	['call/sendTts', tts, 'callee', 'Phone Number', (r) => digits(7, 15)(r.body.callee)],
 	['call/sendTts', tts, 'text', 'Text', (r) => r.body.text.length >= 1 && r.body.text.length <= 1000],
-	['call/sendTts', tts, 'appId', 'App ID', (r) => r.body.appId.length >= 1 && r.body.appId.length <= 64],
+	// Options → App ID; when it is left empty the credential's Voice App ID is sent.
+	['call/sendTts', tts, 'options.appId', 'App ID', (r) => r.body.appId.length >= 1 && r.body.appId.length <= 64],
 	['call/sendTts', tts, 'language', 'Language', (r) => /^[A-Z]{2,5}$/.test(r.body.language)],
-	['call/sendTts', tts, 'additionalFields.displayNum', 'Display Number', (r) => r.body.displayNum === undefined || digits(7, 15)(r.body.displayNum)],
-	['call/sendTts', tts, 'additionalFields.loopCount', 'Loop Count', (r) => r.body.loopCount === undefined || intIn(1, 9)(r.body.loopCount)],
+	['call/sendTts', tts, 'additionalFields.displayNum', 'Caller ID', (r) => r.body.displayNum === undefined || digits(7, 15)(r.body.displayNum)],
+	['call/sendTts', tts, 'additionalFields.loopCount', 'Times to Play', (r) => r.body.loopCount === undefined || intIn(1, 9)(r.body.loopCount)],
 	['call/sendTts', tts, 'additionalFields.recallCount', 'Recall Count', (r) => r.body.recallCount === undefined || intIn(0, 9)(r.body.recallCount)],
 	['call/sendTts', tts, 'additionalFields.recallInterval', 'Recall Interval', (r) => r.body.recallInterval === undefined || intIn(1, 999)(r.body.recallInterval)],
 	['call/sendTts', tts, 'additionalFields.maxDuration', 'Max Duration', (r) => r.body.maxDuration === undefined || intIn(1, 120)(r.body.maxDuration)],
@@ -106,9 +106,10 @@ const CASES = [
 	['call/sendTts', tts, 'additionalFields.speakingRate', 'Speaking Rate', (r) => r.body.speakingRate === undefined || (r.body.speakingRate >= 0.25 && r.body.speakingRate <= 4)],
 	['call/sendTts', tts, 'additionalFields.ssmlGender', 'Voice Gender', (r) => r.body.ssmlGender === undefined || [1, 2].includes(r.body.ssmlGender)],
 	['call/sendTts', tts, 'additionalFields.accent', 'Accent', (r) => r.body.accent === undefined || r.body.accent.length <= 16],
-	['call/sendTts', tts, 'additionalFields.calledInfo', 'Called Info', (r) => r.body.calledInfo === undefined || r.body.calledInfo.length <= 1000],
-	['call/sendGroup', { callees: '6281234567890', fileId: 'f.mp3', appId: 'a', additionalFields: {}, options: {} }, 'callees', 'Callees', (r) => r.body.callee.split(',').every(digits(7, 15))],
-	['call/sendGroup', { callees: '6281234567890', fileId: 'f.mp3', appId: 'a', additionalFields: {}, options: {} }, 'fileId', 'File ID', (r) => r.body.fileId.length >= 1 && r.body.fileId.length <= 128],
+	['call/sendTts', tts, 'additionalFields.calledInfo', 'Custom Data', (r) => r.body.calledInfo === undefined || r.body.calledInfo.length <= 1000],
+	['call/sendGroup', { callees: '6281234567890', fileId: 'f.mp3', additionalFields: {}, options: {} }, 'callees', 'Phone Numbers', (r) => r.body.callee.split(',').every(digits(7, 15))],
+	['call/sendGroup', { callees: '6281234567890', fileId: 'f.mp3', additionalFields: {}, options: {} }, 'fileId', 'Audio File', (r) => r.body.fileId.length >= 1 && r.body.fileId.length <= 128],
+	['call/sendGroup', { callees: '6281234567890', fileId: { __rl: true, mode: 'id', value: 'f.mp3' }, additionalFields: {}, options: {} }, 'fileId.value', 'Audio File', (r) => r.body.fileId.length >= 1 && r.body.fileId.length <= 128],
 	['audioFile/upload', { binaryPropertyName: 'data', fileName: 'hello.mp3', options: {} }, 'fileName', 'File Name', (r) => /^[^\\/\u0000-\u001f]{1,28}\.(mp3|m4a|wav)$/i.test(r.body.fileName) && r.body.fileName.length >= 5],
 	['callRecord/searchGroupRecords', search, 'from', 'From', () => true],
 	['callRecord/searchGroupRecords', search, 'to', 'To', () => true],

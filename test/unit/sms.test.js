@@ -148,7 +148,7 @@ describe('unknown outcome wording comes from the request', () => {
 	const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 	test.each([
 		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent: .*Search Sent Messages/, /call/],
-		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed: .*Search Group Call Records/, /message/],
+		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed: .*Call Record → Get Many/, /message/],
 		['neutral', undefined, /whether Itniotech acted on the request: .*Itniotech console/, /call|message/i],
 	])('%s', (_name, unknownOutcome, wording, absent) => {
 		const request = { path: '/x', itemIndex: 0, isSend: true, unknownOutcome };

@@ -1,7 +1,21 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { operationSubtitle, resourceMenu } from '../common/operations';
+import type { Resource } from '../common/operations';
+import { resourceMenu } from '../common/operations';
 import { resources, router } from './actions/router';
+import { searchAudioFiles } from './methods/listSearch';
+
+/**
+ * The canvas subtitle: the chosen operation's action ("Get a call record"), read from the same modules as
+ * the menus. The menu names alone ("Get", "Get Many") are the same in several resources.
+ */
+function actionSubtitle(list: Resource[]): string {
+	const actions: Record<string, string> = {};
+	for (const resource of list) {
+		for (const { meta } of resource.operations.values()) actions[`${resource.value}:${meta.value}`] = meta.action;
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
 
 export class ItniotechVoice implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,8 +24,7 @@ export class ItniotechVoice implements INodeType {
 		icon: { light: 'file:../icons/voice.svg', dark: 'file:../icons/voice.dark.svg' },
 		group: ['output'],
 		version: 1,
-		// The chosen operation's name, derived from the operation modules like the menus.
-		subtitle: operationSubtitle(resources),
+		subtitle: actionSubtitle(resources),
 		description: 'Send voice calls and read call records with the Itniotech Voice API',
 		defaults: { name: 'Itniotech Voice' },
 		usableAsTool: true,
@@ -22,6 +35,10 @@ export class ItniotechVoice implements INodeType {
 			resourceMenu(resources, 'callRecord'),
 			...resources.flatMap((resource) => resource.properties),
 		],
+	};
+
+	methods = {
+		listSearch: { searchAudioFiles },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

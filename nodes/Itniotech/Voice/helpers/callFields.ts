@@ -1,31 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { validateInteger, validatePhoneNumber, validateText } from '../../common/validation';
 
-/** Fields both send-call operations share (TTS and audio group call), written once. */
-
-export const appIdField: INodeProperties = {
-	displayName: 'App ID',
-	name: 'appId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The ID of the voice application in the Itniotech console',
-};
+/** Fields both send-call operations share (Send Text to Speech, Send Audio File), written once. */
 
 export const calledInfoOption: INodeProperties = {
-	displayName: 'Called Info',
+	displayName: 'Custom Data',
 	name: 'calledInfo',
 	type: 'string',
 	default: '',
-	description: 'Your own reference for the call (up to 1000 characters), returned in its record',
+	placeholder: 'e.g. order-1042',
+	description: 'Your own text (Called Info in the console), up to 1000 characters, returned in the call record',
 };
 
 export const displayNumOption: INodeProperties = {
-	displayName: 'Display Number',
+	displayName: 'Caller ID',
 	name: 'displayNum',
 	type: 'string',
 	default: '',
-	description: 'Caller ID shown to the callee (7 to 15 digits)',
+	placeholder: 'e.g. 6281234567890',
+	description: 'Number the called person sees (Display Number in the console), 7 to 15 digits',
 };
 
 export const maxDurationOption: INodeProperties = {
@@ -34,7 +27,15 @@ export const maxDurationOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: 120 },
 	default: 60,
-	description: 'Longest the call may last once answered (1 to 120 seconds)',
+	description: 'Longest the call may last once answered, 1 to 120 seconds',
+};
+
+/** Shown above a send's fields: n8n's Retry On Fail reruns the whole node (the router refuses it too). */
+export const retryOnFailNotice: INodeProperties = {
+	displayName: "Keep Retry On Fail off in this node's Settings: a retry runs the whole node again and would call people twice",
+	name: 'retryOnFailNotice',
+	type: 'notice',
+	default: '',
 };
 
 /** "Additional Fields" of a send-call operation: the shared ones, then the operation's own. */
@@ -45,21 +46,22 @@ export function additionalCallFields(own: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [calledInfoOption, displayNumOption, maxDurationOption, ...own],
+		// Alphabetical, as n8n lists a collection's fields.
+		options: [calledInfoOption, displayNumOption, maxDurationOption, ...own].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
 	};
 }
 
-/** The App ID plus whichever shared Additional Fields are set, validated. */
+/** Whichever shared Additional Fields are set, validated (the App ID comes from readAppId). */
 export function readSharedCallFields(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
 	const node = ctx.getNode();
-	const body: IDataObject = {
-		appId: validateText(node, 'App ID', ctx.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 }),
-	};
-	if (isSet(extra.displayNum)) body.displayNum = validatePhoneNumber(node, 'Display Number', extra.displayNum, itemIndex);
+	const body: IDataObject = {};
+	if (isSet(extra.displayNum)) body.displayNum = validatePhoneNumber(node, 'Caller ID', extra.displayNum, itemIndex);
 	if (isSet(extra.maxDuration))
 		body.maxDuration = validateInteger(node, 'Max Duration', extra.maxDuration, itemIndex, 1, 120);
 	if (isSet(extra.calledInfo))
-		body.calledInfo = validateText(node, 'Called Info', extra.calledInfo, itemIndex, { max: 1000, trim: false });
+		body.calledInfo = validateText(node, 'Custom Data', extra.calledInfo, itemIndex, { max: 1000, trim: false });
 	return body;
 }
 

@@ -9,7 +9,7 @@ import { describeReport } from '../../common/sendReport';
 /** The Voice wording of a send whose outcome is unknown (api/transport/failures.ts). */
 export const CALL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
 	what: 'the call was placed',
-	check: 'check with Search Group Call Records (or the Itniotech console) before sending again, so nobody is called twice',
+	check: 'check with Call Record → Get Many (or the Itniotech console) before sending again, so nobody is called twice',
 };
 
 /**
@@ -113,7 +113,7 @@ const CALL_STYLE: ReportStyle<CallEntry> = {
 	words: {
 		accepted: 'Placed — do not send these again',
 		unknown:
-			'Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again',
+			'Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again',
 		resend: 'Not placed — send only these again',
 	},
 };

@@ -3,11 +3,12 @@ import type { DateRange } from '../../common/dateRange';
 import { validateDateRange } from '../../common/dateRange';
 import { searchClock } from '../../common/twoMonthLimit';
 import type { Run } from '../../api/transport/run';
-import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../common/fields';
+import { attemptsOption, readRequestOptions, timeoutOption } from '../../common/fields';
 import { readLimit, returnAllOrLimit } from '../../common/paging';
+import { voiceOptions } from './options';
 import { validateVoiceId } from './voiceId';
 
-/** The fields of the call and SIP record operations, and their readers: Get and Search differ only in path and typing. */
+/** The fields of the call and SIP record operations, and their readers: Get and Get Many differ only in path and typing. */
 
 const rawDataOption: INodeProperties = {
 	displayName: 'Return Raw Data',
@@ -15,7 +16,7 @@ const rawDataOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to return records exactly as Itniotech sends them (values as text, times as sent) instead of typed numbers and ISO 8601 times',
+		'Whether to return records exactly as Itniotech sends them, instead of with numbers and ISO 8601 times',
 };
 
 export const recordGetFields: INodeProperties[] = [
@@ -24,12 +25,13 @@ export const recordGetFields: INodeProperties[] = [
 		name: 'voiceId',
 		type: 'string',
 		required: true,
-		default: '',
+		// Each input item's own call: the voiceId the send operations and the trigger output.
+		default: '={{ $json.voiceId }}',
 		placeholder: 'e.g. 2203031113381000002',
 		description: 'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
-		hint: 'To look up many calls, map the ID from an earlier node with an expression such as {{ $json.voiceId }}',
+		hint: "Uses each input item's voiceId, e.g. from a send operation; replace it to look up another call",
 	},
-	optionsField([rawDataOption, timeoutOption, attemptsOption]),
+	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
 ];
 
 export const recordSearchFields: INodeProperties[] = [
@@ -38,7 +40,7 @@ export const recordSearchFields: INodeProperties[] = [
 		name: 'from',
 		type: 'dateTime',
 		required: true,
-		default: '',
+		default: '={{ $now.minus({ days: 7 }) }}',
 		description: 'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
 	},
 	{
@@ -46,12 +48,11 @@ export const recordSearchFields: INodeProperties[] = [
 		name: 'to',
 		type: 'dateTime',
 		required: true,
-		default: '',
-		description:
-			'Records of calls submitted before this time. Ranges longer than 31 days are split into several queries automatically.',
+		default: '={{ $now }}',
+		description: 'Records of calls submitted before this time. Ranges over 31 days are split into several queries automatically.',
 	},
-	...returnAllOrLimit('Keeps the newest records of the whole From–To range; they are output oldest first, like all search results'),
-	optionsField([rawDataOption, timeoutOption, attemptsOption]),
+	...returnAllOrLimit('Keeps the newest records of the whole From–To range, output oldest first'),
+	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
 ];
 
 function readOptions(ctx: IExecuteFunctions, itemIndex: number) {

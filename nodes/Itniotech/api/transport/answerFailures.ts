@@ -18,7 +18,7 @@ function httpStatusAdvice(statusCode: number): string {
 
 /** An HTTP status outside 2xx: 5xx, 408 and 429 are worth another try (after Retry-After, if given). */
 export function httpFailure(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	request: FailedRequest,
 	statusCode: number,
 	looksHtml: boolean,
@@ -55,7 +55,7 @@ function redirectOrigin(location: string | undefined, base: string | undefined):
  * would be repeated there. The server did not act on a request it redirected, so a send is not placed.
  */
 export function redirectFailure(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	request: FailedRequest,
 	statusCode: number,
 	location: string | undefined,
@@ -78,14 +78,14 @@ export function redirectFailure(
 }
 
 /** An answer larger than the node reads: stopped at the cap, and not asked for again. */
-export function tooLargeFailure(ctx: IExecuteFunctions, request: FailedRequest, maxBytes: number): Failure {
+export function tooLargeFailure(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, maxBytes: number): Failure {
 	const failure = invalidResponse(ctx, request, `an answer larger than ${maxBytes / 1048576} MB`, '');
 	failure.error.description = `No Itniotech answer is this large: this usually means a proxy or the wrong Base URL. Check the credential.${request.isSend ? unknownOutcomeAdvice(request) : ''}`;
 	return { ...failure, transient: false };
 }
 
 /** A 2xx answer that is not the vendor's envelope: empty, HTML, not JSON, too large, or without a status. */
-export function invalidResponse(ctx: IExecuteFunctions, request: FailedRequest, what: string, text: string): Failure {
+export function invalidResponse(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, what: string, text: string): Failure {
 	return {
 		error: apiError(
 			ctx,
@@ -102,7 +102,7 @@ export function invalidResponse(ctx: IExecuteFunctions, request: FailedRequest, 
 
 /** The vendor refused the request: its status, meaning and what to do (statusCodes.ts), with its own reason. */
 export function vendorFailure(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	request: FailedRequest,
 	status: string,
 	vendorReason: unknown,

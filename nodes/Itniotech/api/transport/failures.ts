@@ -63,7 +63,7 @@ export function snippet(text: string, length = SNIPPET_LENGTH): string {
 }
 
 export function apiError(
-	ctx: IExecuteFunctions,
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	itemIndex: number,
 	response: JsonObject,
 	message: string,

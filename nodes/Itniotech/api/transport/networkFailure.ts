@@ -72,7 +72,7 @@ function describeNetworkCause(cause: NetworkCause, timeoutSeconds: number) {
 }
 
 /** A request that got no HTTP answer: timeout, refused or reset connection, DNS, or the credential's own refusal. */
-export function networkFailure(ctx: IExecuteFunctions, request: FailedRequest, timeoutSeconds: number, error: unknown): Failure {
+export function networkFailure(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, timeoutSeconds: number, error: unknown): Failure {
 	const cause = networkCauseOf(error);
 	const { code } = cause;
 	const described = describeNetworkCause(cause, timeoutSeconds);

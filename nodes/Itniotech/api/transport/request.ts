@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 import { ITNIOTECH_CREDENTIAL_TYPE, resolvePlatform } from '../platform';
 import { correctedTimestamp } from '../signing';
@@ -14,6 +21,9 @@ import type { HttpAnswer, ReadAnswer, VendorEnvelope } from './response';
 import { readResponse } from './response';
 
 export type { VendorEnvelope };
+
+/** Where requests come from: a node run, or the editor loading a list (a resource locator's search). */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 export const DEFAULT_MAX_ATTEMPTS = 3;
@@ -52,7 +62,7 @@ export function backoffMs(attempt: number, retryAfterMs: number | undefined, ran
 }
 
 /** One request through n8n's helper, which signs it with the credential's authenticate (read once per run). */
-async function sendSigned(ctx: IExecuteFunctions, run: Run, options: IHttpRequestOptions, itemIndex: number): Promise<unknown> {
+async function sendSigned(ctx: RequestContext, run: Run, options: IHttpRequestOptions, itemIndex: number): Promise<unknown> {
 	const data = await run.credentials(itemIndex);
 	const { id, name } = ctx.getNode().credentials?.[ITNIOTECH_CREDENTIAL_TYPE] ?? { id: null, name: '' };
 	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, ITNIOTECH_CREDENTIAL_TYPE, options, {
@@ -61,7 +71,7 @@ async function sendSigned(ctx: IExecuteFunctions, run: Run, options: IHttpReques
 }
 
 async function attemptOnce(
-	ctx: IExecuteFunctions,
+	ctx: RequestContext,
 	run: Run,
 	request: ItniotechRequest,
 	timeoutSeconds: number,
@@ -120,7 +130,7 @@ function stopReason(failure: Failure, attempts: number, maxAttempts: number): 'f
  * an error that says what happened and what to do (failures.ts), retries reads on temporary failures, and
  * corrects this host's clock after a -16 (clock.ts).
  */
-export async function itniotechApiRequest(ctx: IExecuteFunctions, run: Run, request: ItniotechRequest): Promise<VendorEnvelope> {
+export async function itniotechApiRequest(ctx: RequestContext, run: Run, request: ItniotechRequest): Promise<VendorEnvelope> {
 	const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxAttempts = request.isSend ? 1 : Math.max(1, request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
 	let root: string;

@@ -56,7 +56,7 @@ export function parseHttpDate(value: string | undefined): number | undefined {
 }
 
 /** The JSON object with a `status` a 2xx body must be, or the invalid answer it is instead. */
-function parseEnvelope(ctx: IExecuteFunctions, request: FailedRequest, text: string): ReadAnswer {
+function parseEnvelope(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, text: string): ReadAnswer {
 	const invalid = (what: string, shown: string): ReadAnswer => ({ failure: invalidResponse(ctx, request, what, shown) });
 	const trimmed = text.trim();
 	if (trimmed === '') return invalid('an empty answer', trimmed);
@@ -81,7 +81,7 @@ function parseEnvelope(ctx: IExecuteFunctions, request: FailedRequest, text: str
 }
 
 /** Reads one HTTP answer: redirects and other HTTP statuses, then the vendor's envelope and status. */
-export function readResponse(ctx: IExecuteFunctions, request: FailedRequest, answer: HttpAnswer): ReadAnswer {
+export function readResponse(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, answer: HttpAnswer): ReadAnswer {
 	const { statusCode, headers, text } = answer;
 	if (statusCode >= 300 && statusCode <= 399) {
 		return { failure: redirectFailure(ctx, request, statusCode, headerValue(headers, 'location')) };

@@ -3,8 +3,9 @@ import { toDecimal } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import type { RequestOptions } from '../../../common/fields';
-import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
+import { voiceOptions } from '../../helpers/options';
 
 export const meta: OperationMeta = {
 	value: 'getBalance',
@@ -13,7 +14,7 @@ export const meta: OperationMeta = {
 	description: 'Get the balance, gift and credit amounts of the Itniotech account',
 };
 
-export const properties: INodeProperties[] = [optionsField([timeoutOption, attemptsOption])];
+export const properties: INodeProperties[] = [voiceOptions([timeoutOption, attemptsOption])];
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): RequestOptions {
 	return readRequestOptions(this, itemIndex);

@@ -1,17 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Run } from '../../../api/transport/run';
-import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { collectPages, readLimit, returnAllOrLimit } from '../../../common/paging';
+import { voiceOptions } from '../../helpers/options';
 
 export const meta: OperationMeta = {
 	value: 'list',
-	name: 'List Audio Files',
-	action: 'List audio files',
-	description: 'List the audio files uploaded to the account with their File IDs',
+	name: 'Get Many',
+	action: 'Get many audio files',
+	description: 'Get the audio files uploaded to the account, with their File IDs',
 };
 
-export const properties: INodeProperties[] = [...returnAllOrLimit(), optionsField([timeoutOption, attemptsOption])];
+export const properties: INodeProperties[] = [...returnAllOrLimit(), voiceOptions([timeoutOption, attemptsOption])];
 
 interface Input {
 	limit: number | undefined;

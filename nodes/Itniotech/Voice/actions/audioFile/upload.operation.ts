@@ -2,16 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
 import { CALL_UNKNOWN_OUTCOME } from '../../helpers/callReport';
+import { voiceOptions } from '../../helpers/options';
 
 export const meta: OperationMeta = {
 	value: 'upload',
-	name: 'Upload Audio File',
+	name: 'Upload',
 	action: 'Upload an audio file',
-	description: 'Upload an .mp3, .m4a or .wav file for group calls. Returns its File ID.',
+	description: 'Upload an .mp3, .m4a or .wav file to play with Call → Send Audio File. Returns its File ID.',
 };
 
 const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
@@ -32,10 +33,10 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. welcome.mp3',
-		description:
-			'Name to store the file under: 5 to 32 characters ending in .mp3, .m4a or .wav, unique in your account. Leave empty to use the binary file name.',
+		description: 'Name to store it under: 5 to 32 characters, ending in .mp3, .m4a or .wav, unique in the account',
+		hint: "Leave empty to use the input file's own name",
 	},
-	optionsField([timeoutOption]),
+	voiceOptions([timeoutOption]),
 ];
 
 /** The vendor's file name rule: 5–32 characters with an audio suffix. */

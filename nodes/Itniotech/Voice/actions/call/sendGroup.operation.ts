@@ -3,58 +3,74 @@ import { NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { platformLimits } from '../../../api/platform';
-import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { appIdOption, readAppId } from '../../../common/appId';
+import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
-import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
+import { additionalCallFields, isSet, readSharedCallFields, retryOnFailNotice } from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
+import { voiceOptions } from '../../helpers/options';
 import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
 
 export const meta: OperationMeta = {
 	value: 'sendGroup',
-	name: 'Send Audio Group Call',
-	action: 'Send an audio group call',
+	name: 'Send Audio File',
+	action: 'Send an audio file call',
 	description: 'Call many phone numbers and play an uploaded audio file. Returns one Voice ID per number.',
 };
-
 
 /** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
 export const MAX_CALLEES_PER_REQUEST = 200;
 const MAX_CALLEES = 10_000;
 
 export const properties: INodeProperties[] = [
+	retryOnFailNotice,
 	{
-		displayName: 'Callees',
+		displayName: 'Phone Numbers',
 		name: 'callees',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890, 919876543210',
-		description:
-			'Phone numbers to call (country code + number, 7 to 15 digits), separated by commas or new lines, or a list from an expression. Duplicates are called once.',
+		description: 'Numbers to call (Callees in the console), with country code, separated by commas or new lines. Duplicates are called once.',
 	},
 	{
-		displayName: 'File ID',
+		displayName: 'Audio File',
 		name: 'fileId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		description: 'The audio file to play, as returned by Audio File → Upload or List',
+		default: { mode: 'list', value: '' },
+		description: 'The uploaded audio file to play',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an audio file...',
+				typeOptions: { searchListMethod: 'searchAudioFiles', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1202202254d4c6372d6f341e999c7ecd0683ee464.mp3',
+				hint: 'The File ID that Audio File → Upload or Get Many returned',
+			},
+		],
 	},
-	appIdField,
 	additionalCallFields([
 		{
-			displayName: 'Loop Count',
+			displayName: 'Times to Play',
 			name: 'loopCount',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 3 },
 			default: 1,
-			description: 'How many times the audio is played (1 to 3)',
+			description: 'How many times the audio file is played, 1 to 3',
 		},
 	]),
-	optionsField([timeoutOption]),
+	voiceOptions([appIdOption('voice'), timeoutOption]),
 ];
 
-/** Callees from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */
+/** Phone Numbers from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */
 export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string[] {
 	const node = ctx.getNode();
 	const parts: unknown[] = Array.isArray(value)
@@ -64,14 +80,14 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 			: [value];
 	const entries = parts.filter((part) => !(typeof part === 'string' && part.trim() === ''));
 	if (entries.length === 0) {
-		throw new NodeOperationError(node, `The Callees in item ${itemIndex} are empty`, {
+		throw new NodeOperationError(node, `The Phone Numbers in item ${itemIndex} are empty`, {
 			itemIndex,
 			description: `Got ${previewValue(value)}. Enter at least one phone number, e.g. 6281234567890.`,
 		});
 	}
-	const unique = [...new Set(entries.map((entry) => validatePhoneNumber(node, 'Callees', entry, itemIndex)))];
+	const unique = [...new Set(entries.map((entry) => validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex)))];
 	if (unique.length > MAX_CALLEES) {
-		throw new NodeOperationError(node, `The Callees in item ${itemIndex} list more than ${MAX_CALLEES} numbers`, {
+		throw new NodeOperationError(node, `The Phone Numbers in item ${itemIndex} list more than ${MAX_CALLEES} numbers`, {
 			itemIndex,
 			description: `Got ${unique.length} numbers. Split them over several items.`,
 		});
@@ -81,17 +97,23 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 
 export const placesCalls = true;
 
+/** The Audio File's ID: a resource locator's value, or the plain text of a workflow saved before it was one. */
+function readFileId(ctx: IExecuteFunctions, itemIndex: number): unknown {
+	const value: unknown = ctx.getNodeParameter('fileId', itemIndex, undefined, { extractValue: true });
+	return isObject(value) && '__rl' in value ? value.value : value;
+}
+
 /** One item's group call, read and validated: its callees, the fields every chunk carries, its timeout. */
 function readGroupCall(ctx: IExecuteFunctions, itemIndex: number) {
 	const node = ctx.getNode();
 	const callees = parseCallees(ctx, ctx.getNodeParameter('callees', itemIndex), itemIndex);
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const base: IDataObject = {
-		fileId: validateText(node, 'File ID', ctx.getNodeParameter('fileId', itemIndex), itemIndex, { max: 128 }),
+		fileId: validateText(node, 'Audio File', readFileId(ctx, itemIndex), itemIndex, { max: 128 }),
 		displayNum: null, // the vendor wants the key, null when not set
 		...readSharedCallFields(ctx, itemIndex, extra),
 	};
-	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Loop Count', extra.loopCount, itemIndex, 1, 3);
+	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Times to Play', extra.loopCount, itemIndex, 1, 3);
 	const { timeoutSeconds } = readRequestOptions(ctx, itemIndex);
 	return { callees, base, timeoutSeconds };
 }
@@ -103,7 +125,9 @@ type Input = ReturnType<typeof readGroupCall> & { chunkSize: number };
 
 export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
 	const { maxCalleesPerRequest: chunkSize } = platformLimits(await run.credentials(itemIndex));
-	return { ...readGroupCall(this, itemIndex), chunkSize };
+	const call = readGroupCall(this, itemIndex);
+	call.base.appId = await readAppId(this, itemIndex, run, 'voice');
+	return { ...call, chunkSize };
 }
 
 /** Text or a number as text; an object or list where an ID belongs is no ID, not "[object Object]". */

@@ -4,10 +4,12 @@ import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import type { PlatformLimits } from '../../../api/platform';
 import { platformLimits } from '../../../api/platform';
-import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { appIdOption, readAppId } from '../../../common/appId';
+import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
-import { additionalCallFields, appIdField, isSet, readSharedCallFields } from '../../helpers/callFields';
+import { additionalCallFields, isSet, readSharedCallFields, retryOnFailNotice } from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
+import { voiceOptions } from '../../helpers/options';
 import {
 	previewValue,
 	validateChoice,
@@ -20,12 +22,10 @@ import {
 
 export const meta: OperationMeta = {
 	value: 'sendTts',
-	name: 'Send Voice Message (TTS)',
-	action: 'Send a text to speech voice call',
-	description:
-		'Call one phone number and read out a text (e.g. a verification code). Returns the Voice ID of the call.',
+	name: 'Send Text to Speech',
+	action: 'Send a text to speech call',
+	description: 'Call one phone number and read a text aloud, e.g. a verification code. Returns the Voice ID of the call.',
 };
-
 
 const LANGUAGES: Array<[string, string]> = [
 	['Arabic', 'ARB'],
@@ -48,14 +48,15 @@ const LANGUAGES: Array<[string, string]> = [
 const TEXT_MAX = 1000;
 
 export const properties: INodeProperties[] = [
+	retryOnFailNotice,
 	{
-		displayName: 'Callee',
+		displayName: 'Phone Number',
 		name: 'callee',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890',
-		description: 'Phone number to call: country code + number, 7 to 15 digits',
+		description: 'Number to call (Callee in the console): country code + number, 7 to 15 digits',
 	},
 	{
 		displayName: 'Language',
@@ -75,7 +76,6 @@ export const properties: INodeProperties[] = [
 		placeholder: 'e.g. Your verification code is 1 2 3 4',
 		description: `What the call says, up to ${TEXT_MAX} characters`,
 	},
-	appIdField,
 	additionalCallFields([
 		{
 			displayName: 'Accent',
@@ -86,12 +86,12 @@ export const properties: INodeProperties[] = [
 			description: 'Accent code for the voice, as listed by Itniotech',
 		},
 		{
-			displayName: 'Loop Count',
+			displayName: 'Times to Play',
 			name: 'loopCount',
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 9 },
 			default: 1,
-			description: 'How many times the text is read out: 1 to 9 on Itniotech, 1 to 3 on Onbuka and other brands',
+			description: 'How many times the text is read: 1 to 9 on Itniotech, 1 to 3 on Onbuka and other brands',
 		},
 		{
 			displayName: 'Max Ringing Time (Seconds)',
@@ -99,7 +99,7 @@ export const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 20, maxValue: 120 },
 			default: 60,
-			description: 'How long the phone rings before giving up (20 to 120 seconds)',
+			description: 'How long the phone rings before giving up, 20 to 120 seconds',
 		},
 		{
 			displayName: 'Recall Count',
@@ -115,7 +115,7 @@ export const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 999 },
 			default: 5,
-			description: 'Minutes between recalls (1 to 999)',
+			description: 'Minutes between recalls, 1 to 999',
 		},
 		{
 			displayName: 'Speaking Rate',
@@ -134,9 +134,10 @@ export const properties: INodeProperties[] = [
 				{ name: 'Female', value: 2 },
 			],
 			default: 2,
+			description: 'The voice that reads the text',
 		},
 	]),
-	optionsField([timeoutOption]),
+	voiceOptions([appIdOption('voice'), timeoutOption]),
 ];
 
 /** Builds and checks the whole request body before anything is sent. */
@@ -154,7 +155,7 @@ export function buildSendTtsBody(
 		});
 	}
 	const body: IDataObject = {
-		callee: validatePhoneNumber(node, 'Callee', ctx.getNodeParameter('callee', itemIndex), itemIndex),
+		callee: validatePhoneNumber(node, 'Phone Number', ctx.getNodeParameter('callee', itemIndex), itemIndex),
 		language: language.trim().toUpperCase(),
 		text: validateText(node, 'Text', ctx.getNodeParameter('text', itemIndex), itemIndex, { max: TEXT_MAX }),
 	};
@@ -163,7 +164,7 @@ export function buildSendTtsBody(
 	const has = (key: string) => isSet(extra[key]);
 	if (has('loopCount')) {
 		const range = limits.sendCodeLoopCount;
-		body.loopCount = validatePlatformInteger(node, 'Loop Count', extra.loopCount, itemIndex, range, limits.platformName);
+		body.loopCount = validatePlatformInteger(node, 'Times to Play', extra.loopCount, itemIndex, range, limits.platformName);
 	}
 	if (has('recallCount')) body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
 	if (has('recallInterval'))
@@ -189,6 +190,7 @@ interface Input {
 
 export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
 	const body = buildSendTtsBody(this, itemIndex, platformLimits(await run.credentials(itemIndex)));
+	body.appId = await readAppId(this, itemIndex, run, 'voice');
 	return { body, timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds };
 }
 

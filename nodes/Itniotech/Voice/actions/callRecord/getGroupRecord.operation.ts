@@ -8,9 +8,9 @@ import { readRecordGetInput, recordGetFields, recordOf } from '../../helpers/rec
 
 export const meta: OperationMeta = {
 	value: 'getGroupRecord',
-	name: 'Get Group Call Record',
-	action: 'Get a group call record',
-	description: 'Get the record of one group or voice message call by its Voice ID: status, times, duration and cost',
+	name: 'Get',
+	action: 'Get a call record',
+	description: 'Look up any call this node sent, text to speech or audio file, by its Voice ID: status, times, cost',
 };
 
 export const properties = recordGetFields;

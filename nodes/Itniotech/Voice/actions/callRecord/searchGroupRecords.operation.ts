@@ -8,9 +8,9 @@ import { readRecordSearchInput, recordSearchFields } from '../../helpers/recordF
 
 export const meta: OperationMeta = {
 	value: 'searchGroupRecords',
-	name: 'Search Group Call Records',
-	action: 'Search group call records',
-	description: 'Get the records of all group and voice message calls submitted between two dates (last two months)',
+	name: 'Get Many',
+	action: 'Get many call records',
+	description: 'Get the records of the calls sent between two dates (text to speech and audio file, last two months)',
 };
 
 export const properties = recordSearchFields;

@@ -8,7 +8,7 @@ import { readRecordGetInput, recordGetFields, recordOf } from '../../helpers/rec
 
 export const meta: OperationMeta = {
 	value: 'get',
-	name: 'Get SIP Call Record',
+	name: 'Get',
 	action: 'Get a SIP call record',
 	description: 'Get the record of one SIP phone call by its Voice ID',
 };

@@ -8,8 +8,8 @@ import { readRecordSearchInput, recordSearchFields } from '../../helpers/recordF
 
 export const meta: OperationMeta = {
 	value: 'search',
-	name: 'Search SIP Call Records',
-	action: 'Search SIP call records',
+	name: 'Get Many',
+	action: 'Get many SIP call records',
 	description: 'Get the records of SIP phone calls submitted between two dates (last two months)',
 };
 
