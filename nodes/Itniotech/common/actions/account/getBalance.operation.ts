@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toDecimal } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import type { RequestOptions } from '../../../common/fields';
-import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
-import type { OperationMeta } from '../../../common/operations';
+import type { RequestOptions } from '../../fields';
+import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../fields';
+import type { OperationMeta } from '../../operations';
 
 export const meta: OperationMeta = {
 	value: 'getBalance',
