@@ -79,7 +79,7 @@ export const attemptsOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: ATTEMPTS_MAX },
 	default: DEFAULT_MAX_ATTEMPTS,
 	description:
-		'How many times to try when Itniotech or the network has a temporary problem (server errors, too many requests, dropped connections, timeouts). 1 means no retry.',
+		'How often to try when Itniotech or the network has a temporary problem (server errors, rate limits, timeouts). 1 means no retry.',
 };
 
 /** What a request needs from an operation's Options, checked; `options` holds the collection as set. */
