@@ -78,8 +78,7 @@ export const attemptsOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: ATTEMPTS_MAX },
 	default: DEFAULT_MAX_ATTEMPTS,
-	description:
-		'How often to try when Itniotech or the network has a temporary problem (server errors, rate limits, timeouts). 1 means no retry.',
+	description: 'How many times to try when Itniotech or the network has a temporary problem. 1 means no retry.',
 };
 
 /** What a request needs from an operation's Options, checked; `options` holds the collection as set. */
