@@ -13,7 +13,10 @@ export const meta: OperationMeta = {
 	description: 'Get the balance, gift and credit amounts of the Itniotech account',
 };
 
-export const properties: INodeProperties[] = [optionsField([timeoutOption, attemptsOption])];
+// In an AI agent's tool the engine controls stay out of sight: the balance takes no business input.
+export const properties: INodeProperties[] = [
+	{ ...optionsField([timeoutOption, attemptsOption]), displayOptions: { hide: { '@tool': [true] } } },
+];
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): RequestOptions {
 	return readRequestOptions(this, itemIndex);
