@@ -31,15 +31,18 @@ const sends = {
 		parameters: { resource: 'call', operation: 'sendGroup', callees: '={{ $json.phone }}', fileId: 'file-1.mp3', additionalFields: {}, options: {} },
 		field: /Phone Numbers in item 1/,
 	},
-	'Send SMS': {
-		parameters: { resource: 'message', operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'Hi', additionalFields: {}, options: {} },
+	'Send (SMS)': {
+		parameters: { resource: 'message', operation: 'send', numbers: '={{ $json.phone }}', content: 'Hi', additionalFields: {}, options: {} },
 		field: /item 1/,
 		nodeType: () => new ItniotechSms(),
+		// The SMS App ID comes from the credential.
+		credentialsOf: (account) => ({ ...account, smsAppId: 'sms-app' }),
 	},
 };
 
-describe.each(Object.entries(sends))('%s', (_name, { parameters, field, nodeType }) => {
-	const run = (extra) => runNode({ parameters, items: items(GOOD_BAD_GOOD), credentials, nodeType: nodeType?.(), ...extra });
+describe.each(Object.entries(sends))('%s', (_name, { parameters, field, nodeType, credentialsOf }) => {
+	const run = (extra) =>
+		runNode({ parameters, items: items(GOOD_BAD_GOOD), credentials: credentialsOf?.(credentials) ?? credentials, nodeType: nodeType?.(), ...extra });
 
 	test('On Error → Stop: a bad item 1 stops the run before any request', async () => {
 		const result = await run({ parameters: { ...parameters, options: { concurrency: 5 } } });

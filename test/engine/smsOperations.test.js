@@ -17,11 +17,14 @@ beforeAll(() => ({ sim, credentials } = fixture));
 
 const numbers = (n, prefix = '6281234') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
 
+/** The test account with an SMS App ID in the credential, where every SMS operation takes it from. */
+const withSmsApp = (account) => ({ ...account, smsAppId: 'sms-app' });
+
 async function sms(parameters, extra = {}) {
-	return await runNode({ parameters: { resource: 'message', options: {}, ...parameters }, credentials, nodeType: new ItniotechSms(), ...extra });
+	return await runNode({ parameters: { resource: 'message', options: {}, ...parameters }, credentials: withSmsApp(credentials), nodeType: new ItniotechSms(), ...extra });
 }
 
-const send = (fields, additionalFields = {}) => ({ operation: 'send', appId: 'sms-app', content: 'Your code is 482913', additionalFields, ...fields });
+const send = (fields, additionalFields = {}) => ({ operation: 'send', content: 'Your code is 482913', additionalFields, ...fields });
 
 const BRANDS = [
 	['Itniotech', (url) => ({ platform: 'itniotech', baseUrl: url }), '/sms'],
@@ -32,11 +35,11 @@ const BRANDS = [
 describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 	let brand;
 	beforeEach(() => {
-		brand = { ...credentials, ...fields(credentials.baseUrl) };
+		brand = { ...withSmsApp(credentials), ...fields(credentials.baseUrl) };
 	});
 	const run = async (parameters, extra = {}) => await sms(parameters, { credentials: brand, ...extra });
 
-	test(`Send SMS posts to ${prefix}/sendSms; Get Delivery Report reads ${prefix}/getReport`, async () => {
+	test(`Send posts to ${prefix}/sendSms; Get Delivery Report reads ${prefix}/getReport`, async () => {
 		const sent = await run(send({ numbers: '6281234567001, +62 812-3456-7002' }, { senderId: 'ACME', orderIds: 'o1,o2' }));
 		expect(sent.error).toBeUndefined();
 		expect(sent.items.map((i) => i.json)).toEqual([
@@ -50,7 +53,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			content: 'Your code is 482913',
 			senderId: 'ACME',
 		});
-		const report = await run({ operation: 'getReport', appId: 'sms-app', msgIds: '={{ $json.msgId }}' }, { items: sent.items });
+		const report = await run({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: sent.items });
 		expect(report.error).toBeUndefined();
 		expect(report.items.map((i) => i.json.status)).toEqual(['delivered', 'delivered']);
 		expect(sim.requests.map((r) => [r.method, r.path])).toEqual([
@@ -59,13 +62,13 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 		]);
 	});
 
-	test(`Send Many Contents posts every item's text to ${prefix}/sendSms/batch in one request`, async () => {
+	test(`Send Personalized posts every item's text to ${prefix}/sendSms/batch in one request`, async () => {
 		const items = [
 			{ json: { phone: '6281234567001', name: 'Ana' } },
 			{ json: { phone: '6281234567002,6281234567003', name: 'Budi' } },
 		];
 		const result = await run(
-			{ operation: 'sendBatch', appId: 'sms-app', numbers: '={{ $json.phone }}', content: '=Hi {{ $json.name }}', additionalFields: {} },
+			{ operation: 'sendBatch', numbers: '={{ $json.phone }}', content: '=Hi {{ $json.name }}', additionalFields: {} },
 			{ items },
 		);
 		expect(result.error).toBeUndefined();
@@ -82,13 +85,13 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 		expect([...smsState(sim).messages.values()].map((m) => m.content)).toEqual(['Hi Ana', 'Hi Budi', 'Hi Budi']);
 	});
 
-	test(`Search Sent Messages reads ${prefix}/getSentRcd; Search Inbound Messages ${prefix}/recordMo`, async () => {
+	test(`Get Many Sent reads ${prefix}/getSentRcd; Get Many Received ${prefix}/recordMo`, async () => {
 		const now = Date.now();
 		await run(send({ numbers: '6281234567001' }));
 		smsState(sim).inbound = [{ number: '6281234567001', sendId: '6281100000001', receiveTime: vendorTime(now - DAY), content: 'STOP', mcc: 510, mnc: 10, operator: 'Indonesia', pricedetail: { pay: '0.01', chargeCnt: 1, currency: 'USD', price: '0.01' } }];
 		const range = { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + DAY).toISOString(), returnAll: true };
-		const sent = await run({ operation: 'searchSent', appId: 'sms-app', ...range });
-		const inbound = await run({ operation: 'searchInbound', appId: 'sms-app', ...range });
+		const sent = await run({ operation: 'searchSent', ...range });
+		const inbound = await run({ operation: 'searchInbound', ...range });
 		expect(sent.error).toBeUndefined();
 		expect(inbound.error).toBeUndefined();
 		expect(sent.items.map((i) => [i.json.number, i.json.status])).toEqual([['6281234567001', 'delivered']]);
@@ -101,7 +104,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 	});
 });
 
-describe('Send SMS', () => {
+describe('Send', () => {
 	test('2,500 numbers (one listed twice) go out in chunks of 1000, each number once, one item per number', async () => {
 		const list = numbers(2500);
 		const result = await sms(send({ numbers: [...list, list[7]].join(',') }));
@@ -128,13 +131,12 @@ describe('Send SMS', () => {
 	});
 
 	test.each([
-		['content over 1024 characters', { content: 'x'.repeat(1025) }, /Content in item 0 must be text of 1 to 1024 characters/],
-		['empty content', { content: '  ' }, /Content in item 0 is empty/],
-		['no numbers', { numbers: ' , ' }, /Numbers in item 0 are empty/],
-		['a bad number', { numbers: '6281234567001,12ab' }, /Numbers in item 0 must be a phone number/],
+		['a message over 1024 characters', { content: 'x'.repeat(1025) }, /Message in item 0 must be text of 1 to 1024 characters/],
+		['an empty message', { content: '  ' }, /Message in item 0 is empty/],
+		['no phone numbers', { numbers: ' , ' }, /Phone Numbers in item 0 are empty/],
+		['a bad number', { numbers: '6281234567001,12ab' }, /Phone Numbers in item 0 must be a phone number/],
 		['a sender ID over 32 characters', { numbers: '6281234567001', additionalFields: { senderId: 'S'.repeat(33) } }, /Sender ID in item 0/],
 		['order IDs that do not match the numbers', { numbers: '6281234567001,6281234567002', additionalFields: { orderIds: 'a' } }, /exactly one ID per number/],
-		['no SMS App ID', { numbers: '6281234567001', appId: '  ' }, /SMS App ID in item 0/],
 	])('%s: refused before any request', async (_name, fields, message) => {
 		const result = await sms(send({ numbers: '6281234567001', ...fields }, fields.additionalFields));
 		expect(result.error.message).toMatch(message);
@@ -148,13 +150,13 @@ describe('Send SMS', () => {
 	});
 });
 
-describe('Send Many Contents', () => {
+describe('Send Personalized', () => {
 	test('1,500 numbers over three items take two requests; a number in two items goes in separate requests', async () => {
 		const list = numbers(1500);
 		const items = [list.slice(0, 700), list.slice(700, 1400), [...list.slice(1400), list[0]]].map((phones, i) => ({
 			json: { phones: phones.join(','), text: `text ${i}` },
 		}));
-		const result = await sms({ operation: 'sendBatch', appId: 'sms-app', numbers: '={{ $json.phones }}', content: '={{ $json.text }}', additionalFields: {} }, { items });
+		const result = await sms({ operation: 'sendBatch', numbers: '={{ $json.phones }}', content: '={{ $json.text }}', additionalFields: {} }, { items });
 		expect(result.error).toBeUndefined();
 		expect(sim.sent.map((s) => s.numbers.length)).toEqual([1000, 501]);
 		expect(result.items).toHaveLength(1501);
@@ -165,14 +167,14 @@ describe('Send Many Contents', () => {
 
 	test('a bad item stops the node before any request; under continue-on-fail only that item is an error', async () => {
 		const items = [{ json: { p: '6281234567001' } }, { json: { p: 'nope' } }, { json: { p: '6281234567003' } }];
-		const parameters = { operation: 'sendBatch', appId: 'sms-app', numbers: '={{ $json.p }}', content: 'hi', additionalFields: {} };
+		const parameters = { operation: 'sendBatch', numbers: '={{ $json.p }}', content: 'hi', additionalFields: {} };
 		const stopped = await sms(parameters, { items });
-		expect(stopped.error.message).toMatch(/Numbers in item 1/);
+		expect(stopped.error.message).toMatch(/Phone Numbers in item 1/);
 		expect(sim.requests).toHaveLength(0);
 		const continued = await sms(parameters, { items, continueOnFail: true });
 		expect(continued.items.map((i) => [i.pairedItem.item, i.json.number ?? i.json.error])).toEqual([
 			[0, '6281234567001'],
-			[1, expect.stringMatching(/Numbers in item 1/)],
+			[1, expect.stringMatching(/Phone Numbers in item 1/)],
 			[2, '6281234567003'],
 		]);
 		expect(sim.sent).toHaveLength(1);
@@ -187,7 +189,7 @@ describe('Get Delivery Report', () => {
 		smsState(sim).reportStatus = (message) => statusOf.get(message.msgId);
 		sim.requests = [];
 		const items = sent.items.map((i) => ({ json: { msgId: i.json.msgId } }));
-		const result = await sms({ operation: 'getReport', appId: 'sms-app', msgIds: '={{ $json.msgId }}' }, { items });
+		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items });
 		expect(result.error).toBeUndefined();
 		expect(sim.requests.map((r) => r.msgIds.length)).toEqual([200, 200, 200, 200, 200]);
 		expect(result.items).toHaveLength(1000);
@@ -204,19 +206,19 @@ describe('Get Delivery Report', () => {
 		const sent = await sms(send({ numbers: '6281234567001,6281234567002' }));
 		const [a, b] = sent.items.map((i) => i.json.msgId);
 		sim.requests = [];
-		const result = await sms({ operation: 'getReport', appId: 'sms-app', msgIds: '={{ $json.ids }}' }, { items: [{ json: { ids: `${a},${b}` } }, { json: { ids: a } }] });
+		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.ids }}' }, { items: [{ json: { ids: `${a},${b}` } }, { json: { ids: a } }] });
 		expect(sim.requests.map((r) => r.msgIds)).toEqual([[a, b]]);
 		expect(result.items.map((i) => [i.pairedItem.item, i.json.msgId])).toEqual([[0, a], [0, b], [1, a]]);
 	});
 
 	test('an empty or malformed Message ID is refused before any request, naming the item', async () => {
-		const result = await sms({ operation: 'getReport', appId: 'sms-app', msgIds: '={{ $json.msgId }}' }, { items: [{ json: { msgId: '1' } }, { json: {} }] });
+		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: [{ json: { msgId: '1' } }, { json: {} }] });
 		expect(result.error.message).toMatch(/Message IDs in item 1 are empty/);
 		expect(sim.requests).toHaveLength(0);
 	});
 });
 
-describe('Search Sent Messages', () => {
+describe('Get Many Sent', () => {
 	const addSent = (count, at) => {
 		const state = smsState(sim);
 		for (let i = 0; i < count; i++) {
@@ -230,7 +232,7 @@ describe('Search Sent Messages', () => {
 		const now = Date.now();
 		addSent(50_001, now - 2 * DAY);
 		addSent(3, now - 35 * DAY);
-		const result = await sms({ operation: 'searchSent', appId: 'sms-app', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
+		const result = await sms({ operation: 'searchSent', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(50_004);
 		expect(sim.requests.map((r) => r.startIndex)).toEqual([0, 0, 50_000]);
@@ -242,14 +244,14 @@ describe('Search Sent Messages', () => {
 		const now = Date.now();
 		addSent(10, now - 35 * DAY);
 		addSent(10, now - DAY);
-		const result = await sms({ operation: 'searchSent', appId: 'sms-app', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: false, limit: 5 });
+		const result = await sms({ operation: 'searchSent', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: false, limit: 5 });
 		expect(result.items).toHaveLength(5);
 		expect(sim.requests).toHaveLength(1);
 	});
 
 	test('a From older than 90 days is refused with the earliest usable date, before any request', async () => {
 		const now = Date.now();
-		const result = await sms({ operation: 'searchSent', appId: 'sms-app', from: new Date(now - 100 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
+		const result = await sms({ operation: 'searchSent', from: new Date(now - 100 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
 		expect(result.error.message).toMatch(/From date in item 0 is earlier than Itniotech keeps these messages/);
 		expect(result.error.description).toMatch(/last 90 days\. The earliest usable From is \d{4}-\d\d-\d\dT/);
 		const earliest = Date.parse(/usable From is (\S+);/.exec(result.error.description)[1]);
@@ -258,12 +260,12 @@ describe('Search Sent Messages', () => {
 	});
 });
 
-describe('Search Inbound Messages', () => {
+describe('Get Many Received', () => {
 	test('windows never span more than one month; pages are read by current/size', async () => {
 		const now = Date.now();
 		smsState(sim).inbound = Array.from({ length: 250 }, (_, i) => ({ number: `62812${i}`, sendId: '1', receiveTime: vendorTime(now - DAY - i * 1000), content: `reply ${i}` }));
 		smsState(sim).inbound.push({ number: '628999', sendId: '1', receiveTime: vendorTime(now - 50 * DAY), content: 'old' });
-		const result = await sms({ operation: 'searchInbound', appId: 'sms-app', from: new Date(now - 70 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
+		const result = await sms({ operation: 'searchInbound', from: new Date(now - 70 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(251);
 		const bodies = sim.requests.map((r) => JSON.parse(r.body));
@@ -277,7 +279,7 @@ describe('Search Inbound Messages', () => {
 	});
 
 	test('a From before 1 July 2022 is refused with that date', async () => {
-		const result = await sms({ operation: 'searchInbound', appId: 'sms-app', from: '2022-06-15T00:00:00+08:00', to: '2022-07-15T00:00:00+08:00', returnAll: true });
+		const result = await sms({ operation: 'searchInbound', from: '2022-06-15T00:00:00+08:00', to: '2022-07-15T00:00:00+08:00', returnAll: true });
 		expect(result.error.description).toMatch(/earliest usable From is 2022-06-30T16:00:00.000Z/);
 		expect(sim.requests).toHaveLength(0);
 	});

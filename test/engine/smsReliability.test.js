@@ -21,7 +21,7 @@ const seen = [];
 async function sms(parameters, extra = {}) {
 	const result = await runNode({
 		parameters: { resource: 'message', ...parameters, options: { timeoutSeconds: 1, ...parameters.options } },
-		credentials,
+		credentials: { ...credentials, smsAppId: 'sms-app' },
 		nodeType: new ItniotechSms(),
 		...extra,
 	});
@@ -46,8 +46,8 @@ const FAULTS = {
 };
 
 const SENDS = {
-	'Send SMS': { operation: 'send', appId: 'sms-app', numbers: '6281234567001,6281234567002', content: 'hi', additionalFields: {} },
-	'Send Many Contents': { operation: 'sendBatch', appId: 'sms-app', numbers: '6281234567001,6281234567002', content: 'hi', additionalFields: {} },
+	'Send': { operation: 'send', numbers: '6281234567001,6281234567002', content: 'hi', additionalFields: {} },
+	'Send Personalized': { operation: 'sendBatch', numbers: '6281234567001,6281234567002', content: 'hi', additionalFields: {} },
 };
 
 describe('sends are never repeated, and an unknown outcome is named', () => {
@@ -71,17 +71,17 @@ describe('sends are never repeated, and an unknown outcome is named', () => {
 			expect(listed).toEqual(['6281234567001', '6281234567002']);
 		}
 		if (outcomeUnknown) {
-			expect(result.error.description).toMatch(/check with Search Sent Messages \(or the Itniotech console\) before sending again, so nobody gets the message twice/);
+			expect(result.error.description).toMatch(/check with Message → Get Many Sent \(or the Itniotech console\) before sending again, so nobody gets the message twice/);
 			expect(result.error.description).not.toMatch(/call/i);
 		}
 	});
 });
 
 describe('no accepted msgId is lost', () => {
-	test('Send SMS, 2,500 numbers: the second chunk\'s answer is dropped; the first chunk\'s 1000 msgIds are in the error, the third is not sent', async () => {
+	test('Send, 2,500 numbers: the second chunk\'s answer is dropped; the first chunk\'s 1000 msgIds are in the error, the third is not sent', async () => {
 		const list = numbers(2500);
 		sim.inject({ kind: 'dropAnswer', path: '/sms/sendSms', after: 1 });
-		const result = await sms({ operation: 'send', appId: 'sms-app', numbers: list.join(','), content: 'hi', additionalFields: {} });
+		const result = await sms({ operation: 'send', numbers: list.join(','), content: 'hi', additionalFields: {} });
 		expect(sim.sent.map((s) => s.numbers.length)).toEqual([1000, 1000]);
 		const { messages } = result.error.context;
 		const accepted = sim.sent[0].msgIds;
@@ -92,11 +92,11 @@ describe('no accepted msgId is lost', () => {
 		expect(result.error.description).toMatch(/Not sent — send only these again: item 0: 6281234002000, /);
 	});
 
-	test('Send SMS under continue-on-fail: the first chunk\'s rows are output, then the error item with the rest', async () => {
+	test('Send under continue-on-fail: the first chunk\'s rows are output, then the error item with the rest', async () => {
 		const list = numbers(1500);
 		sim.inject({ kind: 'dropAnswer', path: '/sms/sendSms', after: 1 });
 		const result = await sms(
-			{ operation: 'send', appId: 'sms-app', numbers: list.join(','), content: 'hi', additionalFields: {} },
+			{ operation: 'send', numbers: list.join(','), content: 'hi', additionalFields: {} },
 			{ continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();
@@ -105,11 +105,11 @@ describe('no accepted msgId is lost', () => {
 		expect(result.items[1000].json.messages.unknown.map((e) => e.number)).toEqual(list.slice(1000));
 	});
 
-	test('Send SMS, three items, the second fails: the first item\'s msgIds are in the error, the third is not sent', async () => {
+	test('Send, three items, the second fails: the first item\'s msgIds are in the error, the third is not sent', async () => {
 		sim.inject({ kind: 'dropAnswer', path: '/sms/sendSms', bodyContains: '6281234567002' });
 		const items = ['6281234567001', '6281234567002', '6281234567003'].map((phone) => ({ json: { phone } }));
 		const result = await sms(
-			{ operation: 'send', appId: 'sms-app', numbers: '={{ $json.phone }}', content: 'hi', additionalFields: {}, options: { concurrency: 1 } },
+			{ operation: 'send', numbers: '={{ $json.phone }}', content: 'hi', additionalFields: {}, options: { concurrency: 1 } },
 			{ items },
 		);
 		const { messages } = result.error.context;
@@ -118,12 +118,12 @@ describe('no accepted msgId is lost', () => {
 		expect(sim.sent.flatMap((s) => s.numbers)).not.toContain('6281234567003');
 	});
 
-	test('Send Many Contents, 1,500 numbers: the second request\'s answer is dropped; the first request\'s msgIds are in the error', async () => {
+	test('Send Personalized, 1,500 numbers: the second request\'s answer is dropped; the first request\'s msgIds are in the error', async () => {
 		const list = numbers(1500);
 		const items = [list.slice(0, 900), list.slice(900)].map((phones) => ({ json: { phones: phones.join(',') } }));
 		sim.inject({ kind: 'dropAnswer', path: '/sms/sendSms/batch', after: 1 });
 		const result = await sms(
-			{ operation: 'sendBatch', appId: 'sms-app', numbers: '={{ $json.phones }}', content: 'hi', additionalFields: {} },
+			{ operation: 'sendBatch', numbers: '={{ $json.phones }}', content: 'hi', additionalFields: {} },
 			{ items },
 		);
 		expect(sim.sent.map((s) => s.numbers.length)).toEqual([1000, 500]);
@@ -131,12 +131,12 @@ describe('no accepted msgId is lost', () => {
 		expect(messages.sent.map((e) => e.msgId)).toEqual(sim.sent[0].msgIds);
 		expect(messages.unknown.map((e) => e.number)).toEqual(list.slice(1000));
 		expect(new Set(messages.sent.map((e) => e.item))).toEqual(new Set([0, 1]));
-		expect(result.error.description).toMatch(/Outcome unknown — check these with Search Sent Messages/);
+		expect(result.error.description).toMatch(/Outcome unknown — check these with Message → Get Many Sent/);
 	});
 
 	test('a partly refused send (fail > 0) is not an error: the refused numbers say so, the accepted ones have msgIds', async () => {
 		smsState(sim).rejectNumbers.add('6281234567002');
-		const result = await sms(SENDS['Send SMS']);
+		const result = await sms(SENDS['Send']);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.submitted)).toEqual([true, false]);
 		expect(sim.requests).toHaveLength(1);
@@ -145,11 +145,11 @@ describe('no accepted msgId is lost', () => {
 
 describe('reads', () => {
 	const sentIds = async () => {
-		const sent = await sms(SENDS['Send SMS']);
+		const sent = await sms(SENDS['Send']);
 		sim.requests = [];
 		return sent.items.map((i) => ({ json: { msgId: i.json.msgId } }));
 	};
-	const getReport = { operation: 'getReport', appId: 'sms-app', msgIds: '={{ $json.msgId }}' };
+	const getReport = { operation: 'getReport', msgIds: '={{ $json.msgId }}' };
 
 	test.each([
 		['vendor -18', { kind: 'status', status: '-18' }],
@@ -166,7 +166,7 @@ describe('reads', () => {
 	});
 
 	test('Get Delivery Report: a lasting failure of one request makes error items only for the items in it (continue-on-fail)', async () => {
-		const sent = await sms({ operation: 'send', appId: 'sms-app', numbers: numbers(300).join(','), content: 'hi', additionalFields: {} });
+		const sent = await sms({ operation: 'send', numbers: numbers(300).join(','), content: 'hi', additionalFields: {} });
 		sim.requests = [];
 		const items = sent.items.map((i) => ({ json: { msgId: i.json.msgId } }));
 		sim.inject({ kind: 'status', status: '-18', path: '/sms/getReport', after: 1, times: 5 });
@@ -182,19 +182,18 @@ describe('reads', () => {
 		sim.inject({ kind: 'status', status: '-14', path: '/sms/getReport' });
 		const result = await sms(getReport, { items });
 		expect(result.error.message).toBe('Itniotech error -14: A field is empty or a message ID is not valid');
-		expect(result.error.description).toMatch(/use the msgId values Send SMS returned/);
+		expect(result.error.description).toMatch(/use the msgId values Send or Send Personalized returned/);
 		expect(sim.requests).toHaveLength(1);
 	});
 
 	test.each([
-		['Search Sent Messages', 'searchSent', '/sms/getSentRcd'],
-		['Search Inbound Messages', 'searchInbound', '/sms/recordMo'],
+		['Get Many Sent', 'searchSent', '/sms/getSentRcd'],
+		['Get Many Received', 'searchInbound', '/sms/recordMo'],
 	])('%s retries a temporary failure', async (_name, operation, path) => {
 		sim.inject({ kind: 'http', httpStatus: 502, body: 'bad gateway', path });
 		const now = Date.now();
 		const result = await sms({
 			operation,
-			appId: 'sms-app',
 			from: new Date(now - 3 * DAY).toISOString(),
 			to: new Date(now).toISOString(),
 			returnAll: true,
@@ -211,11 +210,11 @@ describe('reads', () => {
 
 describe('every fault class against every read', () => {
 	const now = Date.now();
-	const range = { appId: 'sms-app', from: new Date(now - 2 * 3600 * 1000).toISOString(), to: new Date(now).toISOString(), returnAll: true };
+	const range = { from: new Date(now - 2 * 3600 * 1000).toISOString(), to: new Date(now).toISOString(), returnAll: true };
 	const READS = {
-		'Get Delivery Report': { parameters: { operation: 'getReport', appId: 'sms-app', msgIds: '2405131020451000017' }, path: '/sms/getReport' },
-		'Search Sent Messages': { parameters: { operation: 'searchSent', ...range }, path: '/sms/getSentRcd' },
-		'Search Inbound Messages': { parameters: { operation: 'searchInbound', ...range }, path: '/sms/recordMo' },
+		'Get Delivery Report': { parameters: { operation: 'getReport', msgIds: '2405131020451000017' }, path: '/sms/getReport' },
+		'Get Many Sent': { parameters: { operation: 'searchSent', ...range }, path: '/sms/getSentRcd' },
+		'Get Many Received': { parameters: { operation: 'searchInbound', ...range }, path: '/sms/recordMo' },
 	};
 	const cases = [];
 	for (const [readName, read] of Object.entries(READS)) {

@@ -29,7 +29,7 @@ function smsNode(name, parameters, position) {
 		type: 'n8n-nodes-itniotech.itniotechSms',
 		typeVersion: 1,
 		position: [position * 260, 0],
-		parameters: { resource: 'message', appId: 'sms-reminders', options: {}, ...parameters },
+		parameters: { resource: 'message', options: {}, ...parameters },
 		credentials: { itniotechApi: CREDENTIAL },
 	};
 }
@@ -72,7 +72,7 @@ beforeAll(async () => {
 	expect(runtime.n8nVersion).toBe('2.41.1');
 	userFolder = n8n.packedUserFolder('itniotech-sms-scenario-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
-		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl } },
+		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, smsAppId: 'sms-reminders' } },
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');
 	n8n.writeJson(path.join(workflowDir, `${WORKFLOW.id}.json`), WORKFLOW);
@@ -129,6 +129,8 @@ test('Send SMS from a sheet\'s rows, then Get Delivery Report for them: 250 send
 	const reads = sim.requests.filter((r) => r.path === '/sms/getReport');
 	expect(sends).toHaveLength(250);
 	expect(sim.sent.flatMap((s) => s.numbers).sort()).toEqual([...DIGITS].sort());
+	// The SMS App ID comes from the credential: the nodes have no App ID field.
+	expect(new Set(sim.sent.map((s) => s.appId))).toEqual(new Set(['sms-reminders']));
 	// The two requests run concurrently (Batching), so they may arrive in either order.
 	expect(reads.map((r) => r.msgIds.length).sort((a, b) => b - a)).toEqual([200, 50]);
 	expect(new Set(reads.flatMap((r) => r.msgIds))).toEqual(new Set(sent.map((row) => row.msgId)));

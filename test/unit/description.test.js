@@ -25,15 +25,18 @@ test('the canvas subtitle shows the chosen operation by its action, for every op
 });
 
 test('each operation file is named after its value, and every file is in the Operation menu of its resource', () => {
-	const actions = path.resolve(__dirname, '../../dist/nodes/Itniotech/Voice/actions');
-	const files = fs
-		.readdirSync(actions, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.flatMap((dir) =>
-			fs.readdirSync(path.join(actions, dir.name))
-				.filter((name) => name.endsWith('.operation.js'))
-				.map((name) => ({ resource: dir.name, value: name.replace(/\.operation\.js$/, ''), module: require(path.join(actions, dir.name, name)) })),
-		);
+	// The node's own resources, and the ones every node shares (Account).
+	const files = ['Voice/actions', 'common/actions'].flatMap((folder) => {
+		const actions = path.resolve(__dirname, '../../dist/nodes/Itniotech', folder);
+		return fs
+			.readdirSync(actions, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.flatMap((dir) =>
+				fs.readdirSync(path.join(actions, dir.name))
+					.filter((name) => name.endsWith('.operation.js'))
+					.map((name) => ({ resource: dir.name, value: name.replace(/\.operation\.js$/, ''), module: require(path.join(actions, dir.name, name)) })),
+			);
+	});
 	expect(files.length).toBeGreaterThan(5);
 	for (const { value, module } of files) {
 		expect(module.meta.value).toBe(value);

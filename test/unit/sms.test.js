@@ -40,19 +40,19 @@ describe('recipients', () => {
 	});
 
 	test.each([
-		['', '', /Numbers in item 3 are empty/],
-		['6281234567001,abc', '', /Numbers in item 3 must be a phone number of 7 to 15 digits/],
+		['', '', /Phone Numbers in item 3 are empty/],
+		['6281234567001,abc', '', /Phone Numbers in item 3 must be a phone number of 7 to 15 digits/],
 		['6281234567001,6281234567002', 'only-one', /Order IDs in item 3 must give exactly one ID per number/],
 		['6281234567001', 'x'.repeat(65), /Order ID in item 3 is longer than 64 characters/],
 	])('refused: numbers %j, order IDs %j', (numbers, orderIds, message) => {
 		expect(() => fields.readRecipients(node, numbers, orderIds, 3)).toThrow(message);
 	});
 
-	test('content: 1 to 1024 characters, kept as written; sender ID at most 32', () => {
+	test('message: 1 to 1024 characters, kept as written; sender ID at most 32', () => {
 		expect(fields.readContent(node, ' hi ', 0)).toBe(' hi ');
 		expect(fields.readContent(node, 'x'.repeat(1024), 0)).toHaveLength(1024);
 		expect(() => fields.readContent(node, 'x'.repeat(1025), 0)).toThrow(/1 to 1024 characters/);
-		expect(() => fields.readContent(node, '   ', 0)).toThrow(/Content in item 0 is empty/);
+		expect(() => fields.readContent(node, '   ', 0)).toThrow(/Message in item 0 is empty/);
 		expect(fields.readSenderId(node, '', 0)).toBeUndefined();
 		expect(fields.readSenderId(node, 'ACME', 0)).toBe('ACME');
 		expect(() => fields.readSenderId(node, 'S'.repeat(33), 0)).toThrow(/Sender ID in item 0 must be text of 1 to 32/);
@@ -147,7 +147,7 @@ test('every SMS status -3 … -32 has a meaning and what to do; the voice wordin
 describe('unknown outcome wording comes from the request', () => {
 	const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 	test.each([
-		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent: .*Search Sent Messages/, /call/],
+		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent: .*Message → Get Many Sent/, /call/],
 		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed: .*Call Record → Get Many/, /message/],
 		['neutral', undefined, /whether Itniotech acted on the request: .*Itniotech console/, /call|message/i],
 	])('%s', (_name, unknownOutcome, wording, absent) => {
@@ -171,26 +171,37 @@ test('the message report names what was sent, what is unknown and what to send a
 		2,
 	);
 	expect(text).toBe(
-		'Sent — do not send these again: item 2: 6281 → 17. Outcome unknown — check these with Search Sent Messages (or the Itniotech console) before sending them again: item 2: 6282. Not sent — send only these again: item 2: 6283 (not sent).',
+		'Sent — do not send these again: item 2: 6281 → 17. Outcome unknown — check these with Message → Get Many Sent (or the Itniotech console) before sending them again: item 2: 6282. Not sent — send only these again: item 2: 6283 (not sent).',
 	);
 });
 
-test('the node: itniotechSms, usable as a tool, the shared credential, five operations with an SMS App ID each', () => {
+test('the node: itniotechSms, usable as a tool, the shared credential; Message and Account, no App ID field of its own', () => {
 	const { description } = new ItniotechSms();
 	expect(description.name).toBe('itniotechSms');
 	expect(description.usableAsTool).toBe(true);
 	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
-	const menu = description.properties.find((p) => p.name === 'operation');
-	expect(menu.options.map((o) => o.name)).toEqual([
-		'Send SMS',
-		'Send Many Contents',
-		'Get Delivery Report',
-		'Search Sent Messages',
-		'Search Inbound Messages',
+	const resource = description.properties.find((p) => p.name === 'resource');
+	expect(resource.options).toEqual([
+		{ name: 'Account', value: 'account' },
+		{ name: 'Message', value: 'message' },
 	]);
-	const appIds = description.properties.filter((p) => p.name === 'appId');
-	expect(appIds.flatMap((p) => p.displayOptions.show.operation).sort()).toEqual(menu.options.map((o) => o.value).sort());
-	expect(description.properties.some((p) => /balance/i.test(JSON.stringify(p)))).toBe(false);
+	expect(resource.default).toBe('message');
+	const menu = (value) => description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === value);
+	expect(menu('message').options.map((o) => [o.value, o.name, o.action])).toEqual([
+		['send', 'Send', 'Send a message'],
+		['sendBatch', 'Send Personalized', 'Send personalized messages'],
+		['getReport', 'Get Delivery Report', 'Get delivery reports of messages'],
+		['searchSent', 'Get Many Sent', 'Get many sent messages'],
+		['searchInbound', 'Get Many Received', 'Get many received messages'],
+	]);
+	expect(menu('message').options.find((o) => o.value === 'sendBatch').description).toMatch(/Each input item gets its own text/);
+	expect(menu('account').options.map((o) => [o.value, o.name])).toEqual([['getBalance', 'Get Balance']]);
+	// The App ID lives in the credential; each operation may override it under Options → App ID.
+	expect(description.properties.filter((p) => p.name === 'appId')).toEqual([]);
+	const optionsOf = (operation) => description.properties.find((p) => p.name === 'options' && p.displayOptions.show.operation[0] === operation);
+	for (const { value } of menu('message').options) {
+		expect(optionsOf(value).options.find((o) => o.name === 'appId')).toMatchObject({ displayName: 'App ID', type: 'string', default: '' });
+	}
 });
 
 describe('hostile input: allowed form or a NodeOperationError naming the field, nothing else', () => {
@@ -220,10 +231,10 @@ describe('hostile input: allowed form or a NodeOperationError naming the field, 
 			}),
 		);
 	});
-	test('Content and Sender ID', () => {
+	test('Message and Sender ID', () => {
 		fc.assert(
 			fc.property(anything, (value) => {
-				const content = refusedNaming(() => fields.readContent(node, value, 0), 'Content');
+				const content = refusedNaming(() => fields.readContent(node, value, 0), 'Message');
 				if (content !== undefined) expect(content.length).toBeGreaterThan(0);
 				if (content !== undefined) expect(content.length).toBeLessThanOrEqual(1024);
 				const sender = refusedNaming(() => fields.readSenderId(node, value, 0), 'Sender ID');

@@ -12,7 +12,7 @@ export class ItniotechSms implements INodeType {
 		version: 1,
 		// The chosen operation's name, derived from the operation modules like the menus.
 		subtitle: operationSubtitle(resources),
-		description: 'Send SMS and read delivery reports, sent and inbound messages with the Itniotech SMS API',
+		description: 'Send SMS messages, get their delivery reports, and get sent and received messages with the Itniotech SMS API',
 		defaults: { name: 'Itniotech SMS' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

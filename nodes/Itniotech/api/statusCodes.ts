@@ -60,7 +60,7 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-12': {
 		meaning: 'The bulk submission failed on the Itniotech side',
-		action: 'Contact Itniotech support. Before sending again, check with Search Sent Messages which messages went out.',
+		action: 'Contact Itniotech support. Before sending again, check with Itniotech SMS → Message → Get Many Sent which messages went out.',
 	},
 	'-13': {
 		meaning: 'The Itniotech account is locked',
@@ -68,11 +68,11 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-14': {
 		meaning: 'A field is empty or a message ID is not valid',
-		action: 'Check the Message IDs: use the msgId values Send SMS returned, separated by commas.',
+		action: 'Check the Message IDs: use the msgId values Send or Send Personalized returned, separated by commas.',
 	},
 	'-15': {
 		meaning: 'Queried too often: Itniotech limits how fast queries may come',
-		action: 'Wait a moment and run again, or lower Batching → Max Requests per Second in this node.',
+		action: 'Wait a moment and run again, or lower Options → Max Requests per Second in this node.',
 		transient: true,
 	},
 	'-16': {

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { AcrossItemsOperation, AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
 import { runItems, startRun } from '../../common/runner';
+import { account } from '../../common/actions/account';
 import { messageReporting } from '../helpers/messageReport';
 import { message } from './message';
 
@@ -12,8 +13,8 @@ import { message } from './message';
  */
 export type SmsOperation = (AnyOperation | AcrossItemsOperation) & { sendsMessages?: boolean };
 
-/** The node's resources, in the order of the Resource menu. */
-export const resources: Array<Resource<SmsOperation>> = [message];
+/** The node's resources, in the order of the Resource menu; Account is the same module the Voice node lists. */
+export const resources: Array<Resource<SmsOperation>> = [account, message];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = findOperation(this, resources);

@@ -10,12 +10,12 @@ import { asNodeError, errorItem } from '../../common/runner';
 export type ItemRead<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** Reads every item; without continue-on-fail the first bad item's error is thrown before anything is sent. */
-export function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: number) => T): Array<ItemRead<T>> {
+export async function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: number) => Promise<T>): Promise<Array<ItemRead<T>>> {
 	const reads: Array<ItemRead<T>> = [];
 	const count = ctx.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			reads.push({ ok: true, value: read(itemIndex) });
+			reads.push({ ok: true, value: await read(itemIndex) });
 		} catch (error) {
 			if (!ctx.continueOnFail()) throw asNodeError(ctx.getNode(), error, itemIndex);
 			reads.push({ ok: false, error });

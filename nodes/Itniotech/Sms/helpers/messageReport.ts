@@ -17,7 +17,7 @@ import { describeReport } from '../../common/sendReport';
 export const MESSAGE_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
 	what: 'the messages were sent',
 	check:
-		'check with Search Sent Messages (or the Itniotech console) before sending again, so nobody gets the message twice',
+		'check with Message → Get Many Sent (or the Itniotech console) before sending again, so nobody gets the message twice',
 };
 
 export interface MessageEntry {
@@ -110,7 +110,7 @@ const MESSAGE_STYLE: ReportStyle<MessageEntry> = {
 	showAccepted: (entry) => `${entry.number ?? '?'} → ${entry.msgId ?? '(no msgId in the answer)'}`,
 	words: {
 		accepted: 'Sent — do not send these again',
-		unknown: 'Outcome unknown — check these with Search Sent Messages (or the Itniotech console) before sending them again',
+		unknown: 'Outcome unknown — check these with Message → Get Many Sent (or the Itniotech console) before sending them again',
 		resend: 'Not sent — send only these again',
 	},
 };

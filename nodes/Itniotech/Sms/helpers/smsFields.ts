@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 import { NodeOperationError } from 'n8n-workflow';
 import type { AcceptedMessage } from '../../api/records/sms';
 import { numberKey } from '../../api/records/sms';
+import type { Run } from '../../api/transport/run';
+import { appIdOption, readAppId } from '../../common/appId';
+import { optionsField } from '../../common/fields';
 import { previewValue, validatePhoneNumber, validateText } from '../../common/validation';
 
 /** Fields and checks the SMS operations share, and the vendor's SMS limits (reference sections 1–3). */
@@ -13,18 +16,26 @@ export const NUMBERS_PER_POST = 1000;
 /** Message IDs in one getReport request. */
 export const MSG_IDS_PER_REPORT = 200;
 
-export const smsAppIdField: INodeProperties = {
-	displayName: 'SMS App ID',
-	name: 'appId',
-	type: 'string',
-	required: true,
-	default: '',
-	description: 'The ID of the SMS application in the Itniotech console (App Management), not the voice app',
-};
+/** In an AI agent's tool, only the business fields are inputs: the engine controls stay out of sight. */
+export const HIDDEN_IN_TOOLS: INodeProperties['displayOptions'] = { hide: { '@tool': [true] } };
 
-export function readAppId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return validateText(ctx.getNode(), 'SMS App ID', ctx.getNodeParameter('appId', itemIndex), itemIndex, { max: 64 });
+/** An SMS operation's Options: App ID (overrides the credential's SMS App ID), its own options, the request limits. */
+export function smsOptions(options: INodeProperties[]): INodeProperties {
+	return { ...optionsField([appIdOption('sms'), ...options]), displayOptions: HIDDEN_IN_TOOLS };
 }
+
+/** The item's SMS App ID: Options → App ID when set, else the credential's SMS App ID. */
+export async function readSmsAppId(ctx: IExecuteFunctions, itemIndex: number, run: Run): Promise<string> {
+	return await readAppId(ctx, itemIndex, run, 'sms');
+}
+
+/** The notice on sending operations: n8n's retry would run the node again (the router also refuses it). */
+export const RETRY_NOTICE: INodeProperties = {
+	displayName: "Keep Retry On Fail off in this node's Settings: a retry would send every message of the run again",
+	name: 'retryNotice',
+	type: 'notice',
+	default: '',
+};
 
 const LIST_SEPARATORS = /[,;\n\r]+/;
 
@@ -60,23 +71,23 @@ function orderIdText(node: INode, id: unknown, itemIndex: number): string {
 }
 
 /**
- * The Numbers and Order IDs of an item, checked: every number 7–15 digits with the country code, one order
+ * The Phone Numbers and Order IDs of an item, checked: every number 7–15 digits with the country code, one order
  * ID per listed number (no commas inside one). A number listed twice is sent once, with its first order ID.
  */
 export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue: unknown, itemIndex: number): Recipient[] {
 	const entries = listParts(numbersValue);
 	if (entries.length === 0) {
-		throw new NodeOperationError(node, `The Numbers in item ${itemIndex} are empty`, {
+		throw new NodeOperationError(node, `The Phone Numbers in item ${itemIndex} are empty`, {
 			itemIndex,
 			description: `Got ${previewValue(numbersValue)}. Enter at least one phone number, country code first, e.g. 6281234567890; several separated by commas.`,
 		});
 	}
-	const numbers = entries.map((entry) => validatePhoneNumber(node, 'Numbers', entry, itemIndex));
+	const numbers = entries.map((entry) => validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex));
 	const orderIds = listParts(orderIdsValue).map((id) => orderIdText(node, id, itemIndex));
 	if (orderIds.length > 0 && orderIds.length !== numbers.length) {
 		throw new NodeOperationError(node, `The Order IDs in item ${itemIndex} must give exactly one ID per number`, {
 			itemIndex,
-			description: `Got ${orderIds.length} order IDs for ${numbers.length} numbers. List them in the same order as the numbers, separated by commas, or leave Order IDs empty.`,
+			description: `Got ${orderIds.length} order IDs for ${numbers.length} phone numbers. List them in the same order as the numbers, separated by commas, or leave Order IDs empty.`,
 		});
 	}
 	const tooLong = orderIds.find((id) => id.length > 64);
@@ -96,15 +107,15 @@ export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue
 	return recipients;
 }
 
-/** Content: 1 to 1024 characters, sent exactly as written (no trimming). */
+/** Message (the text): 1 to 1024 characters, sent exactly as written (no trimming). */
 export function readContent(node: INode, value: unknown, itemIndex: number): string {
 	if (typeof value === 'string' && value.trim() === '') {
-		throw new NodeOperationError(node, `The Content in item ${itemIndex} is empty`, {
+		throw new NodeOperationError(node, `The Message in item ${itemIndex} is empty`, {
 			itemIndex,
-			description: 'Enter the text of the SMS, up to 1024 characters.',
+			description: 'Enter the text to send, up to 1024 characters.',
 		});
 	}
-	return validateText(node, 'Content', value, itemIndex, { max: CONTENT_MAX, trim: false });
+	return validateText(node, 'Message', value, itemIndex, { max: CONTENT_MAX, trim: false });
 }
 
 /** Sender ID: optional, at most 32 characters; undefined when not set. */

@@ -4,32 +4,34 @@ import type { DateRange } from '../../common/dateRange';
 import { parseDateTime } from '../../common/dateRange';
 import { searchClock } from '../../common/twoMonthLimit';
 import type { Run } from '../../api/transport/run';
-import { attemptsOption, optionsField, timeoutOption } from '../../common/fields';
+import { attemptsOption, timeoutOption } from '../../common/fields';
 import { returnAllOrLimit } from '../../common/paging';
 import { previewValue } from '../../common/validation';
+import { smsOptions } from './smsFields';
 
 /** The From/To range of the SMS searches, checked against the vendor's retention before any request. */
 
-export function searchFields(retention: string): INodeProperties[] {
+/** From/To (the last 7 days unless changed), Return All/Limit, Options; `limitHint` says which N a Limit keeps. */
+export function searchFields(retention: string, limitHint: string): INodeProperties[] {
 	return [
 		{
 			displayName: 'From',
 			name: 'from',
 			type: 'dateTime',
 			required: true,
-			default: '',
-			description: `Start of the time range. ${retention} Longer ranges are split into several requests by themselves.`,
+			default: '={{ $now.minus({ days: 7 }) }}',
+			description: `Messages at or after this time. ${retention}`,
 		},
 		{
 			displayName: 'To',
 			name: 'to',
 			type: 'dateTime',
 			required: true,
-			default: '',
-			description: 'End of the time range; a time in the future counts as now',
+			default: '={{ $now }}',
+			description: 'Messages before this time; a time in the future counts as now',
 		},
-		...returnAllOrLimit(),
-		optionsField([attemptsOption, timeoutOption]),
+		...returnAllOrLimit(limitHint),
+		smsOptions([attemptsOption, timeoutOption]),
 	];
 }
 
@@ -76,14 +78,39 @@ export function readSearchRange(
 	return { from, to: to.getTime() > now.getTime() ? nowSecond : to };
 }
 
-/** Each record once, by `key` (records without one are all kept), in the order found. */
-export function uniqueBy(records: IDataObject[], key: (record: IDataObject) => string | null): IDataObject[] {
-	const seen = new Set<string>();
-	return records.filter((record) => {
-		const id = key(record);
-		if (id === null) return true;
-		if (seen.has(id)) return false;
-		seen.add(id);
-		return true;
-	});
+/** Each record's key, for keeping it once; null for a record that cannot be matched (all such are kept). */
+export type RecordKey = (record: IDataObject) => string | null;
+
+/** Collects the records of a search, each once by `key`, in the order found. */
+export class UniqueRecords {
+	readonly records: IDataObject[] = [];
+	private readonly seen = new Set<string>();
+
+	constructor(private readonly key: RecordKey) {}
+
+	add(records: IDataObject[]): void {
+		for (const record of records) {
+			const id = this.key(record);
+			if (id !== null) {
+				if (this.seen.has(id)) continue;
+				this.seen.add(id);
+			}
+			this.records.push(record);
+		}
+	}
+}
+
+/**
+ * The records oldest first by `field` (an ISO 8601 time), records without a readable time first (they rank
+ * as oldest), ties in the order found; with a limit only the newest `limit` of them.
+ */
+export function newestOldestFirst(records: IDataObject[], field: string, limit: number | undefined): IDataObject[] {
+	const timeOf = (record: IDataObject): number => {
+		const time = Date.parse(String(record[field] ?? ''));
+		return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+	};
+	const ranked = records.map((record, index) => ({ record, index, time: timeOf(record) }));
+	ranked.sort((a, b) => (a.time === b.time ? a.index - b.index : a.time < b.time ? -1 : 1));
+	const sorted = ranked.map(({ record }) => record);
+	return limit === undefined ? sorted : sorted.slice(Math.max(0, sorted.length - limit));
 }

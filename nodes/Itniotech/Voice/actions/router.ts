@@ -4,7 +4,7 @@ import type { AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
 import { runItems } from '../../common/runner';
 import { callReporting } from '../helpers/callReport';
-import { account } from './account';
+import { account } from '../../common/actions/account';
 import { audioFile } from './audioFile';
 import { call } from './call';
 import { callRecord } from './callRecord';

@@ -4,22 +4,20 @@ import { notFoundReport, typeDeliveryReport } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { settleInOrder } from '../../../common/inOrder';
-import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
 import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
-import { MSG_IDS_PER_REPORT, readAppId, smsAppIdField } from '../../helpers/smsFields';
+import { MSG_IDS_PER_REPORT, readSmsAppId, smsOptions } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'getReport',
 	name: 'Get Delivery Report',
 	action: 'Get delivery reports of messages',
-	description:
-		'Look up whether sent messages were delivered. The IDs of all input items go out together, up to 200 per request; each item gets its own reports.',
+	description: 'Find out whether sent messages were delivered. All input items are asked together; each item gets its own reports.',
 };
 
 export const properties: INodeProperties[] = [
-	smsAppIdField,
 	{
 		displayName: 'Message IDs',
 		name: 'msgIds',
@@ -27,10 +25,9 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.msgId }}',
 		placeholder: 'e.g. 2405131020451000017',
-		description:
-			'The msgId values Send SMS returned, separated by commas. The default reads the msgId of each input item.',
+		description: "The msgId values Send or Send Personalized returned, separated by commas. The default reads each input item's msgId.",
 	},
-	optionsField([attemptsOption, timeoutOption]),
+	smsOptions([attemptsOption, timeoutOption]),
 ];
 
 const MSG_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -54,7 +51,7 @@ function readMsgIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 				: `The Message IDs in item ${itemIndex} hold something that is not a message ID`,
 			{
 				itemIndex,
-				description: `Got ${previewValue(parts.length === 0 ? value : bad)}. Use the msgId values Send SMS returned (e.g. 2405131020451000017), separated by commas; the default {{ $json.msgId }} reads them from the input items.`,
+				description: `Got ${previewValue(parts.length === 0 ? value : bad)}. Use the msgId values Send or Send Personalized returned (e.g. 2405131020451000017), separated by commas; the default {{ $json.msgId }} reads them from the input items.`,
 			},
 		);
 	}
@@ -77,8 +74,9 @@ interface Chunk {
  * unknown, or older than the vendor keeps).
  */
 export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
-	const reads = readAllItems<ReportItem>(this, (itemIndex) => ({
-		appId: readAppId(this, itemIndex),
+	// Each item's App ID (Options → App ID may differ per item): IDs are asked per SMS app.
+	const reads = await readAllItems<ReportItem>(this, async (itemIndex) => ({
+		appId: await readSmsAppId(this, itemIndex, run),
 		msgIds: readMsgIds(this, itemIndex),
 	}));
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, 0);

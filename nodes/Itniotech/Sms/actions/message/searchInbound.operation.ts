@@ -6,22 +6,23 @@ import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import type { Run } from '../../../api/transport/run';
 import { readLimit, readPage } from '../../../common/paging';
-import { readSearchRange, searchFields, uniqueBy } from '../../helpers/smsSearch';
-import { readAppId, smsAppIdField } from '../../helpers/smsFields';
+import { newestOldestFirst, readSearchRange, searchFields, UniqueRecords } from '../../helpers/smsSearch';
+import { readSmsAppId } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'searchInbound',
-	name: 'Search Inbound Messages',
-	action: 'Search inbound messages',
-	description: 'List the replies and other messages your numbers received between two dates',
+	name: 'Get Many Received',
+	action: 'Get many received messages',
+	description: 'Get the messages people sent to your number between two dates (inbound or MO messages in Itniotech)',
 };
 
 /** The earliest start recordMo accepts. */
 export const INBOUND_EARLIEST = new Date('2022-07-01T00:00:00+08:00');
-const RETENTION = 'Itniotech keeps inbound messages from 1 July 2022 (China time) on.';
+const RETENTION = 'Itniotech keeps received messages from 1 July 2022 (China time) on.';
 const VENDOR_OFFSET_MS = 8 * 3600_000;
+const LIMIT_HINT = 'Keeps the N messages received last in the From–To range; they are output oldest first';
 
-export const properties: INodeProperties[] = [smsAppIdField, ...searchFields(RETENTION)];
+export const properties: INodeProperties[] = searchFields(RETENTION, LIMIT_HINT);
 
 /**
  * Windows that never span more than one calendar month in the vendor's zone (+08:00): recordMo allows "one
@@ -42,10 +43,10 @@ export function monthWindows({ from, to }: DateRange): DateRange[] {
 
 const keyOf = (r: IDataObject): string => JSON.stringify([r.number, r.sendId, r.receiveTime, r.content]);
 
-export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
+export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
 	return {
-		appId: readAppId(this, itemIndex),
+		appId: await readSmsAppId(this, itemIndex, run),
 		range: readSearchRange(this, itemIndex, () => INBOUND_EARLIEST, RETENTION, run),
 		limit: readLimit(this, itemIndex),
 		timeoutSeconds,
@@ -53,13 +54,21 @@ export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) 
 	};
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = Awaited<ReturnType<typeof readInput>>;
 
-/** POST /sms/recordMo per month window, oldest first, paged by current/size until the last page. */
+/**
+ * POST /sms/recordMo per month window, paged by current/size until the last page; output oldest first by
+ * receiveTime. With a Limit the newest month is read first, each whole (the order of its pages is not
+ * documented), and older months only while fewer than N were found: months divide by receive time, so the
+ * N kept are the newest.
+ */
 export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
 	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
-	let records: IDataObject[] = [];
-	for (const window of monthWindows(range)) {
+	const found = new UniqueRecords(keyOf);
+	const windows = monthWindows(range);
+	if (limit !== undefined) windows.reverse();
+	for (const window of windows) {
+		if (limit !== undefined && found.records.length >= limit) break;
 		const request = {
 			run,
 			path: '/sms/recordMo',
@@ -72,10 +81,9 @@ export async function execute(this: IExecuteFunctions, input: Input, run: Run, i
 		for (let current = 1, pages = 1; current <= pages; current++) {
 			const page = await readPage(this, request, current);
 			pages = page.pages;
-			records = uniqueBy([...records, ...page.records.map(typeInboundMessage)], keyOf);
-			if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
+			found.add(page.records.map(typeInboundMessage));
 			if (page.records.length === 0) break;
 		}
 	}
-	return records;
+	return newestOldestFirst(found.records, 'receiveTime', limit);
 }

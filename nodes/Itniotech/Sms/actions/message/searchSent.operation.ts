@@ -6,14 +6,14 @@ import { formatVendorTime, splitIntoWindows } from '../../../common/dateRange';
 import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { readLimit } from '../../../common/paging';
-import { readSearchRange, searchFields, uniqueBy } from '../../helpers/smsSearch';
-import { readAppId, smsAppIdField } from '../../helpers/smsFields';
+import { newestOldestFirst, readSearchRange, searchFields, UniqueRecords } from '../../helpers/smsSearch';
+import { readSmsAppId } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'searchSent',
-	name: 'Search Sent Messages',
-	action: 'Search sent messages',
-	description: 'List the messages sent between two dates (last 90 days) with their delivery status',
+	name: 'Get Many Sent',
+	action: 'Get many sent messages',
+	description: 'Get the messages sent between two dates (last 90 days), with their delivery status',
 };
 
 const RETENTION = 'Itniotech keeps sent messages for the last 90 days.';
@@ -21,14 +21,18 @@ const RETENTION_DAYS = 90;
 /** The most records one getSentRcd answer holds; a full page means there may be more (next startIndex). */
 export const SENT_PAGE_SIZE = 50_000;
 
-export const properties: INodeProperties[] = [smsAppIdField, ...searchFields(RETENTION)];
+// Sent records carry no send time: their receiveTime (the delivery report's time) is the one time they have.
+const LIMIT_HINT =
+	'Keeps the N with the latest receiveTime (the delivery report time; no send time is given); they are output oldest first';
+
+export const properties: INodeProperties[] = searchFields(RETENTION, LIMIT_HINT);
 
 export const earliestSent = (now: Date): Date => new Date(Math.ceil((now.getTime() - RETENTION_DAYS * 86_400_000) / 1000) * 1000);
 
-export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
+export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
 	return {
-		appId: readAppId(this, itemIndex),
+		appId: await readSmsAppId(this, itemIndex, run),
 		range: readSearchRange(this, itemIndex, earliestSent, RETENTION, run),
 		limit: readLimit(this, itemIndex),
 		timeoutSeconds,
@@ -36,16 +40,23 @@ export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) 
 	};
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = Awaited<ReturnType<typeof readInput>>;
 
 /**
- * GET /sms/getSentRcd over ≤31-day windows, oldest first, each paged by startIndex (+ the records read)
- * until a page is not full; each msgId once (a record on a shared window boundary may come back twice).
+ * GET /sms/getSentRcd over ≤31-day windows, each paged by startIndex (+ the records read) until a page is not
+ * full; each msgId once (a record on a shared window boundary may come back twice). Output oldest first by
+ * receiveTime. With a Limit the newest window is read first, each window whole (the order of its records is
+ * not documented), and older windows only while fewer than N were found. Windows divide by send time, so a
+ * Limit misses a message of an older window only if its report came after the N-th newest one's (a delivery
+ * slower than the time between them); Return All has every one.
  */
 export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
 	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
-	let records: IDataObject[] = [];
-	for (const window of splitIntoWindows(range)) {
+	const found = new UniqueRecords((r) => (r.msgId === null ? null : String(r.msgId)));
+	const windows = splitIntoWindows(range);
+	if (limit !== undefined) windows.reverse();
+	for (const window of windows) {
+		if (limit !== undefined && found.records.length >= limit) break;
 		for (let startIndex = 0; ; ) {
 			const envelope = await itniotechApiRequest(this, run, {
 				method: 'GET',
@@ -56,11 +67,10 @@ export async function execute(this: IExecuteFunctions, input: Input, run: Run, i
 				maxAttempts,
 			});
 			const page = Array.isArray(envelope.array) ? (envelope.array as IDataObject[]) : [];
-			records = uniqueBy([...records, ...page.map(typeDeliveryReport)], (r) => (r.msgId === null ? null : String(r.msgId)));
-			if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
+			found.add(page.map(typeDeliveryReport));
 			if (page.length < SENT_PAGE_SIZE) break;
 			startIndex += page.length;
 		}
 	}
-	return records;
+	return newestOldestFirst(found.records, 'receiveTime', limit);
 }

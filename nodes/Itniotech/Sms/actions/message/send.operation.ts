@@ -2,50 +2,50 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { acceptedMessages } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { MESSAGE_UNKNOWN_OUTCOME, withMessages } from '../../helpers/messageReport';
 import {
 	CONTENT_MAX,
 	NUMBERS_PER_POST,
+	RETRY_NOTICE,
 	SENDER_ID_MAX,
-	readAppId,
 	readContent,
 	readRecipients,
 	readSenderId,
+	readSmsAppId,
 	recipientFields,
 	rowsOfAnswer,
-	smsAppIdField,
+	smsOptions,
 } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'send',
-	name: 'Send SMS',
-	action: 'Send an SMS',
-	description: 'Send one text to one or more numbers. Returns one item per number with its message ID (msgId).',
+	name: 'Send',
+	action: 'Send a message',
+	description: 'Send one message to one or more phone numbers. Returns one item per phone number with its message ID (msgId).',
 };
 
 export const properties: INodeProperties[] = [
-	smsAppIdField,
+	RETRY_NOTICE,
 	{
-		displayName: 'Numbers',
+		displayName: 'Phone Numbers',
 		name: 'numbers',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890, 6281234567891',
-		description:
-			'Phone numbers to send to, country code first, separated by commas. More than 1000 go out in several requests; a number listed twice is sent once.',
+		description: 'Country code first, separated by commas. A number listed twice gets the message once.',
 	},
 	{
-		displayName: 'Content',
+		displayName: 'Message',
 		name: 'content',
 		type: 'string',
 		required: true,
 		typeOptions: { rows: 3 },
 		default: '',
 		placeholder: 'e.g. Your verification code is 482913',
-		description: `The text of the SMS, up to ${CONTENT_MAX} characters`,
+		description: `The text to send, up to ${CONTENT_MAX} characters`,
 	},
 	{
 		displayName: 'Additional Fields',
@@ -60,27 +60,27 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. ord-1001, ord-1002',
-				description:
-					'Your own ID for each message, exactly one per number in the same order, separated by commas; returned with its msgId',
+				description: 'Your own ID for each message: one per phone number, in the same order, separated by commas',
 			},
 			{
 				displayName: 'Sender ID',
 				name: 'senderId',
 				type: 'string',
 				default: '',
-				description: `Sender name or number shown to the recipient, up to ${SENDER_ID_MAX} characters`,
+				placeholder: 'e.g. ACME',
+				description: `The name or number recipients see as the sender, up to ${SENDER_ID_MAX} characters`,
 			},
 		],
 	},
-	optionsField([timeoutOption]),
+	smsOptions([timeoutOption]),
 ];
 
 export const sendsMessages = true;
 
 /** One item's message, read and validated. */
-function readMessage(ctx: IExecuteFunctions, itemIndex: number) {
+async function readMessage(ctx: IExecuteFunctions, itemIndex: number, run: Run) {
 	const node = ctx.getNode();
-	const appId = readAppId(ctx, itemIndex);
+	const appId = await readSmsAppId(ctx, itemIndex, run);
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const recipients = readRecipients(node, ctx.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
 	const content = readContent(node, ctx.getNodeParameter('content', itemIndex), itemIndex);
@@ -92,10 +92,10 @@ function readMessage(ctx: IExecuteFunctions, itemIndex: number) {
 /** Every item is checked before the first message. */
 export const checkFirst = true;
 
-type Input = ReturnType<typeof readMessage>;
+type Input = Awaited<ReturnType<typeof readMessage>>;
 
-export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
-	return readMessage(this, itemIndex);
+export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+	return await readMessage(this, itemIndex, run);
 }
 
 /**

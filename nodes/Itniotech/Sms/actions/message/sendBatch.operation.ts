@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { acceptedMessages } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import { optionsField, readRequestOptions, timeoutOption } from '../../../common/fields';
+import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { asNodeError } from '../../../common/runner';
 import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
@@ -19,37 +19,37 @@ import type { Recipient } from '../../helpers/smsFields';
 import {
 	CONTENT_MAX,
 	NUMBERS_PER_POST,
+	RETRY_NOTICE,
 	SENDER_ID_MAX,
-	readAppId,
 	readContent,
 	readRecipients,
 	readSenderId,
+	readSmsAppId,
 	recipientFields,
 	rowsOfAnswer,
-	smsAppIdField,
+	smsOptions,
 } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'sendBatch',
-	name: 'Send Many Contents',
-	action: 'Send many SMS with different contents',
-	description:
-		'Send each input item its own text, in as few requests as Itniotech allows (up to 1000 numbers per request). Returns one item per number with its msgId.',
+	name: 'Send Personalized',
+	action: 'Send personalized messages',
+	description: 'Each input item gets its own text, sent in as few requests as possible. Returns one item per phone number.',
 };
 
 export const properties: INodeProperties[] = [
-	smsAppIdField,
+	RETRY_NOTICE,
 	{
-		displayName: 'Numbers',
+		displayName: 'Phone Numbers',
 		name: 'numbers',
 		type: 'string',
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.phone }}',
-		description: "This item's phone numbers, country code first, separated by commas; a number listed twice is sent once",
+		description: "This item's phone numbers, country code first, separated by commas; a number listed twice gets one message",
 	},
 	{
-		displayName: 'Content',
+		displayName: 'Message',
 		name: 'content',
 		type: 'string',
 		required: true,
@@ -70,18 +70,19 @@ export const properties: INodeProperties[] = [
 				name: 'orderIds',
 				type: 'string',
 				default: '',
-				description: 'Your own ID for each of this item\'s messages, exactly one per number in the same order, separated by commas',
+				description: "Your own ID for each of this item's messages: one per phone number, in the same order, separated by commas",
 			},
 			{
 				displayName: 'Sender ID',
 				name: 'senderId',
 				type: 'string',
 				default: '',
-				description: `Sender name or number shown to the recipient, up to ${SENDER_ID_MAX} characters`,
+				placeholder: 'e.g. ACME',
+				description: `The name or number recipients see as the sender, up to ${SENDER_ID_MAX} characters`,
 			},
 		],
 	},
-	optionsField([timeoutOption]),
+	smsOptions([timeoutOption]),
 ];
 
 export const sendsMessages = true;
@@ -139,8 +140,9 @@ function pack(items: Array<BatchItem | undefined>): BatchRequest[] {
  */
 export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const reads = readAllItems<BatchItem>(this, (itemIndex) => {
-		const appId = readAppId(this, itemIndex);
+	// Each item's App ID (Options → App ID may differ per item): requests are packed per SMS app.
+	const reads = await readAllItems<BatchItem>(this, async (itemIndex) => {
+		const appId = await readSmsAppId(this, itemIndex, run);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const recipients = readRecipients(node, this.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
 		const content = readContent(node, this.getNodeParameter('content', itemIndex), itemIndex);

@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toDecimal } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import type { RequestOptions } from '../../../common/fields';
-import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
-import type { OperationMeta } from '../../../common/operations';
-import { voiceOptions } from '../../helpers/options';
+import type { RequestOptions } from '../../fields';
+import { attemptsOption, optionsField, readRequestOptions, timeoutOption } from '../../fields';
+import type { OperationMeta } from '../../operations';
 
 export const meta: OperationMeta = {
 	value: 'getBalance',
@@ -14,7 +13,10 @@ export const meta: OperationMeta = {
 	description: 'Get the balance, gift and credit amounts of the Itniotech account',
 };
 
-export const properties: INodeProperties[] = [voiceOptions([timeoutOption, attemptsOption])];
+// In an AI agent's tool the engine controls stay out of sight: the balance takes no business input.
+export const properties: INodeProperties[] = [
+	{ ...optionsField([timeoutOption, attemptsOption]), displayOptions: { hide: { '@tool': [true] } } },
+];
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): RequestOptions {
 	return readRequestOptions(this, itemIndex);

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../common/operations';
+import { defineResource } from '../../operations';
 import * as getBalance from './getBalance.operation';
 
 /** Its operations in menu order; the first is the default. */
