@@ -229,7 +229,8 @@ async function main() {
 	const runtime = n8n.ensureRuntime({ quiet: true });
 	const userFolder = n8n.packedUserFolder('itniotech-screenshots-');
 	const sim = ItniotechSimulator.demo();
-	await sim.start();
+	// The port the README names for the local test server, if it is free (npm start may be using it).
+	await sim.start(4010).catch(() => sim.start());
 	const newest = [...sim.groupHistory].reverse();
 	const demo = { numbers: DEMO.numbers, unansweredVoiceId: newest.find((r) => r.answerTime === '').voiceId };
 
@@ -289,9 +290,20 @@ async function main() {
 					await ndv.waitFor({ timeout: 30_000 });
 					if (shot.execute) {
 						await page.locator('[data-test-id="node-execute-button"]').first().click();
-						await page.locator('[data-test-id="output-panel"]').getByText('voiceId').first().waitFor({ timeout: 60_000 });
+						const output = page.locator('[data-test-id="output-panel"]');
+						await output.getByText('voiceId').first().waitFor({ timeout: 60_000 });
+						// The JSON view shows every field, `answered` among the first.
+						await page.locator('[data-test-id="radio-button-json"]').last().click().catch(() => {});
+					}
+					if (shot.trigger) {
+						// Open the "Webhook URLs" section: the URL to hand over.
+						await ndv.getByText('Webhook URLs').first().click().catch(() => {});
+						await ndv.getByText('Production URL').first().click().catch(() => {});
 					}
 					await page.waitForTimeout(1500); // icons, hints and the output table settle
+					// Toasts ("Node executed successfully") would cover the output.
+					for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
+					await page.waitForTimeout(500);
 					await ndv.screenshot({ path: file });
 					await page.keyboard.press('Escape');
 				}
