@@ -18,8 +18,10 @@ const ROOT = path.resolve(__dirname, '..');
 const USER_FOLDER = path.join(ROOT, '.n8n-local');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const SIMULATOR_PORT = Number(process.env.ITNIOTECH_SIMULATOR_PORT || 4010);
-const SIMULATOR_ACCOUNT = { apiKey: 'demoKey', apiSecret: 'demoSecret' };
 const SIMULATOR_CREDENTIAL_ID = 'ItnioLocalSim001';
+/** The folder n8n's file nodes (Read/Write Files from Disk) may use in the demo: N8N_RESTRICT_FILE_ACCESS_TO. */
+const FILES_FOLDER = path.join(USER_FOLDER, 'n8n-files');
+const SAMPLE_AUDIO = 'demo-greeting.wav';
 
 function step(title) {
 	const started = Date.now();
@@ -50,6 +52,47 @@ function exampleWorkflows(credential) {
 		});
 }
 
+/**
+ * A tiny valid WAV file (8 kHz, 16-bit mono, one second of a 440 Hz tone, about 16 KB) for the upload recipe.
+ */
+function sampleWav() {
+	const rate = 8000;
+	const samples = rate;
+	const data = Buffer.alloc(samples * 2);
+	for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+	const header = Buffer.alloc(44);
+	header.write('RIFF', 0);
+	header.writeUInt32LE(36 + data.length, 4);
+	header.write('WAVE', 8);
+	header.write('fmt ', 12);
+	header.writeUInt32LE(16, 16); // fmt chunk size
+	header.writeUInt16LE(1, 20); // PCM
+	header.writeUInt16LE(1, 22); // mono
+	header.writeUInt32LE(rate, 24);
+	header.writeUInt32LE(rate * 2, 28); // bytes per second
+	header.writeUInt16LE(2, 32); // block align
+	header.writeUInt16LE(16, 34); // bits per sample
+	header.write('data', 36);
+	header.writeUInt32LE(data.length, 40);
+	return Buffer.concat([header, data]);
+}
+
+/** The files folder with the sample audio file in it; returns the file's path. */
+function prepareFilesFolder() {
+	fs.mkdirSync(FILES_FOLDER, { recursive: true });
+	const file = path.join(FILES_FOLDER, SAMPLE_AUDIO);
+	fs.writeFileSync(file, sampleWav());
+	return file;
+}
+
+/** Voice IDs of the demo history to look up: the newest answered and the newest unanswered call. */
+function demoVoiceIds(history) {
+	const newest = [...history].reverse();
+	const answered = newest.find((r) => r.answerTime !== '');
+	const unanswered = newest.find((r) => r.answerTime === '');
+	return { answered: answered?.voiceId, unanswered: unanswered?.voiceId };
+}
+
 async function main() {
 	let done = step('Dependencies (npm ci, first run only)');
 	run('bash', ['scripts/ensure-deps.sh']);
@@ -58,7 +101,7 @@ async function main() {
 	// Loaded after npm ci: they need nothing outside Node.js, but keep the order obvious.
 	const n8n = require('./lib/n8n');
 	const { ItniotechSimulator } = require('../simulator/server');
-	const { demoHistory } = require('../simulator/records');
+	const { DEMO } = require('../simulator/records');
 
 	done = step('Node.js 24 and n8n in .tools/ (first run: about 5-8 minutes, then instant)');
 	const runtime = n8n.ensureRuntime();
@@ -85,25 +128,31 @@ async function main() {
 				platform: process.env.ITNIOTECH_PLATFORM || 'itniotech',
 				baseUrl: process.env.ITNIOTECH_BASE_URL || '', // empty: the platform's own address
 				pathLayout: process.env.ITNIOTECH_PATH_LAYOUT || 'onbuka',
+				voiceAppId: process.env.ITNIOTECH_VOICE_APP_ID || '',
+				smsAppId: process.env.ITNIOTECH_SMS_APP_ID || '',
 			},
 		};
 		process.stdout.write('\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n');
 	} else {
 		done = step(`Itniotech simulator on http://127.0.0.1:${SIMULATOR_PORT}`);
-		// A demo account with history: 330 calls over the last 55 days to search, and calls placed in the
-		// demo become records that Get and Search return.
-		simulator = new ItniotechSimulator({
-			accounts: { [SIMULATOR_ACCOUNT.apiKey]: SIMULATOR_ACCOUNT.apiSecret },
-			recordPlacedCalls: true,
-		});
-		simulator.groupHistory = demoHistory(Date.now());
+		// The demo account (simulator/records.js DEMO): 330 calls over the last 55 days to search, each also
+		// what Get returns for its Voice ID; calls placed in the demo become records that Get and Get Many
+		// return; numbers that answer, do not answer, or are refused.
+		simulator = ItniotechSimulator.demo();
 		await simulator.start(SIMULATOR_PORT);
 		credential = {
 			id: SIMULATOR_CREDENTIAL_ID,
 			name: 'Itniotech (local simulator)',
 			type: 'itniotechApi',
 			// A test server is Other Brand with the Itniotech path layout: the dialog shows its Base URL.
-			data: { ...SIMULATOR_ACCOUNT, platform: 'other', pathLayout: 'itniotech', baseUrl: simulator.baseUrl },
+			data: {
+				...DEMO.account,
+				platform: 'other',
+				pathLayout: 'itniotech',
+				baseUrl: simulator.baseUrl,
+				voiceAppId: DEMO.voiceAppId,
+				smsAppId: DEMO.smsAppId,
+			},
 		};
 		done();
 	}
@@ -112,8 +161,14 @@ async function main() {
 	await n8n.importCredentialAndWorkflows(runtime, USER_FOLDER, credential, exampleWorkflows(credential));
 	done();
 
+	const sampleAudio = prepareFilesFolder();
+
 	done = step(`n8n ${runtime.n8nVersion} on http://127.0.0.1:${N8N_PORT}`);
-	const server = await n8n.startServer(runtime, USER_FOLDER, { port: N8N_PORT });
+	// n8n's file nodes may read and write only in the files folder (n8n 2.x's default is ~/.n8n-files).
+	const server = await n8n.startServer(runtime, USER_FOLDER, {
+		port: N8N_PORT,
+		extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: FILES_FOLDER },
+	});
 	const { owner } = await n8n.ownerSession(server.baseUrl);
 	done();
 
@@ -135,14 +190,33 @@ async function main() {
 		}
 	});
 
+	const demo = simulator
+		? (() => {
+				const ids = demoVoiceIds(simulator.groupHistory);
+				return `
+  Demo account (credential "${credential.name}", key ${DEMO.account.apiKey}, ${simulator.baseUrl}):
+    Voice App ID   ${DEMO.voiceAppId}
+    SMS App ID     ${DEMO.smsAppId}
+    Numbers to try ${DEMO.numbers.answers}  answers every call (its SMS are delivered)
+                   ${DEMO.numbers.noAnswer}  never answers (its SMS fail to be delivered)
+                   ${DEMO.numbers.refused}  refused by the simulator (no rate / no channel)
+    Voice IDs      ${ids.answered} (answered), ${ids.unanswered} (not answered): Call Record → Get
+    Call history   330 calls over the last 55 days: Call Record → Get Many
+    Files folder   ${FILES_FOLDER}
+                   (Read/Write Files from Disk may use only this folder; sample audio file: ${sampleAudio})
+`;
+			})()
+		: `
+  Account:   ${credential.data.baseUrl || credential.data.platform} (real account)
+  Files folder: ${FILES_FOLDER} (Read/Write Files from Disk may use only this folder)
+`;
 	process.stdout.write(`
 n8n is running with n8n-nodes-itniotech.
 
   Editor:    ${server.baseUrl}
   Log in:    ${owner.email} / ${owner.password}
   Workflows: "Itniotech demo: Get Group Call Record" → Execute workflow; more under examples/
-  Account:   ${simulator ? `the bundled simulator (${simulator.baseUrl}, key ${SIMULATOR_ACCOUNT.apiKey})` : credential.data.baseUrl || credential.data.platform}
-
+${demo}
 Press Ctrl-C to stop everything.
 `);
 }

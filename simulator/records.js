@@ -74,10 +74,10 @@ function vendorTime(ms) {
 
 /**
  * A placed call as the vendor would later report it: submitted at `atMs`; every third call unanswered (no
- * answer time, no duration), the others answered for up to two minutes.
+ * answer time, no duration), the others answered for up to two minutes. `answered` (true/false) overrides
+ * that rule (the demo's numbers that always answer or never do).
  */
-function placedCallRecord(voiceId, callee, atMs, n = Number(BigInt(voiceId) % 1000n)) {
-	const answered = n % 3 !== 0;
+function placedCallRecord(voiceId, callee, atMs, n = Number(BigInt(voiceId) % 1000n), answered = n % 3 !== 0) {
 	const duration = answered ? 5 + (n % 115) : 0;
 	return {
 		...EXAMPLE_RECORD,
@@ -95,6 +95,19 @@ function placedCallRecord(voiceId, callee, atMs, n = Number(BigInt(voiceId) % 10
 		cost: (duration / 50).toFixed(2),
 	};
 }
+
+/**
+ * npm start's demo account: its key and secret, the App IDs its credential carries, and phone numbers to try.
+ * A call to `answers` is always answered, one to `noAnswer` never (an SMS to it fails to be delivered), and
+ * `refused` is a well-formed number the demo refuses (no rate / no channel for it), so a send shows what a
+ * refusal looks like. Every other number follows placedCallRecord's rule (every third call unanswered).
+ */
+const DEMO = Object.freeze({
+	account: Object.freeze({ apiKey: 'demoKey', apiSecret: 'demoSecret' }),
+	voiceAppId: 'demoVoiceApp01',
+	smsAppId: 'demoSmsApp01',
+	numbers: Object.freeze({ answers: '447700900901', noAnswer: '447700900902', refused: '447700900999' }),
+});
 
 /** `count` calls spread over the last `days` days (newest a minute ago), for searches in the demo. */
 function demoHistory(nowMs, { days = 55, count = 330 } = {}) {
@@ -127,4 +140,4 @@ function historyRecord(i, submitMs) {
 	};
 }
 
-module.exports = { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory, historyRecord };
+module.exports = { DEMO, EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory, historyRecord };

@@ -8,8 +8,8 @@
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
-const { EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord } = require('./records');
-const { handleSms, resetSms } = require('./sms');
+const { DEMO, EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory } = require('./records');
+const { handleSms, resetSms, smsState } = require('./sms');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -73,6 +73,11 @@ class ItniotechSimulator {
 	 * @param {boolean} [options.inclusiveEnd] searches include a record at exactly endTime (default false)
 	 * @param {boolean} [options.newestFirst] search pages run newest first (default true) or oldest first
 	 * @param {boolean} [options.statusAsNumber] the envelope's `status` as a number (0, -22) instead of a string
+	 * @param {boolean} [options.recordPlacedCalls] placed calls become records that Get and the search return
+	 * @param {boolean} [options.getFromHistory] Get answers with the search history's record of that voice ID
+	 *   (one record per ID, as the vendor keeps it); without it Get knows only `records` and synthetic ones
+	 * @param {Record<string, boolean>} [options.answeredCallees] callee → whether its placed calls are answered
+	 * @param {Iterable<string>} [options.refusedCallees] well-formed numbers that calls are refused for (-26)
 	 */
 	constructor(options = {}) {
 		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
@@ -98,6 +103,9 @@ class ItniotechSimulator {
 		this.lockedKeys = new Set(); // -13
 		this.balance = { balance: '125.50', gift: '0', credit: '10' };
 		this.recordPlacedCalls = options.recordPlacedCalls ?? false;
+		this.getFromHistory = options.getFromHistory ?? false;
+		this.answeredCallees = { ...options.answeredCallees };
+		this.refusedCallees = new Set(options.refusedCallees ?? []);
 		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
 		this.groupHistory = [];
 		this.sipHistory = [];
@@ -336,14 +344,27 @@ class ItniotechSimulator {
 		if (method === 'GET' && record) {
 			const voiceId = decodeURIComponent(record[1]);
 			if (!/^\d{1,64}$/.test(voiceId)) return this.vendorStatus(res, entry, '-22');
-			const data = this.records.get(voiceId) ?? syntheticRecord(voiceId);
-			return this.ok(res, entry, { data });
+			return this.ok(res, entry, { data: this.groupRecord(voiceId) });
 		}
 		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
 		}
 		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body)) return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+	}
+
+	/** What Get answers for a voice ID: a kept record, else (demo) the search history's, else a synthetic one. */
+	groupRecord(voiceId) {
+		const kept = this.records.get(voiceId);
+		if (kept) return kept;
+		if (this.getFromHistory) {
+			if (this.historyIndex?.history !== this.groupHistory || this.historyIndex.size !== this.groupHistory.length) {
+				this.historyIndex = { history: this.groupHistory, size: this.groupHistory.length, byId: new Map(this.groupHistory.map((r) => [r.voiceId, r])) };
+			}
+			const found = this.historyIndex.byId.get(voiceId);
+			if (found) return found;
+		}
+		return syntheticRecord(voiceId);
 	}
 
 	parseBody(text) {
@@ -408,6 +429,7 @@ class ItniotechSimulator {
 		if (!digits.test(String(body.callee ?? '')) || !body.text || !body.language || !body.appId) {
 			return this.vendorStatus(res, entry, '-22');
 		}
+		if (this.refusedCallees.has(String(body.callee))) return this.vendorStatus(res, entry, '-26');
 		const voiceId = this.newVoiceId();
 		this.sent.push({ kind: 'sendCode', voiceId, body });
 		this.keepPlacedCall(voiceId, String(body.callee));
@@ -419,14 +441,14 @@ class ItniotechSimulator {
 		if (callees.length > entry.limits.maxCalleesPerRequest || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
 			return this.vendorStatus(res, entry, '-22');
 		}
-		const data = callees.map((callee) => ({
-			voiceId: this.newVoiceId(),
-			callee,
-			terminationCode: '0',
-			terminationReason: 'submitted',
-		}));
-		this.sent.push({ kind: 'sendGroup', callees, voiceIds: data.map((d) => d.voiceId), body });
-		for (const call of data) this.keepPlacedCall(call.voiceId, call.callee);
+		const data = callees.map((callee) =>
+			this.refusedCallees.has(callee)
+				? { voiceId: null, callee, terminationCode: '-26', terminationReason: STATUS_REASONS['-26'] }
+				: { voiceId: this.newVoiceId(), callee, terminationCode: '0', terminationReason: 'submitted' },
+		);
+		const placed = data.filter((d) => d.voiceId !== null);
+		this.sent.push({ kind: 'sendGroup', callees: placed.map((d) => d.callee), voiceIds: placed.map((d) => d.voiceId), body });
+		for (const call of placed) this.keepPlacedCall(call.voiceId, call.callee);
 		return this.ok(res, entry, { data });
 	}
 
@@ -444,9 +466,29 @@ class ItniotechSimulator {
 	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
 	keepPlacedCall(voiceId, callee) {
 		if (!this.recordPlacedCalls) return;
-		const record = placedCallRecord(voiceId, callee, this.now());
+		const record = placedCallRecord(voiceId, callee, this.now(), undefined, this.answeredCallees[callee]);
 		this.records.set(voiceId, record);
 		this.groupHistory.push(record);
+	}
+
+	/**
+	 * npm start's demo: the demo account (DEMO in records.js) with `days` days of call history to search, every
+	 * call of it also what Get returns for its voice ID; calls placed in the demo become records too; the demo
+	 * numbers answer, do not answer, or are refused; an SMS to the no-answer number is reported failed.
+	 */
+	static demo({ nowMs = Date.now() } = {}) {
+		const sim = new ItniotechSimulator({
+			accounts: { [DEMO.account.apiKey]: DEMO.account.apiSecret },
+			recordPlacedCalls: true,
+			getFromHistory: true,
+			answeredCallees: { [DEMO.numbers.answers]: true, [DEMO.numbers.noAnswer]: false },
+			refusedCallees: [DEMO.numbers.refused],
+		});
+		sim.groupHistory = demoHistory(nowMs);
+		const sms = smsState(sim);
+		sms.rejectNumbers.add(DEMO.numbers.refused);
+		sms.reportStatus = (message) => (message.number === DEMO.numbers.noAnswer ? '1' : '0');
+		return sim;
 	}
 
 	fileUpload(res, entry, body) {
