@@ -20,7 +20,12 @@ const ROOT = path.resolve(__dirname, '..');
 
 function installed() {
 	const tools = path.join(ROOT, '.tools');
-	return fs.existsSync(tools) && fs.readdirSync(tools).some((d) => d.startsWith('n8n-2.') && fs.existsSync(path.join(tools, d, '.complete')));
+	return (
+		fs.existsSync(tools) &&
+		fs
+			.readdirSync(tools)
+			.some((d) => d.startsWith('n8n-2.') && fs.existsSync(path.join(tools, d, '.complete')))
+	);
 }
 
 /** The Unwrap Code node: what a user writes to get the node's typed record out of the HTTP Request node's answer. */
@@ -46,10 +51,34 @@ return $input.all().map((item, i) => {
 });`;
 
 function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
-	const trigger = { id: 't', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const code = (id, name, jsCode, x) => ({ id, name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [x, 0], parameters: { jsCode } });
-	const items = code('g', 'Items', `const out = []; for (let i = 0; i < ${lookups}; i++) out.push({ json: { voiceId: String(1000000 + i) } }); return out;`, 200);
-	const chain = (names) => Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
+	const trigger = {
+		id: 't',
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const code = (id, name, jsCode, x) => ({
+		id,
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [x, 0],
+		parameters: { jsCode },
+	});
+	const items = code(
+		'g',
+		'Items',
+		`const out = []; for (let i = 0; i < ${lookups}; i++) out.push({ json: { voiceId: String(1000000 + i) } }); return out;`,
+		200,
+	);
+	const chain = (names) =>
+		Object.fromEntries(
+			names
+				.slice(0, -1)
+				.map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]),
+		);
 	const node = (concurrency) => ({
 		id: `BenchNodeWf${String(concurrency).padStart(5, '0')}`,
 		name: `bench: this node, concurrency ${concurrency}`,
@@ -57,8 +86,17 @@ function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 			trigger,
 			items,
 			{
-				id: 'l', name: 'Lookup', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [400, 0],
-				parameters: { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: { concurrency } },
+				id: 'l',
+				name: 'Lookup',
+				type: 'n8n-nodes-itniotech.itniotechVoice',
+				typeVersion: 1,
+				position: [400, 0],
+				parameters: {
+					resource: 'callRecord',
+					operation: 'getGroupRecord',
+					voiceId: '={{ $json.voiceId }}',
+					options: { concurrency },
+				},
 				credentials: { itniotechApi: { id: 'BenchCredential1', name: 'bench' } },
 			},
 		],
@@ -71,7 +109,11 @@ function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 		400,
 	);
 	const httpRequest = {
-		id: 'h', name: 'HTTP Request', type: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, position: [600, 0],
+		id: 'h',
+		name: 'HTTP Request',
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [600, 0],
 		parameters: {
 			url: `={{ '${baseUrl}/voice/recordGroup/' + $json.voiceId }}`,
 			sendHeaders: true,
@@ -85,9 +127,18 @@ function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 			options: {},
 		},
 	};
-	const loop = { id: 'b', name: 'Loop Over Items', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [500, 0], parameters: { batchSize: httpCap, options: {} } };
+	const loop = {
+		id: 'b',
+		name: 'Loop Over Items',
+		type: 'n8n-nodes-base.splitInBatches',
+		typeVersion: 3,
+		position: [500, 0],
+		parameters: { batchSize: httpCap, options: {} },
+	};
 	return {
-		...Object.fromEntries(concurrencies.map((concurrency) => [`node${concurrency}`, node(concurrency)])),
+		...Object.fromEntries(
+			concurrencies.map((concurrency) => [`node${concurrency}`, node(concurrency)]),
+		),
 		diy: {
 			id: 'BenchDiyWf000001',
 			name: 'bench: Code sign + HTTP Request + Code unwrap',
@@ -123,8 +174,19 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap,
 		n8n.installPackage(userFolder, n8n.packPackage(path.join(userFolder, 'pack')));
 		const wfs = workflows({ baseUrl, lookups, concurrencies, httpCap });
 		const keys = Object.keys(wfs);
-		const credential = { id: 'BenchCredential1', name: 'bench', type: 'itniotechApi', data: { apiKey: 'benchKey', apiSecret: 'benchSecret', baseUrl } };
-		const files = Object.values(wfs).map((wf) => n8n.writeJson(path.join(userFolder, 'import', `${wf.id}.json`), { ...wf, active: false, settings: { executionOrder: 'v1' } }));
+		const credential = {
+			id: 'BenchCredential1',
+			name: 'bench',
+			type: 'itniotechApi',
+			data: { apiKey: 'benchKey', apiSecret: 'benchSecret', baseUrl },
+		};
+		const files = Object.values(wfs).map((wf) =>
+			n8n.writeJson(path.join(userFolder, 'import', `${wf.id}.json`), {
+				...wf,
+				active: false,
+				settings: { executionOrder: 'v1' },
+			}),
+		);
 		await n8n.importCredentialAndWorkflows(runtime, userFolder, credential, files);
 		const samples = Object.fromEntries(keys.map((key) => [key, []]));
 		const outputs = {};
@@ -134,20 +196,35 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap,
 			for (const key of [...keys.slice(shift), ...keys.slice(0, shift)]) {
 				await stats('resetStats');
 				// A free task-broker port: another n8n on this machine may hold the default one.
-				const env = { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+				const env = {
+					NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
+					N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+				};
 				// BENCH_PROFILE_DIR: a CPU profile of each n8n process, to see where the time goes.
-				if (process.env.BENCH_PROFILE_DIR) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, `${key}-${repeat + 1}`)}`;
-				const run = await n8n.n8nCommand(runtime, userFolder, ['execute', `--id=${wfs[key].id}`, '--rawOutput'], env);
+				if (process.env.BENCH_PROFILE_DIR)
+					env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${path.join(process.env.BENCH_PROFILE_DIR, `${key}-${repeat + 1}`)}`;
+				const run = await n8n.n8nCommand(
+					runtime,
+					userFolder,
+					['execute', `--id=${wfs[key].id}`, '--rawOutput'],
+					env,
+				);
 				const { requestCount, maxInFlight } = await stats('stats');
 				const execution = n8n.parseRawOutput(run.stdout);
 				const runData = execution.data.resultData.runData;
 				const ms = (name) => runData[name]?.[0]?.executionTime;
 				// A node in a loop runs once per batch: its time is the sum over its runs.
-				const allRunsMs = (name) => (runData[name] ?? []).reduce((sum, nodeRun) => sum + nodeRun.executionTime, 0);
+				const allRunsMs = (name) =>
+					(runData[name] ?? []).reduce((sum, nodeRun) => sum + nodeRun.executionTime, 0);
 				const out = (name) => runData[name]?.[0]?.data?.main?.[0] ?? [];
 				const lastRunOut = (name, output) => runData[name]?.at(-1)?.data?.main?.[output] ?? [];
 				const roles = {
-					diy: () => ({ items: out('Unwrap').length, signMs: ms('Sign'), httpMs: ms('HTTP Request'), unwrapMs: ms('Unwrap') }),
+					diy: () => ({
+						items: out('Unwrap').length,
+						signMs: ms('Sign'),
+						httpMs: ms('HTTP Request'),
+						unwrapMs: ms('Unwrap'),
+					}),
 					httpCapped: () => ({
 						items: lastRunOut('Loop Over Items', 0).length,
 						batches: runData['HTTP Request']?.length ?? 0,
@@ -163,10 +240,15 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap,
 					...(roles[key] ?? (() => ({ items: out('Lookup').length, lookupMs: ms('Lookup') })))(),
 				};
 				if (execution.status !== 'success' || sample.items !== lookups) {
-					throw new Error(`real n8n ${key}: status ${execution.status}, ${sample.items} items: ${JSON.stringify(execution.data.resultData.error ?? {}).slice(0, 500)}`);
+					throw new Error(
+						`real n8n ${key}: status ${execution.status}, ${sample.items} items: ${JSON.stringify(execution.data.resultData.error ?? {}).slice(0, 500)}`,
+					);
 				}
 				samples[key].push(sample);
-				if (repeat === 0 && key !== 'httpCapped') outputs[key] = JSON.stringify(out(key === 'diy' ? 'Unwrap' : 'Lookup').map((item) => item.json));
+				if (repeat === 0 && key !== 'httpCapped')
+					outputs[key] = JSON.stringify(
+						out(key === 'diy' ? 'Unwrap' : 'Lookup').map((item) => item.json),
+					);
 				log(`  real n8n repeat ${repeat + 1} ${key}: ${JSON.stringify(sample)}`);
 			}
 		}

@@ -28,7 +28,14 @@ function vendorPageText(kind) {
 	const now = Date.now();
 	const records = Array.from({ length: N }, (_, i) => {
 		const record = historyRecord(i, now - i * 60000);
-		return kind === 'sip' ? { ...record, sipGroupName: 'Sales', phoneName: `phone-${i % 50}`, recordingFileId: `rec${record.voiceId}.mp3` } : record;
+		return kind === 'sip'
+			? {
+					...record,
+					sipGroupName: 'Sales',
+					phoneName: `phone-${i % 50}`,
+					recordingFileId: `rec${record.voiceId}.mp3`,
+				}
+			: record;
 	});
 	return JSON.stringify({ status: '0', reason: 'success', data: { records } });
 }
@@ -46,7 +53,18 @@ function measure(kind, typer) {
 	const typedBytes = (heapUsed() - before) / N;
 	const slow = typed.filter((r) => !hasFastProperties(r)).length;
 	const otherMaps = typed.filter((r) => !haveSameMap(r, typed[0])).length;
-	return { kind, records: N, rawBytes, typedBytes, ratio: typedBytes / rawBytes, rawFast, slow, otherMaps, typeUs: typeNs / 1000, keep: typed.length };
+	return {
+		kind,
+		records: N,
+		rawBytes,
+		typedBytes,
+		ratio: typedBytes / rawBytes,
+		rawFast,
+		slow,
+		otherMaps,
+		typeUs: typeNs / 1000,
+		keep: typed.length,
+	};
 }
 
 for (const [kind, typer] of [

@@ -18,7 +18,12 @@ function median(values) {
 	const mid = Math.floor(sorted.length / 2);
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
-const stat = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length });
+const stat = (values) => ({
+	median: median(values),
+	min: Math.min(...values),
+	max: Math.max(...values),
+	n: values.length,
+});
 const s = (ms) => (ms / 1000).toFixed(2);
 const timeCell = (st) => `${s(st.median)} s`;
 const rangeCell = (st, unit = ' s', f = s) => `${f(st.min)}–${f(st.max)}${unit}`;
@@ -29,13 +34,32 @@ function analyse(run) {
 	const rows = Object.fromEntries(run.rows.map((row) => [row.id, row.samples]));
 	const timed = (id, key = 'ms') => stat(rows[id].map((sample) => sample[key]));
 	const a = {};
-	for (const id of ['bare', 'lookupFloor', 'lookupNode', 'lookupFloor1', 'lookupNode1', 'pagingFloor', 'pagingNode']) {
-		a[id] = { ms: timed(id), cpuMs: timed(id, 'cpuMs'), rss: timed(id, 'maxRssMb'), sample: rows[id][0] };
+	for (const id of [
+		'bare',
+		'lookupFloor',
+		'lookupNode',
+		'lookupFloor1',
+		'lookupNode1',
+		'pagingFloor',
+		'pagingNode',
+	]) {
+		a[id] = {
+			ms: timed(id),
+			cpuMs: timed(id, 'cpuMs'),
+			rss: timed(id, 'maxRssMb'),
+			sample: rows[id][0],
+		};
 	}
 	// Get Delivery Report (issue #17): only in runs that measured it.
 	if (rows.reportFloor && rows.reportNode) {
 		for (const id of ['reportFloor', 'reportNode']) {
-			a[id] = { ms: timed(id), cpuMs: timed(id, 'cpuMs'), rss: timed(id, 'maxRssMb'), requests: timed(id, 'requests'), sample: rows[id][0] };
+			a[id] = {
+				ms: timed(id),
+				cpuMs: timed(id, 'cpuMs'),
+				rss: timed(id, 'maxRssMb'),
+				requests: timed(id, 'requests'),
+				sample: rows[id][0],
+			};
 		}
 		a.reportTime = a.reportNode.ms.median / a.reportFloor.ms.median;
 	}
@@ -84,7 +108,8 @@ function analyse(run) {
 		for (const n of a.real.nodes) {
 			n.vsHttp = n.time.median / a.real.http.median;
 			n.vsDiy = n.time.median / a.real.diy.median;
-			if (a.real.capped?.cap === n.concurrency) n.vsCapped = n.time.median / a.real.capped.time.median;
+			if (a.real.capped?.cap === n.concurrency)
+				n.vsCapped = n.time.median / a.real.capped.time.median;
 		}
 	}
 	return a;
@@ -95,15 +120,59 @@ function table(run, a) {
 	const c = settings.concurrency;
 	const rate = (n, st) => `${Math.round(n / (st.median / 1000))}/s`;
 	const pages = a.pagingFloor.sample.requests;
-	const windows = Math.ceil((Date.parse(settings.to) - Date.parse(settings.from)) / (31 * 86400000));
+	const windows = Math.ceil(
+		(Date.parse(settings.to) - Date.parse(settings.from)) / (31 * 86400000),
+	);
 	const rows = [
-		['1', `bare signed keep-alive client (physical limit), ${settings.n} look-ups, concurrency ${c}`, timeCell(a.bare.ms), rangeCell(a.bare.ms), `${rate(settings.n, a.bare.ms)}`],
-		['2', `look-up floor: minimal node, one httpRequestWithAuthentication per item, ${settings.n} look-ups, concurrency ${c}`, timeCell(a.lookupFloor.ms), rangeCell(a.lookupFloor.ms), `${rate(settings.n, a.lookupFloor.ms)}; CPU ${s(a.lookupFloor.cpuMs.median)} s; peak RSS ${mb(a.lookupFloor.rss.median)} MB`],
-		['3', `this node, Get Group Call Record, same look-ups`, timeCell(a.lookupNode.ms), rangeCell(a.lookupNode.ms), `3/2 = **${a.lookup16.toFixed(3)}** (target ≤ ${TARGETS.lookup}: ${verdict(a.lookup16, TARGETS.lookup)}); CPU ${s(a.lookupNode.cpuMs.median)} s; peak RSS ${mb(a.lookupNode.rss.median)} MB`],
-		['4', `look-up floor, ${settings.sequentialN} look-ups, concurrency 1`, timeCell(a.lookupFloor1.ms), rangeCell(a.lookupFloor1.ms), `${(a.lookupFloor1.ms.median / settings.sequentialN).toFixed(1)} ms per look-up`],
-		['5', `this node, same look-ups, concurrency 1`, timeCell(a.lookupNode1.ms), rangeCell(a.lookupNode1.ms), `5/4 = **${a.lookup1.toFixed(3)}** (target ≤ ${TARGETS.lookup}: ${verdict(a.lookup1, TARGETS.lookup)}); ${(a.lookupNode1.ms.median / settings.sequentialN).toFixed(1)} ms per look-up`],
-		['6', `paging floor: minimal node paging the same ${windows} windows (${a.pagingFloor.sample.items} records, ${pages} pages of 100) with httpRequestWithAuthentication, concurrency ${c}, records untyped`, timeCell(a.pagingFloor.ms), rangeCell(a.pagingFloor.ms), `CPU ${s(a.pagingFloor.cpuMs.median)} s; peak RSS ${mb(a.pagingFloor.rss.median)} MB (${rangeCell(a.pagingFloor.rss, ' MB', mb)})`],
-		['7', `this node, Search Group Call Records, Return All over the same range (${a.pagingNode.sample.items} records, ${a.pagingNode.sample.requests} pages), typed`, timeCell(a.pagingNode.ms), rangeCell(a.pagingNode.ms), `7/6 time = **${a.pagingTime.toFixed(3)}** (target ≤ ${TARGETS.pagingTime}: ${verdict(a.pagingTime, TARGETS.pagingTime)}); peak RSS ${mb(a.pagingNode.rss.median)} MB (${rangeCell(a.pagingNode.rss, ' MB', mb)}), 7/6 = **${a.pagingRss.toFixed(3)}** (target ≤ ${TARGETS.pagingRss}: ${verdict(a.pagingRss, TARGETS.pagingRss)}); CPU 7/6 = ${a.pagingCpu.toFixed(2)}`],
+		[
+			'1',
+			`bare signed keep-alive client (physical limit), ${settings.n} look-ups, concurrency ${c}`,
+			timeCell(a.bare.ms),
+			rangeCell(a.bare.ms),
+			`${rate(settings.n, a.bare.ms)}`,
+		],
+		[
+			'2',
+			`look-up floor: minimal node, one httpRequestWithAuthentication per item, ${settings.n} look-ups, concurrency ${c}`,
+			timeCell(a.lookupFloor.ms),
+			rangeCell(a.lookupFloor.ms),
+			`${rate(settings.n, a.lookupFloor.ms)}; CPU ${s(a.lookupFloor.cpuMs.median)} s; peak RSS ${mb(a.lookupFloor.rss.median)} MB`,
+		],
+		[
+			'3',
+			`this node, Get Group Call Record, same look-ups`,
+			timeCell(a.lookupNode.ms),
+			rangeCell(a.lookupNode.ms),
+			`3/2 = **${a.lookup16.toFixed(3)}** (target ≤ ${TARGETS.lookup}: ${verdict(a.lookup16, TARGETS.lookup)}); CPU ${s(a.lookupNode.cpuMs.median)} s; peak RSS ${mb(a.lookupNode.rss.median)} MB`,
+		],
+		[
+			'4',
+			`look-up floor, ${settings.sequentialN} look-ups, concurrency 1`,
+			timeCell(a.lookupFloor1.ms),
+			rangeCell(a.lookupFloor1.ms),
+			`${(a.lookupFloor1.ms.median / settings.sequentialN).toFixed(1)} ms per look-up`,
+		],
+		[
+			'5',
+			`this node, same look-ups, concurrency 1`,
+			timeCell(a.lookupNode1.ms),
+			rangeCell(a.lookupNode1.ms),
+			`5/4 = **${a.lookup1.toFixed(3)}** (target ≤ ${TARGETS.lookup}: ${verdict(a.lookup1, TARGETS.lookup)}); ${(a.lookupNode1.ms.median / settings.sequentialN).toFixed(1)} ms per look-up`,
+		],
+		[
+			'6',
+			`paging floor: minimal node paging the same ${windows} windows (${a.pagingFloor.sample.items} records, ${pages} pages of 100) with httpRequestWithAuthentication, concurrency ${c}, records untyped`,
+			timeCell(a.pagingFloor.ms),
+			rangeCell(a.pagingFloor.ms),
+			`CPU ${s(a.pagingFloor.cpuMs.median)} s; peak RSS ${mb(a.pagingFloor.rss.median)} MB (${rangeCell(a.pagingFloor.rss, ' MB', mb)})`,
+		],
+		[
+			'7',
+			`this node, Search Group Call Records, Return All over the same range (${a.pagingNode.sample.items} records, ${a.pagingNode.sample.requests} pages), typed`,
+			timeCell(a.pagingNode.ms),
+			rangeCell(a.pagingNode.ms),
+			`7/6 time = **${a.pagingTime.toFixed(3)}** (target ≤ ${TARGETS.pagingTime}: ${verdict(a.pagingTime, TARGETS.pagingTime)}); peak RSS ${mb(a.pagingNode.rss.median)} MB (${rangeCell(a.pagingNode.rss, ' MB', mb)}), 7/6 = **${a.pagingRss.toFixed(3)}** (target ≤ ${TARGETS.pagingRss}: ${verdict(a.pagingRss, TARGETS.pagingRss)}); CPU 7/6 = ${a.pagingCpu.toFixed(2)}`,
+		],
 		...a.records.map((r, k) => [
 			`8${'ab'[k]}`,
 			`typed ${r.kind} record vs the raw record JSON.parse made of the vendor page (${r.records} records, heap after full GC)`,
@@ -117,32 +186,82 @@ function table(run, a) {
 		const { capped } = a.real;
 		const ids = { http: '9a', capped: '9b', diy: capped ? '9e' : '9d' };
 		const nodeIds = a.real.nodes.map((_, k) => `9${(capped ? 'cd' : 'bc')[k]}`);
-		rows.push([ids.http, `real n8n ${r.version}: HTTP Request node alone, ${r.lookups} look-ups (signed by a Code node before it)`, timeCell(a.real.http), rangeCell(a.real.http), `no cap of its own: it sends every item at once; the simulator saw at most ${a.real.httpInFlight.min}–${a.real.httpInFlight.max} at once`]);
+		rows.push([
+			ids.http,
+			`real n8n ${r.version}: HTTP Request node alone, ${r.lookups} look-ups (signed by a Code node before it)`,
+			timeCell(a.real.http),
+			rangeCell(a.real.http),
+			`no cap of its own: it sends every item at once; the simulator saw at most ${a.real.httpInFlight.min}–${a.real.httpInFlight.max} at once`,
+		]);
 		if (capped) {
-			rows.push([ids.capped, `real n8n ${r.version}: HTTP Request node, the same look-ups ${capped.cap} at a time with the Loop Over Items pattern (lock-step batches of ${capped.cap}, ${capped.batches} runs of the HTTP Request node)`, timeCell(capped.time), rangeCell(capped.time), `Loop Over Items ${s(capped.loop.median)} s + HTTP Request ${s(capped.http.median)} s (medians, summed over their runs; n8n's work between the runs not counted); at most ${capped.inFlight} in flight`]);
+			rows.push([
+				ids.capped,
+				`real n8n ${r.version}: HTTP Request node, the same look-ups ${capped.cap} at a time with the Loop Over Items pattern (lock-step batches of ${capped.cap}, ${capped.batches} runs of the HTTP Request node)`,
+				timeCell(capped.time),
+				rangeCell(capped.time),
+				`Loop Over Items ${s(capped.loop.median)} s + HTTP Request ${s(capped.http.median)} s (medians, summed over their runs; n8n's work between the runs not counted); at most ${capped.inFlight} in flight`,
+			]);
 		}
 		a.real.nodes.forEach((n, k) => {
 			const id = nodeIds[k];
-			const vsLoop = n.vsCapped !== undefined ? `; ${id}/${ids.capped} = ${n.vsCapped.toFixed(3)} (the loop pattern)` : '';
-			rows.push([id, `real n8n ${r.version}: this node, the same ${r.lookups} look-ups, Max Concurrent Requests ${n.concurrency}`, timeCell(n.time), rangeCell(n.time), `${id}/${ids.http} = **${n.vsHttp.toFixed(3)}** (target ≤ ${TARGETS.realN8n}: ${verdict(n.vsHttp, TARGETS.realN8n)}; ${ids.http} has every item in flight at once)${vsLoop}; at most ${n.inFlight} in flight; ${id}/${ids.diy} = ${n.vsDiy.toFixed(3)}`]);
+			const vsLoop =
+				n.vsCapped !== undefined
+					? `; ${id}/${ids.capped} = ${n.vsCapped.toFixed(3)} (the loop pattern)`
+					: '';
+			rows.push([
+				id,
+				`real n8n ${r.version}: this node, the same ${r.lookups} look-ups, Max Concurrent Requests ${n.concurrency}`,
+				timeCell(n.time),
+				rangeCell(n.time),
+				`${id}/${ids.http} = **${n.vsHttp.toFixed(3)}** (target ≤ ${TARGETS.realN8n}: ${verdict(n.vsHttp, TARGETS.realN8n)}; ${ids.http} has every item in flight at once)${vsLoop}; at most ${n.inFlight} in flight; ${id}/${ids.diy} = ${n.vsDiy.toFixed(3)}`,
+			]);
 		});
-		rows.push([ids.diy, `real n8n ${r.version}: do-it-yourself route with the same output: Code (sign) + HTTP Request + Code (unwrap, type)`, timeCell(a.real.diy), rangeCell(a.real.diy), `Code ${s(a.real.sign.median)} s + HTTP Request ${s(a.real.http.median)} s + Code ${s(a.real.unwrap.median)} s (medians); same items as ${nodeIds.join(' and ')}: ${r.sameOutput ? 'yes' : 'NO'}`]);
+		rows.push([
+			ids.diy,
+			`real n8n ${r.version}: do-it-yourself route with the same output: Code (sign) + HTTP Request + Code (unwrap, type)`,
+			timeCell(a.real.diy),
+			rangeCell(a.real.diy),
+			`Code ${s(a.real.sign.median)} s + HTTP Request ${s(a.real.http.median)} s + Code ${s(a.real.unwrap.median)} s (medians); same items as ${nodeIds.join(' and ')}: ${r.sameOutput ? 'yes' : 'NO'}`,
+		]);
 	} else {
-		rows.push(['9', 'real n8n comparison', 'not run', '', 'install n8n into .tools/ (`npm start` or `npm test` once)']);
+		rows.push([
+			'9',
+			'real n8n comparison',
+			'not run',
+			'',
+			'install n8n into .tools/ (`npm start` or `npm test` once)',
+		]);
 	}
 	if (a.reportTime !== undefined) {
 		const requests = (st) => (st.min === st.max ? `${st.min}` : `${st.min}–${st.max}`);
 		rows.push(
-			['10a', `delivery-report floor: minimal node, one httpRequestWithAuthentication GET of getReport per item, ${a.reportFloor.sample.items} items of one msgId each, concurrency ${c}`, timeCell(a.reportFloor.ms), rangeCell(a.reportFloor.ms), `**${requests(a.reportFloor.requests)} requests**; CPU ${s(a.reportFloor.cpuMs.median)} s; peak RSS ${mb(a.reportFloor.rss.median)} MB`],
-			['10b', `this node, Get Delivery Report, the same ${a.reportNode.sample.items} items (the IDs of all items together, up to 200 per request)`, timeCell(a.reportNode.ms), rangeCell(a.reportNode.ms), `**${requests(a.reportNode.requests)} requests**; 10b/10a time = **${a.reportTime.toFixed(3)}**; CPU ${s(a.reportNode.cpuMs.median)} s; peak RSS ${mb(a.reportNode.rss.median)} MB`],
+			[
+				'10a',
+				`delivery-report floor: minimal node, one httpRequestWithAuthentication GET of getReport per item, ${a.reportFloor.sample.items} items of one msgId each, concurrency ${c}`,
+				timeCell(a.reportFloor.ms),
+				rangeCell(a.reportFloor.ms),
+				`**${requests(a.reportFloor.requests)} requests**; CPU ${s(a.reportFloor.cpuMs.median)} s; peak RSS ${mb(a.reportFloor.rss.median)} MB`,
+			],
+			[
+				'10b',
+				`this node, Get Delivery Report, the same ${a.reportNode.sample.items} items (the IDs of all items together, up to 200 per request)`,
+				timeCell(a.reportNode.ms),
+				rangeCell(a.reportNode.ms),
+				`**${requests(a.reportNode.requests)} requests**; 10b/10a time = **${a.reportTime.toFixed(3)}**; CPU ${s(a.reportNode.cpuMs.median)} s; peak RSS ${mb(a.reportNode.rss.median)} MB`,
+			],
 		);
 	}
-	return ['| row | what | median | min–max | ratios and notes |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+	return [
+		'| row | what | median | min–max | ratios and notes |',
+		'|---|---|---|---|---|',
+		...rows.map((row) => `| ${row.join(' | ')} |`),
+	].join('\n');
 }
 
 function reading(run, a) {
 	const lines = [];
-	const met = (ratio, target) => `${ratio.toFixed(3)}, target ≤ ${target}: **${verdict(ratio, target)}**`;
+	const met = (ratio, target) =>
+		`${ratio.toFixed(3)}, target ≤ ${target}: **${verdict(ratio, target)}**`;
 	const c = run.settings.concurrency;
 	lines.push(
 		`- **Look-ups vs the helper floor**: ${met(a.lookup16, TARGETS.lookup)} at concurrency ${c}; ${met(a.lookup1, TARGETS.lookup)} at concurrency 1. ` +
@@ -161,15 +280,22 @@ function reading(run, a) {
 		);
 	}
 	const worst = Math.max(...a.records.map((r) => r.ratio.max));
-	lines.push(`- **Typed record memory**: the worst typed/raw ratio over all samples and kinds is ${met(worst, TARGETS.recordMemory)}; every typed record has fast properties and, per kind, one hidden class.`);
+	lines.push(
+		`- **Typed record memory**: the worst typed/raw ratio over all samples and kinds is ${met(worst, TARGETS.recordMemory)}; every typed record has fast properties and, per kind, one hidden class.`,
+	);
 	if (a.real) {
 		const { capped } = a.real;
-		const diy = a.real.nodes.map((n) => `${n.vsDiy.toFixed(3)} at concurrency ${n.concurrency}`).join(', ');
+		const diy = a.real.nodes
+			.map((n) => `${n.vsDiy.toFixed(3)} at concurrency ${n.concurrency}`)
+			.join(', ');
 		const [low, high] = [a.real.nodes[0], a.real.nodes[a.real.nodes.length - 1]];
-		const each = a.real.nodes.map((n) => `at concurrency ${n.concurrency}: ${met(n.vsHttp, TARGETS.realN8n)}`).join('; ');
-		const loop = low.vsCapped !== undefined
-			? ` With the HTTP Request node held to ${capped.cap} at a time the way an n8n user does it (Loop Over Items, lock-step batches, at most ${capped.inFlight} in flight), this node at ${low.concurrency} takes ${low.vsCapped.toFixed(3)}× its time; that figure mostly shows the cost of the loop pattern.`
-			: '';
+		const each = a.real.nodes
+			.map((n) => `at concurrency ${n.concurrency}: ${met(n.vsHttp, TARGETS.realN8n)}`)
+			.join('; ');
+		const loop =
+			low.vsCapped !== undefined
+				? ` With the HTTP Request node held to ${capped.cap} at a time the way an n8n user does it (Loop Over Items, lock-step batches, at most ${capped.inFlight} in flight), this node at ${low.concurrency} takes ${low.vsCapped.toFixed(3)}× its time; that figure mostly shows the cost of the loop pattern.`
+				: '';
 		lines.push(
 			`- **Real n8n, this node against the HTTP Request node alone**: ${each}. The HTTP Request node has no cap of its own: it had ${a.real.httpInFlight.min}–${a.real.httpInFlight.max} requests in flight, this node at most its Max Concurrent Requests.${loop} ` +
 				`The same look-ups take ${s(low.time.median)} s at concurrency ${low.concurrency} and ${s(high.time.median)} s at ${high.concurrency}. ` +
@@ -179,12 +305,24 @@ function reading(run, a) {
 	return lines.join('\n');
 }
 
-const ROW_LABELS = { bare: '1', lookupFloor: '2', lookupNode: '3', lookupFloor1: '4', lookupNode1: '5', pagingFloor: '6', pagingNode: '7', records: '8', reportFloor: '10a', reportNode: '10b' };
+const ROW_LABELS = {
+	bare: '1',
+	lookupFloor: '2',
+	lookupNode: '3',
+	lookupFloor1: '4',
+	lookupNode1: '5',
+	pagingFloor: '6',
+	pagingNode: '7',
+	records: '8',
+	reportFloor: '10a',
+	reportNode: '10b',
+};
 
 /** Rows measured later on their own (BENCH_ROWS with BENCH_MERGE=1): which, when and under what load. */
 function laterRows(run) {
 	const byDate = new Map();
-	for (const row of run.rows.filter((r) => r.run)) byDate.set(row.run.date, [...(byDate.get(row.run.date) ?? []), row]);
+	for (const row of run.rows.filter((r) => r.run))
+		byDate.set(row.run.date, [...(byDate.get(row.run.date) ?? []), row]);
 	return [...byDate.values()].map((rows) => {
 		const { date, machine: m, repeats, latencyMs } = rows[0].run;
 		const load = (l) => l.map((x) => x.toFixed(1)).join(' / ');
@@ -208,7 +346,9 @@ function writeReport(run) {
 		reading(run, a),
 		'',
 	].join('\n');
-	const header = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8').split('<!-- results -->')[0] : '# Benchmarks\n\n';
+	const header = fs.existsSync(DOC)
+		? fs.readFileSync(DOC, 'utf8').split('<!-- results -->')[0]
+		: '# Benchmarks\n\n';
 	fs.writeFileSync(DOC, `${header}<!-- results -->\n${body}`);
 	return body;
 }
@@ -216,5 +356,7 @@ function writeReport(run) {
 module.exports = { writeReport, analyse };
 
 if (require.main === module) {
-	process.stdout.write(writeReport(JSON.parse(fs.readFileSync(path.join(__dirname, 'last-run.json'), 'utf8'))));
+	process.stdout.write(
+		writeReport(JSON.parse(fs.readFileSync(path.join(__dirname, 'last-run.json'), 'utf8'))),
+	);
 }

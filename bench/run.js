@@ -42,8 +42,19 @@ function startSimulator() {
 		const child = fork(
 			path.join(ROOT, 'simulator/cli.js'),
 			[
-				'--port', '0', '--latency', String(settings.latencyMs), '--key', 'benchKey', '--secret', 'benchSecret',
-				'--history', String(settings.pagingRecords), '--history-days', String(settings.historyDays), '--no-log',
+				'--port',
+				'0',
+				'--latency',
+				String(settings.latencyMs),
+				'--key',
+				'benchKey',
+				'--secret',
+				'benchSecret',
+				'--history',
+				String(settings.pagingRecords),
+				'--history-days',
+				String(settings.historyDays),
+				'--no-log',
 			],
 			{ stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
 		);
@@ -65,16 +76,27 @@ function startSimulator() {
 const execFileAsync = promisify(execFile);
 
 async function runScenario(args, nodeFlags = []) {
-	const { stdout } = await execFileAsync(process.execPath, [...nodeFlags, path.join(__dirname, 'scenario.js'), JSON.stringify(args)], {
-		encoding: 'utf8',
-		maxBuffer: 16 * 1024 * 1024,
-	});
+	const { stdout } = await execFileAsync(
+		process.execPath,
+		[...nodeFlags, path.join(__dirname, 'scenario.js'), JSON.stringify(args)],
+		{
+			encoding: 'utf8',
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').pop());
 }
 
 async function recordMemory() {
-	const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', '--allow-natives-syntax', path.join(__dirname, 'records.js')], { encoding: 'utf8' });
-	return stdout.trim().split('\n').map((line) => JSON.parse(line));
+	const { stdout } = await execFileAsync(
+		process.execPath,
+		['--expose-gc', '--allow-natives-syntax', path.join(__dirname, 'records.js')],
+		{ encoding: 'utf8' },
+	);
+	return stdout
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line));
 }
 
 /** Row i of repeat r starts at position (i + r·step): every row runs early, in the middle and late. */
@@ -97,31 +119,66 @@ async function main() {
 		{ id: 'bare', args: { scenario: 'bare', n: settings.n, concurrency: c } },
 		{ id: 'lookupFloor', args: { scenario: 'lookupFloor', n: settings.n, concurrency: c } },
 		{ id: 'lookupNode', args: { scenario: 'lookupNode', n: settings.n, concurrency: c } },
-		{ id: 'lookupFloor1', args: { scenario: 'lookupFloor', n: settings.sequentialN, concurrency: 1 } },
-		{ id: 'lookupNode1', args: { scenario: 'lookupNode', n: settings.sequentialN, concurrency: 1 } },
-		{ id: 'pagingFloor', args: { scenario: 'pagingFloor', from: from.toISOString(), to: to.toISOString(), concurrency: c } },
-		{ id: 'pagingNode', args: { scenario: 'pagingNode', from: from.toISOString(), to: to.toISOString(), concurrency: c } },
+		{
+			id: 'lookupFloor1',
+			args: { scenario: 'lookupFloor', n: settings.sequentialN, concurrency: 1 },
+		},
+		{
+			id: 'lookupNode1',
+			args: { scenario: 'lookupNode', n: settings.sequentialN, concurrency: 1 },
+		},
+		{
+			id: 'pagingFloor',
+			args: {
+				scenario: 'pagingFloor',
+				from: from.toISOString(),
+				to: to.toISOString(),
+				concurrency: c,
+			},
+		},
+		{
+			id: 'pagingNode',
+			args: {
+				scenario: 'pagingNode',
+				from: from.toISOString(),
+				to: to.toISOString(),
+				concurrency: c,
+			},
+		},
 		{ id: 'reportFloor', args: { scenario: 'reportFloor', n: settings.n, concurrency: c } },
 		{ id: 'reportNode', args: { scenario: 'reportNode', n: settings.n, concurrency: c } },
 		{ id: 'records', memory: true },
 	].filter((row) => !onlyRows || onlyRows.has(row.id));
 	const samples = Object.fromEntries(rows.map((row) => [row.id, []]));
 	const log = (line) => process.stdout.write(`${line}\n`);
-	log(`Benchmark: ${os.cpus().length} cores, Node.js ${process.version}; latency ${settings.latencyMs} ms; ${settings.repeats} repeats`);
+	log(
+		`Benchmark: ${os.cpus().length} cores, Node.js ${process.version}; latency ${settings.latencyMs} ms; ${settings.repeats} repeats`,
+	);
 	try {
 		for (let repeat = 0; repeat < settings.repeats; repeat++) {
 			for (const row of rotated(rows, repeat)) {
 				if (row.memory) {
 					samples[row.id].push(await recordMemory());
-					log(`  repeat ${repeat + 1} ${row.id}: ${samples[row.id].at(-1).map((m) => `${m.kind} ${m.ratio.toFixed(3)}`).join(', ')}`);
+					log(
+						`  repeat ${repeat + 1} ${row.id}: ${samples[row.id]
+							.at(-1)
+							.map((m) => `${m.kind} ${m.ratio.toFixed(3)}`)
+							.join(', ')}`,
+					);
 					continue;
 				}
 				await sim.stats('resetStats');
 				const result = await runScenario({ ...row.args, baseUrl });
 				const { requestCount, maxInFlight } = await sim.stats('stats');
 				// The count covers the warm-up too; rows that report requests take its requests off.
-				samples[row.id].push({ ...result, requests: requestCount - (result.warmUpRequests ?? 0), maxInFlight });
-				log(`  repeat ${repeat + 1} ${row.id}: ${(result.ms / 1000).toFixed(2)} s, cpu ${(result.cpuMs / 1000).toFixed(2)} s, ${result.items} items, ${samples[row.id].at(-1).requests} requests, peak RSS ${Math.round(result.maxRssMb)} MB`);
+				samples[row.id].push({
+					...result,
+					requests: requestCount - (result.warmUpRequests ?? 0),
+					maxInFlight,
+				});
+				log(
+					`  repeat ${repeat + 1} ${row.id}: ${(result.ms / 1000).toFixed(2)} s, cpu ${(result.cpuMs / 1000).toFixed(2)} s, ${result.items} items, ${samples[row.id].at(-1).requests} requests, peak RSS ${Math.round(result.maxRssMb)} MB`,
+				);
 			}
 		}
 		let realN8n;
@@ -129,11 +186,26 @@ async function main() {
 			// The HTTP Request node sends every item at once, and also runs looped over batches of the
 			// benchmark's concurrency (the same cap as this node); this node runs at that concurrency and at
 			// its own maximum.
-			realN8n = await realN8nSamples({ baseUrl, stats: sim.stats, lookups: settings.realN8nLookups, concurrencies: [c, CONCURRENCY_MAX], httpCap: c, repeats: settings.repeats, log });
+			realN8n = await realN8nSamples({
+				baseUrl,
+				stats: sim.stats,
+				lookups: settings.realN8nLookups,
+				concurrencies: [c, CONCURRENCY_MAX],
+				httpCap: c,
+				repeats: settings.repeats,
+				log,
+			});
 		}
 		const run = {
 			date: started.toISOString(),
-			machine: { cores: os.cpus().length, cpu: os.cpus()[0].model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageStart: loadAtStart, loadAverageEnd: os.loadavg() },
+			machine: {
+				cores: os.cpus().length,
+				cpu: os.cpus()[0].model,
+				memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+				node: process.version,
+				loadAverageStart: loadAtStart,
+				loadAverageEnd: os.loadavg(),
+			},
 			settings: { ...settings, from: from.toISOString(), to: to.toISOString() },
 			rows: rows.map((row) => ({ id: row.id, args: row.args, samples: samples[row.id] })),
 			realN8n,
@@ -141,7 +213,12 @@ async function main() {
 		if (onlyRows && process.env.BENCH_MERGE === '1') {
 			const lastPath = path.join(__dirname, 'last-run.json');
 			const last = JSON.parse(fs.readFileSync(lastPath, 'utf8'));
-			const tag = { date: run.date, machine: run.machine, repeats: settings.repeats, latencyMs: settings.latencyMs };
+			const tag = {
+				date: run.date,
+				machine: run.machine,
+				repeats: settings.repeats,
+				latencyMs: settings.latencyMs,
+			};
 			for (const row of run.rows) {
 				const merged = { ...row, run: tag };
 				const at = last.rows.findIndex((r) => r.id === row.id);
@@ -153,7 +230,11 @@ async function main() {
 			return;
 		}
 		if (onlyRows) {
-			log(JSON.stringify(run.rows.map((r) => ({ id: r.id, ms: r.samples.map((s) => Math.round(s.ms ?? 0)) }))));
+			log(
+				JSON.stringify(
+					run.rows.map((r) => ({ id: r.id, ms: r.samples.map((s) => Math.round(s.ms ?? 0)) })),
+				),
+			);
 			if (realN8n) log(JSON.stringify(realN8n));
 			return;
 		}

@@ -49,13 +49,23 @@ async function bareClient(ids) {
 	const get = (id) =>
 		new Promise((resolve, reject) => {
 			const timestamp = String(Math.floor(Date.now() / 1000));
-			const sign = createHash('md5').update(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${timestamp}`).digest('hex');
+			const sign = createHash('md5')
+				.update(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${timestamp}`)
+				.digest('hex');
 			const req = http.request(
-				{ host: url.hostname, port: url.port, path: `/voice/recordGroup/${id}`, agent, headers: { 'Api-Key': ACCOUNT.apiKey, Timestamp: timestamp, Sign: sign } },
+				{
+					host: url.hostname,
+					port: url.port,
+					path: `/voice/recordGroup/${id}`,
+					agent,
+					headers: { 'Api-Key': ACCOUNT.apiKey, Timestamp: timestamp, Sign: sign },
+				},
 				(res) => {
 					let body = '';
 					res.on('data', (c) => (body += c));
-					res.on('end', () => (JSON.parse(body).status === '0' ? resolve() : reject(new Error(body))));
+					res.on('end', () =>
+						JSON.parse(body).status === '0' ? resolve() : reject(new Error(body)),
+					);
 				},
 			);
 			req.on('error', reject);
@@ -92,7 +102,12 @@ async function credentialOnce(ctx) {
 async function oneRequestPerItem(ctx, requestOf) {
 	const credential = await credentialOnce(ctx);
 	const out = await pool(ctx.getInputData().length, concurrency, async (i) => {
-		const json = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'itniotechApi', { method: 'GET', json: true, ...requestOf(i) }, credential);
+		const json = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			'itniotechApi',
+			{ method: 'GET', json: true, ...requestOf(i) },
+			credential,
+		);
 		return { json, pairedItem: { item: i } };
 	});
 	return [out];
@@ -100,9 +115,13 @@ async function oneRequestPerItem(ctx, requestOf) {
 
 /** The look-up floor: per item, read the parameter and make one httpRequestWithAuthentication call. */
 class LookupFloor {
-	description = floorDescription('lookupFloor', [{ displayName: 'Voice ID', name: 'voiceId', type: 'string', default: '' }]);
+	description = floorDescription('lookupFloor', [
+		{ displayName: 'Voice ID', name: 'voiceId', type: 'string', default: '' },
+	]);
 	async execute() {
-		return await oneRequestPerItem(this, (i) => ({ url: `/voice/recordGroup/${this.getNodeParameter('voiceId', i)}` }));
+		return await oneRequestPerItem(this, (i) => ({
+			url: `/voice/recordGroup/${this.getNodeParameter('voiceId', i)}`,
+		}));
 	}
 }
 
@@ -137,31 +156,60 @@ class PagingFloor {
 		const credential = await credentialOnce(this);
 		const out = [];
 		for (let start = from; start < to; start += WINDOW_MS) {
-			const params = { strTime: vendorTime(start), endTime: vendorTime(Math.min(start + WINDOW_MS, to)) };
+			const params = {
+				strTime: vendorTime(start),
+				endTime: vendorTime(Math.min(start + WINDOW_MS, to)),
+			};
 			const page = async (current) =>
 				(
 					await this.helpers.httpRequestWithAuthentication.call(
 						this,
 						'itniotechApi',
-						{ method: 'POST', url: '/voice/recordGroupQuery', body: { current, size: 100, params }, json: true },
+						{
+							method: 'POST',
+							url: '/voice/recordGroupQuery',
+							body: { current, size: 100, params },
+							json: true,
+						},
 						credential,
 					)
 				).data;
 			const first = await page(1);
 			const rest = await pool(first.pages - 1, concurrency, (i) => page(i + 2));
-			for (const { records } of [first, ...rest]) for (const json of records) out.push({ json, pairedItem: { item: 0 } });
+			for (const { records } of [first, ...rest])
+				for (const json of records) out.push({ json, pairedItem: { item: 0 } });
 		}
 		return [out];
 	}
 }
 
-const lookupItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { voiceId: String(1000000 + i) } }));
-const nodeLookup = { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.voiceId }}', options: { concurrency } };
-const nodeSearch = (from, to) => ({ resource: 'callRecord', operation: 'searchGroupRecords', from, to, returnAll: true, options: { concurrency } });
+const lookupItems = (n) =>
+	Array.from({ length: n }, (_, i) => ({ json: { voiceId: String(1000000 + i) } }));
+const nodeLookup = {
+	resource: 'callRecord',
+	operation: 'getGroupRecord',
+	voiceId: '={{ $json.voiceId }}',
+	options: { concurrency },
+};
+const nodeSearch = (from, to) => ({
+	resource: 'callRecord',
+	operation: 'searchGroupRecords',
+	from,
+	to,
+	returnAll: true,
+	options: { concurrency },
+});
 // The messages the simulator was seeded with (--sms-sent), one msgId per item.
-const reportItems = (n) => Array.from({ length: n }, (_, i) => ({ json: { msgId: seededMsgId(i) } }));
+const reportItems = (n) =>
+	Array.from({ length: n }, (_, i) => ({ json: { msgId: seededMsgId(i) } }));
 const floorReport = { appId: 'benchApp', msgId: '={{ $json.msgId }}' };
-const nodeReport = { resource: 'message', operation: 'getReport', appId: 'benchApp', msgIds: '={{ $json.msgId }}', options: { concurrency } };
+const nodeReport = {
+	resource: 'message',
+	operation: 'getReport',
+	appId: 'benchApp',
+	msgIds: '={{ $json.msgId }}',
+	options: { concurrency },
+};
 const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
 
 /** Each scenario: what it loads and warms up before the timer, and the timed run. */
@@ -172,7 +220,13 @@ function prepare() {
 	}
 	const { runNode } = require('../test/harness/engine');
 	const inEngine = async (nodeType, parameters, items) => {
-		const result = await runNode({ parameters, items, credentials, record: false, ...(nodeType ? { nodeType } : {}) });
+		const result = await runNode({
+			parameters,
+			items,
+			credentials,
+			record: false,
+			...(nodeType ? { nodeType } : {}),
+		});
 		if (result.error) throw new Error(result.error.message);
 		return result.items.length;
 	};
@@ -181,11 +235,15 @@ function prepare() {
 	switch (scenario) {
 		case 'lookupFloor':
 			return {
-				warmUp: () => inEngine(new LookupFloor(), { voiceId: '={{ $json.voiceId }}' }, lookupItems(1)),
+				warmUp: () =>
+					inEngine(new LookupFloor(), { voiceId: '={{ $json.voiceId }}' }, lookupItems(1)),
 				run: () => inEngine(new LookupFloor(), { voiceId: '={{ $json.voiceId }}' }, items),
 			};
 		case 'lookupNode':
-			return { warmUp: () => inEngine(undefined, nodeLookup, lookupItems(1)), run: () => inEngine(undefined, nodeLookup, items) };
+			return {
+				warmUp: () => inEngine(undefined, nodeLookup, lookupItems(1)),
+				run: () => inEngine(undefined, nodeLookup, items),
+			};
 		case 'pagingFloor':
 			return {
 				warmUp: () => inEngine(new PagingFloor(), { from: HOUR_AGO(), to: now }, [{ json: {} }]),
@@ -237,7 +295,14 @@ async function main() {
 	const items = await run();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	const { user, system } = process.cpuUsage(cpu);
-	const result = { ms, cpuMs: (user + system) / 1000, gcMs: gcMs(), items, maxRssMb: process.resourceUsage().maxRSS / 1024, warmUpRequests };
+	const result = {
+		ms,
+		cpuMs: (user + system) / 1000,
+		gcMs: gcMs(),
+		items,
+		maxRssMb: process.resourceUsage().maxRSS / 1024,
+		warmUpRequests,
+	};
 	process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

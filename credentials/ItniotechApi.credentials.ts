@@ -26,8 +26,14 @@ const CHECK_ADDRESS =
 function credentialTestRules(): ICredentialTestRequest['rules'] {
 	const httpAnswers: Array<[number, string]> = [
 		[404, `This address has no Itniotech balance endpoint (HTTP 404 Not Found). ${CHECK_ADDRESS}`],
-		[401, `This address refused the request before the Itniotech API read it (HTTP 401). ${CHECK_ADDRESS}`],
-		[403, `This address refused the request before the Itniotech API read it (HTTP 403). ${CHECK_ADDRESS}`],
+		[
+			401,
+			`This address refused the request before the Itniotech API read it (HTTP 401). ${CHECK_ADDRESS}`,
+		],
+		[
+			403,
+			`This address refused the request before the Itniotech API read it (HTTP 403). ${CHECK_ADDRESS}`,
+		],
 		...[301, 302, 303, 307, 308].map((code): [number, string] => [
 			code,
 			`This address redirects to another one (HTTP ${code}), which the node never follows: the signature must reach no other host. ${CHECK_ADDRESS}`,
@@ -39,10 +45,17 @@ function credentialTestRules(): ICredentialTestRequest['rules'] {
 		]),
 	];
 	const httpRules = httpAnswers.map(
-		([value, message]): IAuthenticateRuleResponseCode => ({ type: 'responseCode', properties: { value, message } }),
+		([value, message]): IAuthenticateRuleResponseCode => ({
+			type: 'responseCode',
+			properties: { value, message },
+		}),
 	);
 
-	const body = (key: string, value: unknown, message: string): IAuthenticateRuleResponseSuccessBody => ({
+	const body = (
+		key: string,
+		value: unknown,
+		message: string,
+	): IAuthenticateRuleResponseSuccessBody => ({
 		type: 'responseSuccessBody',
 		properties: { key, value, message },
 	});
@@ -85,7 +98,10 @@ const SIGNING_VALUE = /^[\x21-\x7e]+$/;
 
 function signingValue(raw: unknown, field: string): string {
 	const value = typeof raw === 'string' ? raw : '';
-	if (value === '') throw new Error(`The ${field} in the Itniotech credential is empty: copy it from the Itniotech console.`);
+	if (value === '')
+		throw new Error(
+			`The ${field} in the Itniotech credential is empty: copy it from the Itniotech console.`,
+		);
 	if (!SIGNING_VALUE.test(value)) {
 		throw new Error(
 			`The ${field} in the Itniotech credential contains a space, line break or invisible character: paste it again, only the ${field} itself.`,
@@ -103,7 +119,9 @@ function assertSameOrigin(options: IHttpRequestOptions, root: string): void {
 		throw new Error('The request address could not be read, so it was not signed.');
 	}
 	if (target.origin !== new URL(root).origin) {
-		throw new Error(`Requests signed with the Itniotech credential go only to ${new URL(root).origin}, not to ${target.origin}.`);
+		throw new Error(
+			`Requests signed with the Itniotech credential go only to ${new URL(root).origin}, not to ${target.origin}.`,
+		);
 	}
 }
 
@@ -153,7 +171,8 @@ export class ItniotechApi implements ICredentialType {
 				},
 			],
 			default: 'itniotech',
-			description: 'The brand your account is with. The brands share one API but differ in address and some limits.',
+			description:
+				'The brand your account is with. The brands share one API but differ in address and some limits.',
 		},
 		{
 			displayName: 'Base URL',
@@ -162,7 +181,8 @@ export class ItniotechApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. https://api.example.com/v3',
-			description: "The brand's API address: what comes before /voice/sendCode in its API documentation",
+			description:
+				"The brand's API address: what comes before /voice/sendCode in its API documentation",
 			displayOptions: { show: { platform: ['other'] } },
 		},
 		{
@@ -191,7 +211,8 @@ export class ItniotechApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 3kA9xZ2Q',
-			description: 'The App ID of your voice app, under Voice → App Management in the console. Used by every voice call.',
+			description:
+				'The App ID of your voice app, under Voice → App Management in the console. Used by every voice call.',
 		},
 		{
 			displayName: 'SMS App ID',
@@ -199,7 +220,8 @@ export class ItniotechApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 8HtW1pLm',
-			description: 'The App ID of your SMS app, under SMS → App Management in the console. Used by every SMS operation.',
+			description:
+				'The App ID of your SMS app, under SMS → App Management in the console. Used by every SMS operation.',
 		},
 		{
 			displayName:

@@ -17,9 +17,10 @@ const path = require('node:path');
 
 /** "git+https://github.com/Owner/Name.git" → "owner/name"; undefined when it is not a GitHub URL. */
 function githubRepoOf(url) {
-	const match = /^(?:git\+)?(?:https?|ssh|git):\/\/(?:git@)?github\.com[/:]([^/]+)\/([^/#?]+?)(?:\.git)?(?:[/#?].*)?$/i.exec(
-		String(url ?? '').trim(),
-	);
+	const match =
+		/^(?:git\+)?(?:https?|ssh|git):\/\/(?:git@)?github\.com[/:]([^/]+)\/([^/#?]+?)(?:\.git)?(?:[/#?].*)?$/i.exec(
+			String(url ?? '').trim(),
+		);
 	return match ? `${match[1]}/${match[2]}`.toLowerCase() : undefined;
 }
 
@@ -29,11 +30,13 @@ function releaseProblems(packageDir, { repository, tag }) {
 	const version = pkg.version;
 
 	if (!tag) problems.push('GITHUB_REF_NAME (the release tag) is not set.');
-	else if (tag !== `v${version}`) problems.push(`Tag ${tag} does not match package.json version ${version}: tag v${version}.`);
+	else if (tag !== `v${version}`)
+		problems.push(`Tag ${tag} does not match package.json version ${version}: tag v${version}.`);
 
 	const repositoryUrl = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
 	const declared = githubRepoOf(repositoryUrl);
-	if (!repository) problems.push('GITHUB_REPOSITORY (owner/name of the publishing repository) is not set.');
+	if (!repository)
+		problems.push('GITHUB_REPOSITORY (owner/name of the publishing repository) is not set.');
 	else if (declared !== repository.toLowerCase())
 		problems.push(
 			`package.json repository.url is "${repositoryUrl ?? ''}", but this publish runs in github.com/${repository}; ` +
@@ -42,9 +45,12 @@ function releaseProblems(packageDir, { repository, tag }) {
 
 	const bugsUrl = typeof pkg.bugs === 'string' ? pkg.bugs : pkg.bugs?.url;
 	if (githubRepoOf(bugsUrl) !== declared || declared === undefined)
-		problems.push(`package.json bugs.url "${bugsUrl ?? ''}" must point at the same GitHub repository's issues.`);
+		problems.push(
+			`package.json bugs.url "${bugsUrl ?? ''}" must point at the same GitHub repository's issues.`,
+		);
 
-	const email = typeof pkg.author === 'string' ? /<([^>]+)>/.exec(pkg.author)?.[1] : pkg.author?.email;
+	const email =
+		typeof pkg.author === 'string' ? /<([^>]+)>/.exec(pkg.author)?.[1] : pkg.author?.email;
 	if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
 		problems.push('package.json author needs an email address (n8n community package rule).');
 
@@ -52,7 +58,9 @@ function releaseProblems(packageDir, { repository, tag }) {
 	const changelog = fs.existsSync(changelogPath) ? fs.readFileSync(changelogPath, 'utf8') : '';
 	const escaped = String(version).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 	if (!new RegExp(`^## \\[${escaped}\\] - \\d{4}-\\d{2}-\\d{2}\\s*$`, 'm').test(changelog))
-		problems.push(`CHANGELOG.md needs a dated heading for this release: "## [${version}] - YYYY-MM-DD".`);
+		problems.push(
+			`CHANGELOG.md needs a dated heading for this release: "## [${version}] - YYYY-MM-DD".`,
+		);
 
 	return problems;
 }
@@ -70,5 +78,7 @@ if (require.main === module) {
 		for (const problem of problems) console.error(`- ${problem}`);
 		process.exit(1);
 	}
-	console.log('Release metadata checked: tag, repository, bugs, author email and CHANGELOG entry agree.');
+	console.log(
+		'Release metadata checked: tag, repository, bugs, author email and CHANGELOG entry agree.',
+	);
 }

@@ -22,13 +22,11 @@ const PORTS = { n8n: 5678, 'n8n task broker': 5679, simulator: 4010 };
 const START_TIMEOUT_MS = 30 * 60_000; // a first start installs n8n
 const checks = [];
 
-
 function check(name, ok, detail = '') {
 	checks.push({ name, ok });
 	console.log(`${ok ? '✓' : '✗'} ${name}${detail ? `: ${detail}` : ''}`);
 	return ok;
 }
-
 
 /** Processes still alive that belong to this start: its process group, or anything run from this clone's .tools/. */
 function leftovers(groupId) {
@@ -36,7 +34,11 @@ function leftovers(groupId) {
 	return lines
 		.map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/))
 		.filter(Boolean)
-		.filter(([, pid, pgid, args]) => Number(pid) !== process.pid && (Number(pgid) === groupId || args.includes(path.join(ROOT, '.tools'))))
+		.filter(
+			([, pid, pgid, args]) =>
+				Number(pid) !== process.pid &&
+				(Number(pgid) === groupId || args.includes(path.join(ROOT, '.tools'))),
+		)
 		.map(([, pid, , args]) => `${pid} ${args.slice(0, 160)}`);
 }
 
@@ -45,23 +47,29 @@ async function waitFor(what, probe, timeoutMs) {
 	for (;;) {
 		const value = await probe();
 		if (value) return value;
-		if (Date.now() > deadline) throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
+		if (Date.now() > deadline)
+			throw new Error(`${what}: not within ${Math.round(timeoutMs / 1000)} s`);
 		await sleep(500);
 	}
 }
 
-
 /** The demo's output items (its Itniotech Voice node, main output). */
-const demoOutput = (result) => (n8nLib.nodeOutput(result, 'Itniotech Voice') ?? []).map(({ '#item': _item, ...json }) => json);
+const demoOutput = (result) =>
+	(n8nLib.nodeOutput(result, 'Itniotech Voice') ?? []).map(({ '#item': _item, ...json }) => json);
 
 async function main() {
 	const { TYPED_EXAMPLE_RECORD } = require('../test/fixtures');
 	for (const [name, port] of Object.entries(PORTS)) {
-		if (await canConnect(port)) throw new Error(`port ${port} (${name}) is taken before npm start: stop what uses it first`);
+		if (await canConnect(port))
+			throw new Error(`port ${port} (${name}) is taken before npm start: stop what uses it first`);
 	}
 
 	console.log('$ npm start');
-	const child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('npm', ['start'], {
+		cwd: ROOT,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	const collect = (chunk) => {
 		output += chunk;
@@ -69,24 +77,42 @@ async function main() {
 	};
 	child.stdout.on('data', collect);
 	child.stderr.on('data', collect);
-	const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 
 	try {
 		const printed = await waitFor(
 			'npm start to print the editor URL',
 			async () => {
-				if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode} before n8n was ready`);
+				if (child.exitCode !== null)
+					throw new Error(`npm start exited with ${child.exitCode} before n8n was ready`);
 				const editor = output.match(/Editor:\s+(http:\/\/\S+)/);
 				const credentials = output.match(/Log in:\s+(\S+) \/ (\S+)/);
-				return editor && credentials ? { baseUrl: editor[1], email: credentials[1], password: credentials[2] } : undefined;
+				return editor && credentials
+					? { baseUrl: editor[1], email: credentials[1], password: credentials[2] }
+					: undefined;
 			},
 			START_TIMEOUT_MS,
 		);
 		check('npm start printed the editor URL and a login', true, printed.baseUrl);
 
-		const { cookie } = await n8nLib.ownerSession(printed.baseUrl, { email: printed.email, password: printed.password });
-		const execution = await n8nLib.runWorkflow(printed.baseUrl, cookie, DEMO_WORKFLOW_ID, DEMO_TRIGGER, 120_000);
-		check('the demo workflow ran in the running n8n', execution.status === 'success', `status ${execution.status}`);
+		const { cookie } = await n8nLib.ownerSession(printed.baseUrl, {
+			email: printed.email,
+			password: printed.password,
+		});
+		const execution = await n8nLib.runWorkflow(
+			printed.baseUrl,
+			cookie,
+			DEMO_WORKFLOW_ID,
+			DEMO_TRIGGER,
+			120_000,
+		);
+		check(
+			'the demo workflow ran in the running n8n',
+			execution.status === 'success',
+			`status ${execution.status}`,
+		);
 		const items = demoOutput(execution);
 		check(
 			'it output the typed group call record',
@@ -103,7 +129,11 @@ async function main() {
 			// already gone
 		}
 		const exit = await Promise.race([exited, sleep(60_000).then(() => undefined)]);
-		check('npm start exited after Ctrl-C', exit !== undefined, exit ? `code ${exit.code}, signal ${exit.signal}` : 'still running after 60 s');
+		check(
+			'npm start exited after Ctrl-C',
+			exit !== undefined,
+			exit ? `code ${exit.code}, signal ${exit.signal}` : 'still running after 60 s',
+		);
 		await sleep(2_000); // children that exit on the same signal need a moment
 		const left = leftovers(child.pid);
 		check('no n8n, task runner or simulator process is left', left.length === 0, left.join(' | '));

@@ -40,7 +40,11 @@ function packageNodes() {
 	return nodes;
 }
 
-const norm = (text) => String(text).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (text) =>
+	String(text)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
 
 /** The option of `options` whose name is one of `names` (exact first, then containing it). */
 function pickOption(options, names) {
@@ -74,17 +78,26 @@ function shown(p, chosen) {
 function parametersFor(description, { choose = [], fields = {} }) {
 	const chosen = {};
 	for (const [parameter, names] of choose) {
-		const candidates = description.properties.filter((p) => p.name === parameter && p.type === 'options' && shown(p, chosen));
+		const candidates = description.properties.filter(
+			(p) => p.name === parameter && p.type === 'options' && shown(p, chosen),
+		);
 		if (candidates.length === 0) continue; // e.g. a node with one resource and no Resource field
-		const option = pickOption(candidates.flatMap((p) => p.options), names);
-		if (!option) throw new Error(`${description.displayName}: no ${parameter} named ${names.join(' / ')}`);
+		const option = pickOption(
+			candidates.flatMap((p) => p.options),
+			names,
+		);
+		if (!option)
+			throw new Error(`${description.displayName}: no ${parameter} named ${names.join(' / ')}`);
 		chosen[parameter] = option.value;
 	}
 	for (const [displayName, value] of Object.entries(fields)) {
 		const names = Array.isArray(displayName) ? displayName : displayName.split('|');
-		const property = description.properties.find((p) => shown(p, chosen) && names.some((n) => norm(p.displayName) === norm(n)));
+		const property = description.properties.find(
+			(p) => shown(p, chosen) && names.some((n) => norm(p.displayName) === norm(n)),
+		);
 		if (property) chosen[property.name] = value;
-		else console.warn(`  (${description.displayName}: no field ${displayName}; left at its default)`);
+		else
+			console.warn(`  (${description.displayName}: no field ${displayName}; left at its default)`);
 	}
 	return chosen;
 }
@@ -122,7 +135,10 @@ function shots(demo) {
 				['resource', ['Call']],
 				['operation', ['Send Text to Speech', 'Send Voice Message (TTS)']],
 			],
-			fields: { 'Phone Number|Phone Numbers|Callee': demo.numbers.answers, Text: 'Your code is 1 2 3 4' },
+			fields: {
+				'Phone Number|Phone Numbers|Callee': demo.numbers.answers,
+				Text: 'Your code is 1 2 3 4',
+			},
 		},
 		{
 			file: 'voice-upload-audio.png',
@@ -140,7 +156,11 @@ function shots(demo) {
 				['operation', ['Send Audio File', 'Send Audio Group Call']],
 			],
 			fields: {
-				'Phone Numbers|Phone Number|Callees': [demo.numbers.answers, demo.numbers.noAnswer, demo.numbers.refused].join(', '),
+				'Phone Numbers|Phone Number|Callees': [
+					demo.numbers.answers,
+					demo.numbers.noAnswer,
+					demo.numbers.refused,
+				].join(', '),
 			},
 		},
 		{
@@ -150,7 +170,10 @@ function shots(demo) {
 				['resource', ['Message']],
 				['operation', ['Send', 'Send SMS']],
 			],
-			fields: { 'Phone Numbers|Phone Number|Numbers': '={{ $json.phone }}', 'Text|Content': '=Hi {{ $json.name }}, your order is on its way.' },
+			fields: {
+				'Phone Numbers|Phone Number|Numbers': '={{ $json.phone }}',
+				'Text|Content': '=Hi {{ $json.name }}, your order is on its way.',
+			},
 		},
 		{
 			file: 'sms-delivery-report.png',
@@ -186,7 +209,8 @@ async function rest(baseUrl, cookie, method, route, body) {
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	const text = await response.text();
-	if (!response.ok) throw new Error(`${method} /rest/${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
+	if (!response.ok)
+		throw new Error(`${method} /rest/${route}: HTTP ${response.status} ${text.slice(0, 300)}`);
 	return JSON.parse(text).data;
 }
 
@@ -196,7 +220,9 @@ function workflowFor(shot, type, description, parameters, credentialRef) {
 		id: 'a0000000-0000-4000-8000-000000000002',
 		name: description.defaults?.name ?? description.displayName,
 		type,
-		typeVersion: Array.isArray(description.version) ? Math.max(...description.version) : (description.version ?? 1),
+		typeVersion: Array.isArray(description.version)
+			? Math.max(...description.version)
+			: (description.version ?? 1),
 		position: [260, 0],
 		parameters,
 		credentials: { itniotechApi: credentialRef },
@@ -216,7 +242,13 @@ function workflowFor(shot, type, description, parameters, credentialRef) {
 		nodes.unshift(manual);
 		connections[manual.name] = { main: [[{ node: node.name, type: 'main', index: 0 }]] };
 	}
-	return { name: `Screenshot: ${shot.file}`, nodes, connections, settings: { executionOrder: 'v1' }, active: false };
+	return {
+		name: `Screenshot: ${shot.file}`,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		active: false,
+	};
 }
 
 async function main() {
@@ -232,7 +264,10 @@ async function main() {
 	// The port the README names for the local test server, if it is free (npm start may be using it).
 	await sim.start(4010).catch(() => sim.start());
 	const newest = [...sim.groupHistory].reverse();
-	const demo = { numbers: DEMO.numbers, unansweredVoiceId: newest.find((r) => r.answerTime === '').voiceId };
+	const demo = {
+		numbers: DEMO.numbers,
+		unansweredVoiceId: newest.find((r) => r.answerTime === '').voiceId,
+	};
 
 	let server;
 	let browser;
@@ -240,7 +275,10 @@ async function main() {
 	const skipped = [];
 	try {
 		console.log(`n8n ${runtime.n8nVersion} on port ${PORT} (user folder ${userFolder})`);
-		server = await n8n.startServer(runtime, userFolder, { port: PORT, extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, 'n8n-files') } });
+		server = await n8n.startServer(runtime, userFolder, {
+			port: PORT,
+			extraEnv: { N8N_RESTRICT_FILE_ACCESS_TO: path.join(userFolder, 'n8n-files') },
+		});
 		const { cookie, owner } = await n8n.ownerSession(server.baseUrl);
 		const credential = await rest(server.baseUrl, cookie, 'POST', 'credentials', {
 			name: 'Itniotech (local simulator)',
@@ -256,8 +294,15 @@ async function main() {
 		});
 		const credentialRef = { id: credential.id, name: credential.name };
 
-		browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-		const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+		browser = await chromium.launch({
+			executablePath: '/usr/bin/chromium',
+			headless: true,
+			args: CHROMIUM_ARGS,
+		});
+		const page = await browser.newPage({
+			viewport: { width: 1440, height: 900 },
+			deviceScaleFactor: 1,
+		});
 		await page.goto(`${server.baseUrl}/signin`);
 		await page.fill('input[name="emailOrLdapLoginId"]', owner.email);
 		await page.fill('input[name="password"]', owner.password);
@@ -281,7 +326,13 @@ async function main() {
 					if (!type) throw new Error(`no node of type ${shot.node.join(' / ')} in this build`);
 					const description = described[type];
 					const parameters = parametersFor(description, shot);
-					const workflow = await rest(server.baseUrl, cookie, 'POST', 'workflows', workflowFor(shot, type, description, parameters, credentialRef));
+					const workflow = await rest(
+						server.baseUrl,
+						cookie,
+						'POST',
+						'workflows',
+						workflowFor(shot, type, description, parameters, credentialRef),
+					);
 					await page.goto(`${server.baseUrl}/workflow/${workflow.id}`);
 					const node = page.locator(`[data-node-type="${type}"]`).first();
 					await node.waitFor({ timeout: 60_000 });
@@ -293,16 +344,29 @@ async function main() {
 						const output = page.locator('[data-test-id="output-panel"]');
 						await output.getByText('voiceId').first().waitFor({ timeout: 60_000 });
 						// The JSON view shows every field, `answered` among the first.
-						await page.locator('[data-test-id="radio-button-json"]').last().click().catch(() => {});
+						await page
+							.locator('[data-test-id="radio-button-json"]')
+							.last()
+							.click()
+							.catch(() => {});
 					}
 					if (shot.trigger) {
 						// Open the "Webhook URLs" section: the URL to hand over.
-						await ndv.getByText('Webhook URLs').first().click().catch(() => {});
-						await ndv.getByText('Production URL').first().click().catch(() => {});
+						await ndv
+							.getByText('Webhook URLs')
+							.first()
+							.click()
+							.catch(() => {});
+						await ndv
+							.getByText('Production URL')
+							.first()
+							.click()
+							.catch(() => {});
 					}
 					await page.waitForTimeout(1500); // icons, hints and the output table settle
 					// Toasts ("Node executed successfully") would cover the output.
-					for (const close of await page.locator('.el-notification__closeBtn').all()) await close.click().catch(() => {});
+					for (const close of await page.locator('.el-notification__closeBtn').all())
+						await close.click().catch(() => {});
 					await page.waitForTimeout(500);
 					await ndv.screenshot({ path: file });
 					await page.keyboard.press('Escape');
@@ -312,7 +376,9 @@ async function main() {
 			} catch (error) {
 				skipped.push(shot.file);
 				console.warn(`✗ ${shot.file} skipped: ${error.message.split('\n')[0]}`);
-				await page.screenshot({ path: path.join(os.tmpdir(), `itniotech-screenshot-failed-${shot.file}`) }).catch(() => {});
+				await page
+					.screenshot({ path: path.join(os.tmpdir(), `itniotech-screenshot-failed-${shot.file}`) })
+					.catch(() => {});
 			}
 		}
 	} finally {
@@ -321,7 +387,9 @@ async function main() {
 		await sim.stop();
 		fs.rmSync(userFolder, { recursive: true, force: true });
 	}
-	console.log(`screenshots: ${taken.length} taken, ${skipped.length} skipped${skipped.length ? ` (${skipped.join(', ')})` : ''}`);
+	console.log(
+		`screenshots: ${taken.length} taken, ${skipped.length} skipped${skipped.length ? ` (${skipped.join(', ')})` : ''}`,
+	);
 	process.exit(taken.length > 0 ? 0 : 1);
 }
 

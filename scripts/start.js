@@ -59,7 +59,8 @@ function sampleWav() {
 	const rate = 8000;
 	const samples = rate;
 	const data = Buffer.alloc(samples * 2);
-	for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
+	for (let i = 0; i < samples; i++)
+		data.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * i) / rate)), i * 2);
 	const header = Buffer.alloc(44);
 	header.write('RIFF', 0);
 	header.writeUInt32LE(36 + data.length, 4);
@@ -132,7 +133,9 @@ async function main() {
 				smsAppId: process.env.ITNIOTECH_SMS_APP_ID || '',
 			},
 		};
-		process.stdout.write('\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n');
+		process.stdout.write(
+			'\n▶ Using the real Itniotech account from ITNIOTECH_API_KEY / ITNIOTECH_API_SECRET\n',
+		);
 	} else {
 		done = step(`Itniotech simulator on http://127.0.0.1:${SIMULATOR_PORT}`);
 		// The demo account (simulator/records.js DEMO): 330 calls over the last 55 days to search, each also
@@ -158,7 +161,12 @@ async function main() {
 	}
 
 	done = step('Credential and example workflows');
-	await n8n.importCredentialAndWorkflows(runtime, USER_FOLDER, credential, exampleWorkflows(credential));
+	await n8n.importCredentialAndWorkflows(
+		runtime,
+		USER_FOLDER,
+		credential,
+		exampleWorkflows(credential),
+	);
 	done();
 
 	const sampleAudio = prepareFilesFolder();

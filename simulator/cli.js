@@ -25,13 +25,17 @@ async function main() {
 	const spanMs = Number(option('history-days', '20')) * 86400000;
 	const now = Date.now();
 	for (let i = 0; i < history; i++) {
-		simulator.groupHistory.push(historyRecord(i, now - 60000 - Math.floor((i * spanMs) / Math.max(history, 1))));
+		simulator.groupHistory.push(
+			historyRecord(i, now - 60000 - Math.floor((i * spanMs) / Math.max(history, 1))),
+		);
 	}
 	// --sms-sent N [--sms-app ID]: N delivered messages of SMS app ID (benchApp), msgIds seededMsgId(0…N-1),
 	// for delivery reports (the benchmark's Get Delivery Report rows).
 	seedSent(simulator, Number(option('sms-sent', '0')), option('sms-app', 'benchApp'));
 	const baseUrl = await simulator.start(Number(option('port', '4010')));
-	console.log(`Itniotech simulator listening on ${baseUrl} (API key "${apiKey}", any other key fails with -1)`);
+	console.log(
+		`Itniotech simulator listening on ${baseUrl} (API key "${apiKey}", any other key fails with -1)`,
+	);
 	if (process.send) {
 		process.send({ baseUrl });
 		// A benchmark asks how many requests came and the most at once, per run.
@@ -41,7 +45,9 @@ async function main() {
 				simulator.maxInFlight = simulator.inFlight;
 			}
 			if (message === 'resetStats' || message === 'stats') {
-				process.send({ stats: { requestCount: simulator.requestCount, maxInFlight: simulator.maxInFlight } });
+				process.send({
+					stats: { requestCount: simulator.requestCount, maxInFlight: simulator.maxInFlight },
+				});
 			}
 		});
 	}

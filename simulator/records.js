@@ -77,7 +77,13 @@ function vendorTime(ms) {
  * answer time, no duration), the others answered for up to two minutes. `answered` (true/false) overrides
  * that rule (the demo's numbers that always answer or never do).
  */
-function placedCallRecord(voiceId, callee, atMs, n = Number(BigInt(voiceId) % 1000n), answered = n % 3 !== 0) {
+function placedCallRecord(
+	voiceId,
+	callee,
+	atMs,
+	n = Number(BigInt(voiceId) % 1000n),
+	answered = n % 3 !== 0,
+) {
 	const duration = answered ? 5 + (n % 115) : 0;
 	return {
 		...EXAMPLE_RECORD,
@@ -106,14 +112,23 @@ const DEMO = Object.freeze({
 	account: Object.freeze({ apiKey: 'demoKey', apiSecret: 'demoSecret' }),
 	voiceAppId: 'demoVoiceApp01',
 	smsAppId: 'demoSmsApp01',
-	numbers: Object.freeze({ answers: '447700900901', noAnswer: '447700900902', refused: '447700900999' }),
+	numbers: Object.freeze({
+		answers: '447700900901',
+		noAnswer: '447700900902',
+		refused: '447700900999',
+	}),
 });
 
 /** `count` calls spread over the last `days` days (newest a minute ago), for searches in the demo. */
 function demoHistory(nowMs, { days = 55, count = 330 } = {}) {
 	const span = days * 86400_000;
 	return Array.from({ length: count }, (_, i) =>
-		placedCallRecord(String(5000000000000000000n + BigInt(i)), `4477009${String(i % 1000).padStart(5, '0')}`, nowMs - 60_000 - Math.floor(((count - 1 - i) * span) / count), i),
+		placedCallRecord(
+			String(5000000000000000000n + BigInt(i)),
+			`4477009${String(i % 1000).padStart(5, '0')}`,
+			nowMs - 60_000 - Math.floor(((count - 1 - i) * span) / count),
+			i,
+		),
 	);
 }
 
@@ -140,4 +155,12 @@ function historyRecord(i, submitMs) {
 	};
 }
 
-module.exports = { DEMO, EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory, historyRecord };
+module.exports = {
+	DEMO,
+	EXAMPLE_RECORD,
+	UNANSWERED_RECORD,
+	syntheticRecord,
+	placedCallRecord,
+	demoHistory,
+	historyRecord,
+};

@@ -8,7 +8,14 @@
  */
 const http = require('node:http');
 const { createHash } = require('node:crypto');
-const { DEMO, EXAMPLE_RECORD, UNANSWERED_RECORD, syntheticRecord, placedCallRecord, demoHistory } = require('./records');
+const {
+	DEMO,
+	EXAMPLE_RECORD,
+	UNANSWERED_RECORD,
+	syntheticRecord,
+	placedCallRecord,
+	demoHistory,
+} = require('./records');
 const { handleSms, resetSms, smsState } = require('./sms');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
@@ -250,7 +257,14 @@ class ItniotechSimulator {
 			this.inFlight -= 1;
 		});
 		if (this.takeFault(req.url, true)) {
-			this.logRequest({ method: req.method, path: req.url, headers: { ...req.headers }, body: '', at: Date.now(), fault: 'resetBeforeRead' });
+			this.logRequest({
+				method: req.method,
+				path: req.url,
+				headers: { ...req.headers },
+				body: '',
+				at: Date.now(),
+				fault: 'resetBeforeRead',
+			});
 			return req.socket.destroy();
 		}
 		const chunks = [];
@@ -278,17 +292,36 @@ class ItniotechSimulator {
 			if (fault.kind === 'dropAnswer') res.dropAnswer = true; // handled as usual below; send() drops the answer
 			if (fault.kind === 'reset') return req.socket.destroy();
 			if (fault.kind === 'html') {
-				return this.send(res, fault.httpStatus ?? 502, '<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
+				return this.send(
+					res,
+					fault.httpStatus ?? 502,
+					'<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>',
+					'text/html',
+				);
 			}
 			if (fault.kind === 'malformed') {
-				return this.send(res, 200, fault.body ?? '{"status":"0","reason":"success","data":{"voiceId":', 'application/json');
+				return this.send(
+					res,
+					200,
+					fault.body ?? '{"status":"0","reason":"success","data":{"voiceId":',
+					'application/json',
+				);
 			}
 			if (fault.kind === 'http') {
-				return this.send(res, fault.httpStatus, fault.body ?? '', fault.contentType ?? 'text/plain', fault.headers);
+				return this.send(
+					res,
+					fault.httpStatus,
+					fault.body ?? '',
+					fault.contentType ?? 'text/plain',
+					fault.headers,
+				);
 			}
 			if (fault.kind === 'truncated') {
 				const full = JSON.stringify({ status: '0', reason: 'success', data: EXAMPLE_RECORD });
-				res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(full) });
+				res.writeHead(200, {
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(full),
+				});
 				res.write(full.slice(0, 40));
 				return setTimeout(() => req.socket.destroy(), 20);
 			}
@@ -315,17 +348,23 @@ class ItniotechSimulator {
 
 	route(method, rawPath, res, entry) {
 		const resolved = resolveLayout(rawPath);
-		if (!resolved) return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
+		if (!resolved)
+			return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
 		const { path } = resolved;
 		entry.layout = resolved.layout;
 		entry.limits = LAYOUTS[resolved.layout];
 		const body = this.parseBody(entry.body);
 		if (method === 'POST' && body === undefined) return this.vendorStatus(res, entry, '-22');
-		if (path === '/voice/sendCode' && Number(body.loopCount ?? 1) > entry.limits.maxSendCodeLoopCount) {
+		if (
+			path === '/voice/sendCode' &&
+			Number(body.loopCount ?? 1) > entry.limits.maxSendCodeLoopCount
+		) {
 			return this.vendorStatus(res, entry, '-22', 'loopCount out of range');
 		}
-		if (method === 'POST' && path === '/voice/recordGroupQuery') return this.search(res, entry, body, this.groupHistory);
-		if (method === 'POST' && path === '/voice/recordSipQuery') return this.search(res, entry, body, this.sipHistory);
+		if (method === 'POST' && path === '/voice/recordGroupQuery')
+			return this.search(res, entry, body, this.groupHistory);
+		if (method === 'POST' && path === '/voice/recordSipQuery')
+			return this.search(res, entry, body, this.sipHistory);
 		if (method === 'POST' && path === '/voice/fileQuery') {
 			const files = [...this.files].map(([fileName, fileId]) => ({ fileId, fileName }));
 			return this.page(res, entry, body, files);
@@ -349,7 +388,8 @@ class ItniotechSimulator {
 		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
 		}
-		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body)) return undefined;
+		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body))
+			return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
 	}
 
@@ -358,8 +398,15 @@ class ItniotechSimulator {
 		const kept = this.records.get(voiceId);
 		if (kept) return kept;
 		if (this.getFromHistory) {
-			if (this.historyIndex?.history !== this.groupHistory || this.historyIndex.size !== this.groupHistory.length) {
-				this.historyIndex = { history: this.groupHistory, size: this.groupHistory.length, byId: new Map(this.groupHistory.map((r) => [r.voiceId, r])) };
+			if (
+				this.historyIndex?.history !== this.groupHistory ||
+				this.historyIndex.size !== this.groupHistory.length
+			) {
+				this.historyIndex = {
+					history: this.groupHistory,
+					size: this.groupHistory.length,
+					byId: new Map(this.groupHistory.map((r) => [r.voiceId, r])),
+				};
 			}
 			const found = this.historyIndex.byId.get(voiceId);
 			if (found) return found;
@@ -381,26 +428,41 @@ class ItniotechSimulator {
 	page(res, entry, body, all) {
 		const current = Number(body.current ?? 1);
 		const size = Number(body.size ?? 25);
-		if (!Number.isInteger(current) || current < 1 || !Number.isInteger(size) || size < 1 || size > 100) {
+		if (
+			!Number.isInteger(current) ||
+			current < 1 ||
+			!Number.isInteger(size) ||
+			size < 1 ||
+			size > 100
+		) {
 			return this.vendorStatus(res, entry, '-22', 'current/size out of range');
 		}
 		const records = all.slice((current - 1) * size, current * size);
 		const pages = Math.ceil(all.length / size);
-		return this.ok(res, entry, { data: { total: all.length, size, current, pages, searchCount: true, records } });
+		return this.ok(res, entry, {
+			data: { total: all.length, size, current, pages, searchCount: true, records },
+		});
 	}
 
 	/** Searches enforce the vendor's limits: at most 31 days per query, last two months only. */
 	search(res, entry, body, history) {
 		const from = Date.parse(body.params?.strTime ?? '');
 		const to = Date.parse(body.params?.endTime ?? '');
-		if (Number.isNaN(from) || Number.isNaN(to) || from >= to) return this.vendorStatus(res, entry, '-22', 'bad time range');
-		if (to - from > 31 * 24 * 3600 * 1000) return this.vendorStatus(res, entry, '-22', 'time range over 31 days');
+		if (Number.isNaN(from) || Number.isNaN(to) || from >= to)
+			return this.vendorStatus(res, entry, '-22', 'bad time range');
+		if (to - from > 31 * 24 * 3600 * 1000)
+			return this.vendorStatus(res, entry, '-22', 'time range over 31 days');
 		// Two calendar months back in UTC, the day clamped to that month's last (30 April → 28/29 February).
 		const now = new Date(this.now());
 		const lastDay = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 0)).getUTCDate();
 		const earliest = new Date(now.getTime());
-		earliest.setUTCFullYear(now.getUTCFullYear(), now.getUTCMonth() - 2, Math.min(now.getUTCDate(), lastDay));
-		if (from < earliest.getTime() - 60_000) return this.vendorStatus(res, entry, '-22', 'older than two months');
+		earliest.setUTCFullYear(
+			now.getUTCFullYear(),
+			now.getUTCMonth() - 2,
+			Math.min(now.getUTCDate(), lastDay),
+		);
+		if (from < earliest.getTime() - 60_000)
+			return this.vendorStatus(res, entry, '-22', 'older than two months');
 		entry.window = [body.params.strTime, body.params.endTime];
 		// Range ends and page order follow the readings (the reference documents neither): the node has to
 		// de-duplicate and put records in time order itself. Cached per query, so a 500-page walk costs the
@@ -413,7 +475,9 @@ class ItniotechSimulator {
 					const t = Date.parse(r.submitTime);
 					return (inclusiveStart ? t >= from : t > from) && (inclusiveEnd ? t <= to : t < to);
 				})
-				.sort((a, b) => (Date.parse(b.submitTime) - Date.parse(a.submitTime)) * (newestFirst ? 1 : -1));
+				.sort(
+					(a, b) => (Date.parse(b.submitTime) - Date.parse(a.submitTime)) * (newestFirst ? 1 : -1),
+				);
 			this.searchCache = { key, history, inRange };
 		}
 		return this.page(res, entry, body, this.searchCache.inRange);
@@ -438,16 +502,36 @@ class ItniotechSimulator {
 
 	sendGroup(res, entry, body) {
 		const callees = String(body.callee ?? '').split(',');
-		if (callees.length > entry.limits.maxCalleesPerRequest || !callees.every((c) => /^\d{7,15}$/.test(c)) || !body.fileId || !body.appId) {
+		if (
+			callees.length > entry.limits.maxCalleesPerRequest ||
+			!callees.every((c) => /^\d{7,15}$/.test(c)) ||
+			!body.fileId ||
+			!body.appId
+		) {
 			return this.vendorStatus(res, entry, '-22');
 		}
 		const data = callees.map((callee) =>
 			this.refusedCallees.has(callee)
-				? { voiceId: null, callee, terminationCode: '-26', terminationReason: STATUS_REASONS['-26'] }
-				: { voiceId: this.newVoiceId(), callee, terminationCode: '0', terminationReason: 'submitted' },
+				? {
+						voiceId: null,
+						callee,
+						terminationCode: '-26',
+						terminationReason: STATUS_REASONS['-26'],
+					}
+				: {
+						voiceId: this.newVoiceId(),
+						callee,
+						terminationCode: '0',
+						terminationReason: 'submitted',
+					},
 		);
 		const placed = data.filter((d) => d.voiceId !== null);
-		this.sent.push({ kind: 'sendGroup', callees: placed.map((d) => d.callee), voiceIds: placed.map((d) => d.voiceId), body });
+		this.sent.push({
+			kind: 'sendGroup',
+			callees: placed.map((d) => d.callee),
+			voiceIds: placed.map((d) => d.voiceId),
+			body,
+		});
 		for (const call of placed) this.keepPlacedCall(call.voiceId, call.callee);
 		return this.ok(res, entry, { data });
 	}
@@ -458,7 +542,8 @@ class ItniotechSimulator {
 		const add = (callee, voiceId) => calls.set(callee, [...(calls.get(callee) ?? []), voiceId]);
 		for (const sent of this.sent) {
 			if (sent.kind === 'sendCode') add(sent.body.callee, sent.voiceId);
-			if (sent.kind === 'sendGroup') sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
+			if (sent.kind === 'sendGroup')
+				sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
 		}
 		return calls;
 	}
@@ -466,7 +551,13 @@ class ItniotechSimulator {
 	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
 	keepPlacedCall(voiceId, callee) {
 		if (!this.recordPlacedCalls) return;
-		const record = placedCallRecord(voiceId, callee, this.now(), undefined, this.answeredCallees[callee]);
+		const record = placedCallRecord(
+			voiceId,
+			callee,
+			this.now(),
+			undefined,
+			this.answeredCallees[callee],
+		);
 		this.records.set(voiceId, record);
 		this.groupHistory.push(record);
 	}
@@ -493,7 +584,12 @@ class ItniotechSimulator {
 
 	fileUpload(res, entry, body) {
 		const name = String(body.fileName ?? '');
-		if (!/^.{1,28}\.(mp3|m4a|wav)$/i.test(name) || name.length < 5 || typeof body.file !== 'string' || body.file === '') {
+		if (
+			!/^.{1,28}\.(mp3|m4a|wav)$/i.test(name) ||
+			name.length < 5 ||
+			typeof body.file !== 'string' ||
+			body.file === ''
+		) {
 			return this.vendorStatus(res, entry, '-21');
 		}
 		if (this.files.has(name)) return this.vendorStatus(res, entry, '-20');
@@ -522,7 +618,8 @@ class ItniotechSimulator {
 		const hold = this.hold;
 		if (hold && res.req?.url?.includes(hold.pathPart)) {
 			hold.answers.push(() => this.send(res, statusCode, text, contentType, headers));
-			if (this.requests.filter((r) => r.path.includes(hold.pathPart)).length >= hold.count) hold.release();
+			if (this.requests.filter((r) => r.path.includes(hold.pathPart)).length >= hold.count)
+				hold.release();
 			return;
 		}
 		if (res.dropAnswer) return res.socket?.destroy(); // the request was acted on; its answer never leaves
@@ -537,8 +634,18 @@ class ItniotechSimulator {
 	}
 
 	/** A valid answer, one byte every `intervalMs`: `entry.trickle` tells whether the client stayed to the end. */
-	trickle(res, entry, { intervalMs = 500, body = JSON.stringify({ status: '0', reason: 'success', ...this.balance }) }) {
-		res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) });
+	trickle(
+		res,
+		entry,
+		{
+			intervalMs = 500,
+			body = JSON.stringify({ status: '0', reason: 'success', ...this.balance }),
+		},
+	) {
+		res.writeHead(200, {
+			'Content-Type': 'application/json',
+			'Content-Length': Buffer.byteLength(body),
+		});
 		entry.trickle = 'sending';
 		let sent = 0;
 		const timer = setInterval(() => {

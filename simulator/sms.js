@@ -65,7 +65,13 @@ function seedSent(sim, count, appId) {
 	const submitTime = sim.now() - 60_000;
 	for (let i = 0; i < count; i++) {
 		const msgId = seededMsgId(i);
-		messages.set(msgId, { msgId, number: String(6281200000000 + i), appId, content: 'bench', submitTime });
+		messages.set(msgId, {
+			msgId,
+			number: String(6281200000000 + i),
+			appId,
+			content: 'bench',
+			submitTime,
+		});
 	}
 }
 
@@ -107,8 +113,12 @@ function checkElement(sim, element) {
 	}
 	const numbers = splitList(element.numbers);
 	if (numbers.length === 0) return { status: '-8' };
-	const orderIds = element.orderId === undefined || element.orderId === '' ? undefined : String(element.orderId).split(',');
-	if (orderIds && orderIds.length !== numbers.length) return { status: '-22', reason: 'orderId count does not match numbers' };
+	const orderIds =
+		element.orderId === undefined || element.orderId === ''
+			? undefined
+			: String(element.orderId).split(',');
+	if (orderIds && orderIds.length !== numbers.length)
+		return { status: '-22', reason: 'orderId count does not match numbers' };
 	const state = smsState(sim);
 	const valid = [];
 	const rejected = [];
@@ -140,7 +150,13 @@ function accept(sim, kind, appId, elements, body) {
 		}
 	}
 	const rejected = elements.reduce((n, { check }) => n + check.rejected.length, 0);
-	sim.sent.push({ kind, appId, numbers: array.map((a) => a.number), msgIds: array.map((a) => a.msgId), body });
+	sim.sent.push({
+		kind,
+		appId,
+		numbers: array.map((a) => a.number),
+		msgIds: array.map((a) => a.msgId),
+		body,
+	});
 	return { success: String(array.length), fail: String(rejected), array };
 }
 
@@ -151,7 +167,11 @@ function sendSms(sim, method, res, entry, params) {
 	const max = method === 'GET' ? NUMBERS_PER_GET : NUMBERS_PER_POST;
 	if (check.numbers.length > max) return fail(sim, res, entry, '-7');
 	if (check.valid.length === 0) return fail(sim, res, entry, '-9');
-	return sim.ok(res, entry, accept(sim, 'sendSms', params.appId, [{ check, element: params }], params));
+	return sim.ok(
+		res,
+		entry,
+		accept(sim, 'sendSms', params.appId, [{ check, element: params }], params),
+	);
 }
 
 function sendBatch(sim, method, res, entry, params) {
@@ -165,7 +185,8 @@ function sendBatch(sim, method, res, entry, params) {
 		elements.push({ check, element });
 	}
 	// Undocumented per-request limit; the reference advises keeping the sendSms POST limit for the whole request.
-	if (elements.reduce((n, { check }) => n + check.numbers.length, 0) > NUMBERS_PER_POST) return fail(sim, res, entry, '-7');
+	if (elements.reduce((n, { check }) => n + check.numbers.length, 0) > NUMBERS_PER_POST)
+		return fail(sim, res, entry, '-7');
 	if (elements.every(({ check }) => check.valid.length === 0)) return fail(sim, res, entry, '-9');
 	return sim.ok(res, entry, accept(sim, 'sendSmsBatch', params.appId, elements, params));
 }
@@ -174,7 +195,12 @@ function sendBatch(sim, method, res, entry, params) {
 function reportOf(state, message) {
 	const status = state.reportStatus(message);
 	if (status === undefined) return undefined;
-	return { msgId: message.msgId, number: message.number, receiveTime: vendorTime(message.submitTime + 5000), status };
+	return {
+		msgId: message.msgId,
+		number: message.number,
+		receiveTime: vendorTime(message.submitTime + 5000),
+		status,
+	};
 }
 
 function getReport(sim, res, entry, params) {
@@ -214,31 +240,58 @@ function checkWindow(sim, startText, endText, earliestMs) {
 function getSentRcd(sim, res, entry, params) {
 	const state = smsState(sim);
 	if (!params.appId) return fail(sim, res, entry, '-22', 'appId is empty');
-	const window = checkWindow(sim, params.startTime, params.endTime, sim.now() - SENT_RETENTION_DAYS * DAY_MS);
+	const window = checkWindow(
+		sim,
+		params.startTime,
+		params.endTime,
+		sim.now() - SENT_RETENTION_DAYS * DAY_MS,
+	);
 	if (window.status) return fail(sim, res, entry, window.status, window.reason);
 	const startIndex = Number(params.startIndex ?? 0);
-	if (!Number.isInteger(startIndex) || startIndex < 0) return fail(sim, res, entry, '-22', 'bad startIndex');
+	if (!Number.isInteger(startIndex) || startIndex < 0)
+		return fail(sim, res, entry, '-22', 'bad startIndex');
 	entry.window = [params.startTime, params.endTime];
 	entry.startIndex = startIndex;
 	const inRange = [];
 	for (const message of state.messages.values()) {
-		if (message.appId !== params.appId || message.submitTime < window.from || message.submitTime >= window.to) continue;
+		if (
+			message.appId !== params.appId ||
+			message.submitTime < window.from ||
+			message.submitTime >= window.to
+		)
+			continue;
 		const report = reportOf(state, message);
 		if (report && report.status !== '-1') inRange.push(report); // only finished sends are listed
 	}
 	const array = inRange.slice(startIndex, startIndex + state.sentPageSize);
 	const success = array.filter((r) => r.status === '0').length;
-	return sim.ok(res, entry, { success: String(success), fail: String(array.length - success), array });
+	return sim.ok(res, entry, {
+		success: String(success),
+		fail: String(array.length - success),
+		array,
+	});
 }
 
 function recordMo(sim, res, entry, params) {
 	const state = smsState(sim);
 	if (!params.appId) return fail(sim, res, entry, '-22', 'appId is empty');
-	const window = checkWindow(sim, params.params?.strTime, params.params?.endTime, INBOUND_EARLIEST_MS);
-	if (window.status) return fail(sim, res, entry, window.status === '-11' ? '-22' : window.status, window.reason);
+	const window = checkWindow(
+		sim,
+		params.params?.strTime,
+		params.params?.endTime,
+		INBOUND_EARLIEST_MS,
+	);
+	if (window.status)
+		return fail(sim, res, entry, window.status === '-11' ? '-22' : window.status, window.reason);
 	const current = Number(params.current);
 	const size = Number(params.size);
-	if (!Number.isInteger(current) || current < 1 || !Number.isInteger(size) || size < 1 || size > 100) {
+	if (
+		!Number.isInteger(current) ||
+		current < 1 ||
+		!Number.isInteger(size) ||
+		size < 1 ||
+		size > 100
+	) {
 		return fail(sim, res, entry, '-22', 'current/size out of range');
 	}
 	entry.window = [params.params.strTime, params.params.endTime];
@@ -247,7 +300,9 @@ function recordMo(sim, res, entry, params) {
 		return t >= window.from && t < window.to;
 	});
 	const records = all.slice((current - 1) * size, current * size);
-	return sim.ok(res, entry, { data: { total: all.length, size, current, pages: Math.ceil(all.length / size), records } });
+	return sim.ok(res, entry, {
+		data: { total: all.length, size, current, pages: Math.ceil(all.length / size), records },
+	});
 }
 
 /**
@@ -256,12 +311,26 @@ function recordMo(sim, res, entry, params) {
  */
 function handleSms(sim, method, path, res, entry, body) {
 	const params = paramsOf(method, res, body);
-	if (path === '/sms/sendSms' && (method === 'POST' || method === 'GET')) return sendSms(sim, method, res, entry, params), true;
-	if (path === '/sms/sendSms/batch') return sendBatch(sim, method, res, entry, params), true;
-	if (path === '/sms/getReport' && method === 'GET') return getReport(sim, res, entry, params), true;
-	if (path === '/sms/getSentRcd' && method === 'GET') return getSentRcd(sim, res, entry, params), true;
-	if (path === '/sms/recordMo' && method === 'POST') return recordMo(sim, res, entry, params), true;
+	if (path === '/sms/sendSms' && (method === 'POST' || method === 'GET'))
+		return (sendSms(sim, method, res, entry, params), true);
+	if (path === '/sms/sendSms/batch') return (sendBatch(sim, method, res, entry, params), true);
+	if (path === '/sms/getReport' && method === 'GET')
+		return (getReport(sim, res, entry, params), true);
+	if (path === '/sms/getSentRcd' && method === 'GET')
+		return (getSentRcd(sim, res, entry, params), true);
+	if (path === '/sms/recordMo' && method === 'POST')
+		return (recordMo(sim, res, entry, params), true);
 	return false;
 }
 
-module.exports = { handleSms, resetSms, smsState, seedSent, seededMsgId, vendorTime, SMS_REASONS, NUMBERS_PER_POST, MSG_IDS_PER_REPORT };
+module.exports = {
+	handleSms,
+	resetSms,
+	smsState,
+	seedSent,
+	seededMsgId,
+	vendorTime,
+	SMS_REASONS,
+	NUMBERS_PER_POST,
+	MSG_IDS_PER_REPORT,
+};

@@ -116,7 +116,11 @@ async function n8nCommand(runtime, userFolder, args, extraEnv = {}) {
 			stdio: ['ignore', out, err],
 		});
 		const status = await new Promise((resolve) => child.on('close', resolve));
-		return { status, stdout: fs.readFileSync(outFile, 'utf8'), stderr: fs.readFileSync(errFile, 'utf8') };
+		return {
+			status,
+			stdout: fs.readFileSync(outFile, 'utf8'),
+			stderr: fs.readFileSync(errFile, 'utf8'),
+		};
 	} finally {
 		fs.closeSync(out);
 		fs.closeSync(err);
@@ -138,19 +142,31 @@ function writeJson(file, value) {
 }
 
 /** Imports a credential (plain data; n8n encrypts it) and the example workflows. */
-async function importCredentialAndWorkflows(runtime, userFolder, credential, workflowFiles, extraEnv) {
-	const credentialFile = writeJson(path.join(userFolder, 'import', 'credentials.json'), [credential]);
+async function importCredentialAndWorkflows(
+	runtime,
+	userFolder,
+	credential,
+	workflowFiles,
+	extraEnv,
+) {
+	const credentialFile = writeJson(path.join(userFolder, 'import', 'credentials.json'), [
+		credential,
+	]);
 	const steps = [['import:credentials', `--input=${credentialFile}`]];
 	for (const file of workflowFiles) steps.push(['import:workflow', `--input=${file}`]);
 	for (const args of steps) {
 		const result = await n8nCommand(runtime, userFolder, args, extraEnv);
-		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 }
 
 /** A long-running n8n process whose output (stdout and stderr) is collected for readiness checks and errors. */
 function spawnN8n(runtime, userFolder, command, env) {
-	const child = spawn(runtime.node, [runtime.n8n, command], { env: n8nEnv(userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(runtime.node, [runtime.n8n, command], {
+		env: n8nEnv(userFolder, env),
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
@@ -161,10 +177,13 @@ function spawnN8n(runtime, userFolder, command, env) {
 async function waitUntilReady(proc, what, isReady, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await isReady())) {
-		if (proc.child.exitCode !== null) throw new Error(`${what} exited with ${proc.child.exitCode}:\n${proc.output().slice(-3000)}`);
+		if (proc.child.exitCode !== null)
+			throw new Error(`${what} exited with ${proc.child.exitCode}:\n${proc.output().slice(-3000)}`);
 		if (Date.now() > deadline) {
 			proc.child.kill('SIGKILL');
-			throw new Error(`${what} was not ready within ${timeoutMs / 1000} s:\n${proc.output().slice(-3000)}`);
+			throw new Error(
+				`${what} was not ready within ${timeoutMs / 1000} s:\n${proc.output().slice(-3000)}`,
+			);
 		}
 		await sleep(250);
 	}
@@ -172,13 +191,22 @@ async function waitUntilReady(proc, what, isReady, timeoutMs) {
 }
 
 /** Starts `n8n worker` and resolves once it says it is ready. */
-async function startWorker(runtime, userFolder, { brokerPort, extraEnv = {}, timeoutMs = 180_000 }) {
+async function startWorker(
+	runtime,
+	userFolder,
+	{ brokerPort, extraEnv = {}, timeoutMs = 180_000 },
+) {
 	const worker = spawnN8n(runtime, userFolder, 'worker', {
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_LOG_LEVEL: 'info', // its "ready" and per-execution lines are info
 		...extraEnv,
 	});
-	return await waitUntilReady(worker, 'n8n worker', () => worker.output().includes('n8n worker is now ready'), timeoutMs);
+	return await waitUntilReady(
+		worker,
+		'n8n worker',
+		() => worker.output().includes('n8n worker is now ready'),
+		timeoutMs,
+	);
 }
 
 /** Starts `n8n start` and resolves once /healthz/readiness answers 200. */
@@ -224,9 +252,14 @@ async function ownerSession(baseUrl, owner = OWNER) {
 	const response = await fetch(`${baseUrl}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, email: owner.email, password: owner.password }),
+		body: JSON.stringify({
+			emailOrLdapLoginId: owner.email,
+			email: owner.email,
+			password: owner.password,
+		}),
 	});
-	if (!response.ok) throw new Error(`login failed: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok)
+		throw new Error(`login failed: HTTP ${response.status} ${await response.text()}`);
 	const cookie = (response.headers.getSetCookie?.() ?? [response.headers.get('set-cookie')])
 		.filter(Boolean)
 		.map((c) => c.split(';')[0])
@@ -250,15 +283,27 @@ async function runWorkflow(baseUrl, cookie, workflowId, triggerName, timeoutMs =
 	});
 	const body = await started.json();
 	const executionId = body.data?.executionId;
-	if (!executionId) throw new Error(`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`);
+	if (!executionId)
+		throw new Error(
+			`${workflowId} did not start: HTTP ${started.status} ${JSON.stringify(body).slice(0, 500)}`,
+		);
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const execution = (await (await fetch(`${baseUrl}/rest/executions/${executionId}`, { headers })).json()).data;
+		const execution = (
+			await (await fetch(`${baseUrl}/rest/executions/${executionId}`, { headers })).json()
+		).data;
 		if (execution && FINISHED.has(execution.status)) {
 			const data = parse(execution.data);
-			return { status: execution.status, error: data.resultData.error, runData: data.resultData.runData };
+			return {
+				status: execution.status,
+				error: data.resultData.error,
+				runData: data.resultData.runData,
+			};
 		}
-		if (Date.now() > deadline) throw new Error(`${workflowId}: execution ${executionId} did not finish within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${workflowId}: execution ${executionId} did not finish within ${timeoutMs / 1000} s`,
+			);
 		await sleep(250);
 	}
 }
@@ -267,7 +312,10 @@ async function runWorkflow(baseUrl, cookie, workflowId, triggerName, timeoutMs =
 function nodeOutput(result, nodeName, index = 0) {
 	const runs = result.runData[nodeName];
 	if (!runs) return undefined;
-	return (runs[0].data?.main?.[index] ?? []).map((item) => ({ ...item.json, '#item': item.pairedItem?.item }));
+	return (runs[0].data?.main?.[index] ?? []).map((item) => ({
+		...item.json,
+		'#item': item.pairedItem?.item,
+	}));
 }
 
 module.exports = {

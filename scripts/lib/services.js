@@ -27,7 +27,8 @@ async function waitFor(check, what, timeoutMs = 60_000) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		if (await check()) return;
-		if (Date.now() > deadline) throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
+		if (Date.now() > deadline)
+			throw new Error(`${what} was not ready within ${timeoutMs / 1000} s`);
 		await sleep(250);
 	}
 }
@@ -45,9 +46,24 @@ function canConnect(port) {
 
 async function startRedis(dir) {
 	const port = await freePort();
-	const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-		stdio: 'ignore',
-	});
+	const child = spawn(
+		'redis-server',
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+		],
+		{
+			stdio: 'ignore',
+		},
+	);
 	await waitFor(() => canConnect(port), 'redis-server');
 	return { port, child };
 }
@@ -65,14 +81,37 @@ async function startPostgres(dir) {
 	fs.mkdirSync(data, { recursive: true });
 	execFileSync('chown', ['-R', 'postgres:postgres', dir]);
 	const asPostgres = (bin, args) => ['-u', 'postgres', '--', postgresBin(bin), ...args];
-	execFileSync('runuser', asPostgres('initdb', ['-D', data, '-U', 'n8n', '--auth=trust', '--no-sync']), { stdio: 'ignore' });
-	const child = spawn('runuser', asPostgres('postgres', ['-D', data, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off']), {
-		stdio: 'ignore',
-	});
+	execFileSync(
+		'runuser',
+		asPostgres('initdb', ['-D', data, '-U', 'n8n', '--auth=trust', '--no-sync']),
+		{ stdio: 'ignore' },
+	);
+	const child = spawn(
+		'runuser',
+		asPostgres('postgres', [
+			'-D',
+			data,
+			'-p',
+			String(port),
+			'-h',
+			'127.0.0.1',
+			'-k',
+			dir,
+			'-c',
+			'fsync=off',
+		]),
+		{
+			stdio: 'ignore',
+		},
+	);
 	await waitFor(() => canConnect(port), 'postgres');
 	await waitFor(async () => {
 		try {
-			execFileSync(postgresBin('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'], { stdio: 'ignore' });
+			execFileSync(
+				postgresBin('createdb'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n'],
+				{ stdio: 'ignore' },
+			);
 			return true;
 		} catch {
 			return false;
@@ -80,14 +119,20 @@ async function startPostgres(dir) {
 	}, 'createdb');
 	const stop = async () => {
 		try {
-			execFileSync('runuser', asPostgres('pg_ctl', ['stop', '-D', data, '-m', 'fast']), { stdio: 'ignore' });
+			execFileSync('runuser', asPostgres('pg_ctl', ['stop', '-D', data, '-m', 'fast']), {
+				stdio: 'ignore',
+			});
 		} catch {
 			// already stopped
 		}
 		await stopProcess(child);
 	};
 	const query = (sql) =>
-		execFileSync(postgresBin('psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'n8n', '-At', '-c', sql], { encoding: 'utf8' }).trim();
+		execFileSync(
+			postgresBin('psql'),
+			['-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', '-d', 'n8n', '-At', '-c', sql],
+			{ encoding: 'utf8' },
+		).trim();
 	return { port, child, query, stop };
 }
 

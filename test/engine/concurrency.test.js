@@ -21,15 +21,18 @@ const lookups = (limits, extra = {}) => ({
 const ids = Array.from({ length: 120 }, (_, i) => String(100000 + ((i * 7919) % 120)));
 const items = ids.map((id) => ({ json: { id } }));
 
-test.each([[1], [4], [16]])('concurrency %i: never more in flight, output in input order', async (concurrency) => {
-	const result = await runNode({ parameters: lookups({ concurrency }), items, credentials });
-	expect(result.error).toBeUndefined();
-	expect(result.items.map((i) => i.json.voiceId)).toEqual(ids);
-	expect(result.items.map((i) => i.pairedItem.item)).toEqual(ids.map((_, i) => i));
-	expect(sim.maxInFlight).toBeLessThanOrEqual(concurrency);
-	expect(sim.maxInFlight).toBeGreaterThanOrEqual(Math.min(concurrency, 2)); // and it really ran in parallel
-	expect(sim.requests).toHaveLength(ids.length);
-});
+test.each([[1], [4], [16]])(
+	'concurrency %i: never more in flight, output in input order',
+	async (concurrency) => {
+		const result = await runNode({ parameters: lookups({ concurrency }), items, credentials });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json.voiceId)).toEqual(ids);
+		expect(result.items.map((i) => i.pairedItem.item)).toEqual(ids.map((_, i) => i));
+		expect(sim.maxInFlight).toBeLessThanOrEqual(concurrency);
+		expect(sim.maxInFlight).toBeGreaterThanOrEqual(Math.min(concurrency, 2)); // and it really ran in parallel
+		expect(sim.requests).toHaveLength(ids.length);
+	},
+);
 
 test('the default is 5 at once', async () => {
 	const result = await runNode({ parameters: lookups(undefined), items, credentials });
@@ -51,11 +54,24 @@ test('a requests-per-second cap still answers every item, in order', async () =>
 });
 
 test.each([
-	[{ concurrency: 0 }, /Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/],
-	[{ concurrency: 51 }, /Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/],
-	[{ requestsPerSecond: -1 }, /Max Requests per Second option in item 0 must be a number from 0 to 1000/],
+	[
+		{ concurrency: 0 },
+		/Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/,
+	],
+	[
+		{ concurrency: 51 },
+		/Max Concurrent Requests option in item 0 must be a whole number from 1 to 50/,
+	],
+	[
+		{ requestsPerSecond: -1 },
+		/Max Requests per Second option in item 0 must be a number from 0 to 1000/,
+	],
 ])('bad request limits %p are refused before any request', async (limits, message) => {
-	const result = await runNode({ parameters: lookups(limits), items: items.slice(0, 3), credentials });
+	const result = await runNode({
+		parameters: lookups(limits),
+		items: items.slice(0, 3),
+		credentials,
+	});
 	expect(result.error.message).toMatch(message);
 	expect(sim.requests).toHaveLength(0);
 });
@@ -69,9 +85,15 @@ test('a failure stops new items; the error names the failing item', async () => 
 });
 
 // Items' Voice IDs are read ahead of their turn (common/readAhead.ts); a bad one must still fail on its own turn.
-test('a bad Voice ID read ahead fails on its item\'s turn: every item before it is looked up, and the error names it', async () => {
-	const withBadId = items.slice(0, 20).map((item, i) => (i === 12 ? { json: { id: 'not-an-id' } } : item));
-	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items: withBadId, credentials });
+test("a bad Voice ID read ahead fails on its item's turn: every item before it is looked up, and the error names it", async () => {
+	const withBadId = items
+		.slice(0, 20)
+		.map((item, i) => (i === 12 ? { json: { id: 'not-an-id' } } : item));
+	const result = await runNode({
+		parameters: lookups({ concurrency: 4 }),
+		items: withBadId,
+		credentials,
+	});
 	expect(result.error.message).toMatch(/Voice ID/);
 	expect(result.error.context.itemIndex).toBe(12);
 	const asked = sim.requests.map((r) => r.path);
@@ -80,19 +102,36 @@ test('a bad Voice ID read ahead fails on its item\'s turn: every item before it 
 });
 
 test('with continue-on-fail, a bad Voice ID read ahead becomes an error item at its position; nothing is sent for it', async () => {
-	const withBadId = items.slice(0, 20).map((item, i) => (i === 5 ? { json: { id: 'not-an-id' } } : item));
-	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items: withBadId, credentials, continueOnFail: true });
+	const withBadId = items
+		.slice(0, 20)
+		.map((item, i) => (i === 5 ? { json: { id: 'not-an-id' } } : item));
+	const result = await runNode({
+		parameters: lookups({ concurrency: 4 }),
+		items: withBadId,
+		credentials,
+		continueOnFail: true,
+	});
 	expect(result.items).toHaveLength(20);
 	expect(result.items[5].json.error).toMatch(/Voice ID/);
 	expect(result.items.filter((i) => i.json.error)).toHaveLength(1);
-	expect(result.items.map((i) => i.json.voiceId ?? null)).toEqual(ids.slice(0, 20).map((id, i) => (i === 5 ? null : id)));
+	expect(result.items.map((i) => i.json.voiceId ?? null)).toEqual(
+		ids.slice(0, 20).map((id, i) => (i === 5 ? null : id)),
+	);
 	expect(sim.requests).toHaveLength(19);
 });
 
 test('error output: an expression that throws for an item read ahead sends that item to the error output with its pairedItem', async () => {
-	const parameters = lookups({ concurrency: 4 }, { voiceId: '={{ $json.id ? $json.id : $("No Such Node").item.json.id }}' });
+	const parameters = lookups(
+		{ concurrency: 4 },
+		{ voiceId: '={{ $json.id ? $json.id : $("No Such Node").item.json.id }}' },
+	);
 	const withMissingId = items.slice(0, 12).map((item, i) => (i === 9 ? { json: {} } : item));
-	const result = await runNode({ parameters, items: withMissingId, credentials, settings: { onError: 'continueErrorOutput' } });
+	const result = await runNode({
+		parameters,
+		items: withMissingId,
+		credentials,
+		settings: { onError: 'continueErrorOutput' },
+	});
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 10, 11]);
 	expect(result.errorItems).toHaveLength(1);
@@ -103,7 +142,12 @@ test('error output: an expression that throws for an item read ahead sends that 
 
 test('with continue-on-fail and concurrency, the error item stays at its position', async () => {
 	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[7]}` });
-	const result = await runNode({ parameters: lookups({ concurrency: 8 }), items: items.slice(0, 20), credentials, continueOnFail: true });
+	const result = await runNode({
+		parameters: lookups({ concurrency: 8 }),
+		items: items.slice(0, 20),
+		credentials,
+		continueOnFail: true,
+	});
 	expect(result.items).toHaveLength(20);
 	expect(result.items[7].json.error).toMatch(/-22/);
 	expect(result.items.filter((i) => i.json.error)).toHaveLength(1);

@@ -43,7 +43,9 @@ describe('the example record', () => {
 		expect(request.signValid).toBe(true);
 		expect(request.headers['api-key']).toBe(ACCOUNT.apiKey);
 		expect(request.headers['content-type']).toBe('application/json;charset=UTF-8');
-		expect(request.headers.sign).toBe(md5(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${request.headers.timestamp}`));
+		expect(request.headers.sign).toBe(
+			md5(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${request.headers.timestamp}`),
+		);
 		expect(Math.abs(Number(request.headers.timestamp) - Date.now() / 1000)).toBeLessThan(5);
 		expectNoSecrets(result);
 	});
@@ -80,13 +82,15 @@ describe('many items', () => {
 		result.items.forEach((item, index) => {
 			expect(item.pairedItem).toEqual({ item: index });
 			expect(item.json.voiceId).toBe(ids[index]);
-			expect(item.json.callDuration).toBe(Number(ids[index]) % 1000 % 120);
+			expect(item.json.callDuration).toBe((Number(ids[index]) % 1000) % 120);
 		});
 		expect(sim.requests.map((r) => r.path)).toEqual(ids.map((id) => `/voice/recordGroup/${id}`));
 		expect(sim.requests.every((r) => r.signValid)).toBe(true);
 		// Each request carries its own signature for its own timestamp.
 		for (const r of sim.requests) {
-			expect(r.headers.sign).toBe(md5(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${r.headers.timestamp}`));
+			expect(r.headers.sign).toBe(
+				md5(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${r.headers.timestamp}`),
+			);
 		}
 	});
 
@@ -97,13 +101,19 @@ describe('many items', () => {
 			credentials,
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json.voiceId)).toEqual(['2203031113381000', '2203031113381000002']);
+		expect(result.items.map((i) => i.json.voiceId)).toEqual([
+			'2203031113381000',
+			'2203031113381000002',
+		]);
 	});
 
 	test('a 19-digit ID that arrived as a number (a Google Sheets column) is refused as having lost digits', async () => {
 		const result = await runNode({
 			parameters: getRecordParameters('={{ $json.voiceId }}'),
-			items: [{ json: { voiceId: 2203031113381000002 } }, { json: { voiceId: '2203031113381000002' } }],
+			items: [
+				{ json: { voiceId: 2203031113381000002 } },
+				{ json: { voiceId: '2203031113381000002' } },
+			],
 			credentials,
 			continueOnFail: true,
 		});
@@ -113,7 +123,9 @@ describe('many items', () => {
 		);
 		// What the node got is not what the sheet showed: the last digits were rounded before it arrived.
 		expect(result.items[0].json.description).toContain('Got the number 2203031113381000000');
-		expect(result.items[0].json.description).toMatch(/format the column as text .*Plain text.* or pass the value as a string/);
+		expect(result.items[0].json.description).toMatch(
+			/format the column as text .*Plain text.* or pass the value as a string/,
+		);
 		expect(result.items[1].json.voiceId).toBe('2203031113381000002');
 		expect(sim.requests.map((r) => r.path)).toEqual(['/voice/recordGroup/2203031113381000002']);
 	});
@@ -151,14 +163,20 @@ describe('bad Voice IDs are refused before any request', () => {
 			credentials,
 		});
 		expect(result.error.name).toBe('NodeOperationError');
-		expect(result.error.message).toMatch(/^The Voice ID in item 0 (is empty|may contain digits \(0-9\) only)/);
+		expect(result.error.message).toMatch(
+			/^The Voice ID in item 0 (is empty|may contain digits \(0-9\) only)/,
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	test('with continue-on-fail only the bad item fails and nothing is sent for it', async () => {
 		const result = await runNode({
 			parameters: getRecordParameters('={{ $json.voiceId }}'),
-			items: [{ json: { voiceId: '11' } }, { json: { voiceId: '../etc' } }, { json: { voiceId: '13' } }],
+			items: [
+				{ json: { voiceId: '11' } },
+				{ json: { voiceId: '../etc' } },
+				{ json: { voiceId: '13' } },
+			],
 			credentials,
 			continueOnFail: true,
 		});
@@ -168,7 +186,10 @@ describe('bad Voice IDs are refused before any request', () => {
 		expect(result.items[1].json.error).toMatch(/The Voice ID in item 1 may contain digits/);
 		expect(result.items[1].json.description).toMatch(/"\.\.\/etc"/);
 		expect(result.items[2].json.voiceId).toBe('13');
-		expect(sim.requests.map((r) => r.path)).toEqual(['/voice/recordGroup/11', '/voice/recordGroup/13']);
+		expect(sim.requests.map((r) => r.path)).toEqual([
+			'/voice/recordGroup/11',
+			'/voice/recordGroup/13',
+		]);
 	});
 });
 
@@ -179,7 +200,9 @@ describe('vendor failures', () => {
 			credentials: { ...credentials, apiSecret: 'wrong-secret-value' },
 		});
 		expect(result.error.name).toBe('NodeApiError');
-		expect(result.error.message).toBe('Itniotech error -1: Authentication failed: the API key or API secret is wrong');
+		expect(result.error.message).toBe(
+			'Itniotech error -1: Authentication failed: the API key or API secret is wrong',
+		);
 		expect(result.error.description).toMatch(/paste the API Key and API Secret again/);
 		expect(sim.requests[0].signValid).toBe(false);
 		expect(visibleRunText(result)).not.toContain('wrong-secret-value');
@@ -217,7 +240,9 @@ describe('vendor failures', () => {
 		sim.now = () => Date.now() + 45 * 60 * 1000;
 		sim.inject({ kind: 'status', status: '-16', times: 2 });
 		const result = await runNode({ parameters: getRecordParameters('1'), credentials });
-		expect(result.error.message).toMatch(/^Itniotech error -16: Timestamp expired: this machine's clock is off/);
+		expect(result.error.message).toMatch(
+			/^Itniotech error -16: Timestamp expired: this machine's clock is off/,
+		);
 		expect(result.error.description).toMatch(/about 45 minutes behind Itniotech's clock/);
 		expect(result.error.description).toMatch(/NTP/);
 		expect(sim.requests).toHaveLength(2);
@@ -249,20 +274,27 @@ describe('transport failures', () => {
 		sim.inject({ kind: 'html' });
 		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
 		expect(result.error.name).toBe('NodeApiError');
-		expect(result.error.message).toBe('Itniotech answered with HTTP 502 and an HTML page instead of a result');
+		expect(result.error.message).toBe(
+			'Itniotech answered with HTTP 502 and an HTML page instead of a result',
+		);
 		expect(result.error.httpCode).toBe('502');
 	});
 
 	test('malformed JSON', async () => {
 		sim.inject({ kind: 'malformed' });
 		const result = await runNode({ parameters: getRecordParameters('1', once), credentials });
-		expect(result.error.message).toBe('Itniotech sent an answer that is not valid JSON instead of a result');
+		expect(result.error.message).toBe(
+			'Itniotech sent an answer that is not valid JSON instead of a result',
+		);
 		expect(result.error.description).toMatch(/The answer began with: \{"status":"0"/);
 	});
 
 	test('a timeout says how long it waited', async () => {
 		sim.inject({ kind: 'hang' });
-		const result = await runNode({ parameters: getRecordParameters('1', { timeoutSeconds: 1, ...once }), credentials });
+		const result = await runNode({
+			parameters: getRecordParameters('1', { timeoutSeconds: 1, ...once }),
+			credentials,
+		});
 		expect(result.error.message).toBe('Itniotech did not answer within 1 seconds (timeout)');
 	});
 
@@ -276,7 +308,10 @@ describe('transport failures', () => {
 		const closed = new ItniotechSimulator();
 		const baseUrl = await closed.start();
 		await closed.stop();
-		const result = await runNode({ parameters: getRecordParameters('1', once), credentials: { ...credentials, baseUrl } });
+		const result = await runNode({
+			parameters: getRecordParameters('1', once),
+			credentials: { ...credentials, baseUrl },
+		});
 		expect(result.error.name).toBe('NodeApiError');
 		expect(result.error.message).toBe('Could not connect to Itniotech: the connection was refused');
 		expect(result.error.description).toMatch(/Check the Base URL/);
@@ -287,7 +322,9 @@ describe('transport failures', () => {
 			parameters: getRecordParameters('1'),
 			credentials: { ...credentials, baseUrl: 'ftp://127.0.0.1' },
 		});
-		expect(result.error.message).toMatch(/The Base URL "ftp:\/\/127.0.0.1" in the Itniotech credential is not valid/);
+		expect(result.error.message).toMatch(
+			/The Base URL "ftp:\/\/127.0.0.1" in the Itniotech credential is not valid/,
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -325,6 +362,9 @@ describe('continue on fail', () => {
 		});
 		expect(result.error.message).toMatch(/HTTP 502/);
 		expect(result.error.context.itemIndex).toBe(1);
-		expect(sim.requests.map((r) => r.path)).toEqual(['/voice/recordGroup/21', '/voice/recordGroup/22']);
+		expect(sim.requests.map((r) => r.path)).toEqual([
+			'/voice/recordGroup/21',
+			'/voice/recordGroup/22',
+		]);
 	});
 });

@@ -31,9 +31,14 @@ function history(n, spacingMs, newestAgoMs, extra = {}) {
 
 describe('Account → Get Balance', () => {
 	test('balance, gift and credit as numbers', async () => {
-		const result = await runNode({ parameters: { resource: 'account', operation: 'getBalance' }, credentials });
+		const result = await runNode({
+			parameters: { resource: 'account', operation: 'getBalance' },
+			credentials,
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items).toEqual([{ json: { balance: 125.5, gift: 0, credit: 10 }, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{ json: { balance: 125.5, gift: 0, credit: 10 }, pairedItem: { item: 0 } },
+		]);
 	});
 });
 
@@ -95,7 +100,9 @@ describe('Call Record → Get Many', () => {
 			credentials,
 		});
 		expect(result.error.message).toMatch(/The From date in item 0 is more than two months ago/);
-		expect(result.error.description).toMatch(/The earliest date you can search from now is \d{4}-\d{2}-\d{2}T/);
+		expect(result.error.description).toMatch(
+			/The earliest date you can search from now is \d{4}-\d{2}-\d{2}T/,
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -145,10 +152,22 @@ describe('Call → Send Text to Speech', () => {
 		[{ callee: '12345' }, /The Phone Number in item 0 must be a phone number of 7 to 15 digits/],
 		[{ text: '={{ "   " }}' }, /The Text in item 0 must be text of 1 to 1000 characters/],
 		[{ text: 'x'.repeat(1001) }, /The Text in item 0 must be text of 1 to 1000 characters/],
-		[{ options: { appId: 'x'.repeat(65) } }, /The App ID option in item 0 must be text of 1 to 64 characters/],
-		[{ additionalFields: { loopCount: 10 } }, /The Times to Play in item 0 must be a whole number from 1 to 9/],
-		[{ additionalFields: { maxRingingTime: 10 } }, /The Max Ringing Time in item 0 must be a whole number from 20 to 120/],
-		[{ additionalFields: { speakingRate: 5 } }, /The Speaking Rate in item 0 must be a number from 0.25 to 4/],
+		[
+			{ options: { appId: 'x'.repeat(65) } },
+			/The App ID option in item 0 must be text of 1 to 64 characters/,
+		],
+		[
+			{ additionalFields: { loopCount: 10 } },
+			/The Times to Play in item 0 must be a whole number from 1 to 9/,
+		],
+		[
+			{ additionalFields: { maxRingingTime: 10 } },
+			/The Max Ringing Time in item 0 must be a whole number from 20 to 120/,
+		],
+		[
+			{ additionalFields: { speakingRate: 5 } },
+			/The Speaking Rate in item 0 must be a number from 0.25 to 4/,
+		],
 		[{ additionalFields: { displayNum: 'abc' } }, /The Caller ID in item 0/],
 		[{ additionalFields: { calledInfo: 'x'.repeat(1001) } }, /The Custom Data in item 0/],
 	])('bad input %p is refused before sending', async (change, message) => {
@@ -160,8 +179,13 @@ describe('Call → Send Text to Speech', () => {
 
 	test('a timeout is not retried and says the call may have been placed', async () => {
 		sim.inject({ kind: 'hang', path: '/voice/sendCode' });
-		const result = await runNode({ parameters: tts({ options: { timeoutSeconds: 1 } }), credentials: withAppId() });
-		expect(result.error.message).toMatch(/did not answer within 1 seconds .*may have reached Itniotech/);
+		const result = await runNode({
+			parameters: tts({ options: { timeoutSeconds: 1 } }),
+			credentials: withAppId(),
+		});
+		expect(result.error.message).toMatch(
+			/did not answer within 1 seconds .*may have reached Itniotech/,
+		);
 		expect(result.error.description).toMatch(/Call Record → Get Many/);
 		expect(sim.requests).toHaveLength(1);
 	});
@@ -187,7 +211,8 @@ describe('Call → Send Audio File', () => {
 		options: {},
 		...extra,
 	});
-	const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
+	const numbers = (n) =>
+		Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
 
 	test('450 numbers (with duplicates) go out in chunks of 200, 200 and 50; one item per callee', async () => {
 		const list = numbers(450);
@@ -198,7 +223,9 @@ describe('Call → Send Audio File', () => {
 		expect(sim.sent.flatMap((s) => s.callees)).toEqual(list);
 		expect(result.items).toHaveLength(450);
 		expect(result.items.map((i) => i.json.callee)).toEqual(list);
-		expect(result.items.every((i) => i.json.submitted === true && /^\d+$/.test(i.json.voiceId))).toBe(true);
+		expect(
+			result.items.every((i) => i.json.submitted === true && /^\d+$/.test(i.json.voiceId)),
+		).toBe(true);
 	});
 
 	test('a list from an expression works too', async () => {
@@ -220,18 +247,25 @@ describe('Call → Send Audio File', () => {
 		expect(sim.requests.filter((r) => r.path === '/voice/sendGroup')).toHaveLength(2);
 		const { callees, voiceIds } = sim.sent[0];
 		const { calls } = result.error.context;
-		expect(calls.placed).toEqual(callees.map((callee, i) => ({ item: 0, callee, voiceId: voiceIds[i] })));
+		expect(calls.placed).toEqual(
+			callees.map((callee, i) => ({ item: 0, callee, voiceId: voiceIds[i] })),
+		);
 		expect(calls.notPlaced.map((entry) => entry.callee)).toEqual(list.slice(200));
 		expect(calls.unknown).toEqual([]);
 		const description = result.error.description;
-		expect(description).toContain(`Placed — do not send these again: item 0: ${list[0]} → ${voiceIds[0]}, `);
+		expect(description).toContain(
+			`Placed — do not send these again: item 0: ${list[0]} → ${voiceIds[0]}, `,
+		);
 		expect(description).toContain(`${list[199]} → ${voiceIds[199]}.`);
 		expect(description).toContain(`Not placed — send only these again: item 0: ${list[200]}, `);
 		expect(description).not.toMatch(/Outcome unknown/);
 	});
 
 	test('a bad number anywhere stops the whole item before sending', async () => {
-		const result = await runNode({ parameters: group(`${numbers(3).join(',')},12ab`), credentials: withAppId() });
+		const result = await runNode({
+			parameters: group(`${numbers(3).join(',')},12ab`),
+			credentials: withAppId(),
+		});
 		expect(result.error.message).toMatch(/The Phone Numbers in item 0 must be a phone number/);
 		expect(result.error.description).toMatch(/"12ab"/);
 		expect(sim.requests).toHaveLength(0);
@@ -256,7 +290,10 @@ describe('Audio File', () => {
 		const first = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
 		expect(first.error).toBeUndefined();
 		expect(sim.sent[0].bytes.equals(audio)).toBe(true);
-		expect(first.items[0].json).toEqual({ fileId: expect.stringMatching(/\.mp3$/), fileName: 'greeting.mp3' });
+		expect(first.items[0].json).toEqual({
+			fileId: expect.stringMatching(/\.mp3$/),
+			fileName: 'greeting.mp3',
+		});
 
 		const again = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
 		expect(again.error.message).toMatch(/^Itniotech error -20:/);
@@ -272,7 +309,11 @@ describe('Audio File', () => {
 	test.each([['.mp3'], ['greeting.ogg'], [`${'x'.repeat(30)}.mp3`], ['../x/evil.mp3']])(
 		'file name %p is refused before upload',
 		async (fileName) => {
-			const result = await runNode({ parameters: upload(fileName), items: [binaryItem()], credentials });
+			const result = await runNode({
+				parameters: upload(fileName),
+				items: [binaryItem()],
+				credentials,
+			});
 			expect(result.error.message).toMatch(/^The File Name in item 0 /);
 			expect(sim.requests).toHaveLength(0);
 		},
@@ -281,13 +322,23 @@ describe('Audio File', () => {
 
 describe('SIP Call Record', () => {
 	test('get and search type the SIP fields too', async () => {
-		sim.sipHistory = history(3, 3600 * 1000, DAY, { sipGroupName: 'Support', phoneName: 'desk-1', recordingFileId: '' });
+		sim.sipHistory = history(3, 3600 * 1000, DAY, {
+			sipGroupName: 'Support',
+			phoneName: 'desk-1',
+			recordingFileId: '',
+		});
 		const got = await runNode({
 			parameters: { resource: 'sipRecord', operation: 'get', voiceId: '5001', options: {} },
 			credentials,
 		});
 		expect(got.error).toBeUndefined();
-		expect(got.items[0].json).toMatchObject({ voiceId: '5001', sipGroupName: 'Support', phoneName: 'desk-1', recordingFileId: null, callDuration: 1 });
+		expect(got.items[0].json).toMatchObject({
+			voiceId: '5001',
+			sipGroupName: 'Support',
+			phoneName: 'desk-1',
+			recordingFileId: null,
+			callDuration: 1,
+		});
 
 		const now = Date.now();
 		const found = await runNode({

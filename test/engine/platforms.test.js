@@ -22,9 +22,30 @@ beforeAll(() => {
 /** name, credential fields (on top of key and secret), the prefix the layout puts before /voice, the balance path, callees per request, max loop count. */
 const BRANDS = [
 	['Itniotech', (url) => ({ platform: 'itniotech', baseUrl: url }), '', '/sms/getBalance', 200, 9],
-	['Onbuka', (url) => ({ platform: 'onbuka', baseUrl: `${url}/v3` }), '/v3', '/v3/getBalance', 1000, 3],
-	['another brand of the platform', (url) => ({ platform: 'other', baseUrl: url, pathLayout: 'itniotech' }), '', '/sms/getBalance', 200, 3],
-	['another brand of the platform', (url) => ({ platform: 'other', baseUrl: `${url}/v3/`, pathLayout: 'onbuka' }), '/v3', '/v3/getBalance', 200, 3],
+	[
+		'Onbuka',
+		(url) => ({ platform: 'onbuka', baseUrl: `${url}/v3` }),
+		'/v3',
+		'/v3/getBalance',
+		1000,
+		3,
+	],
+	[
+		'another brand of the platform',
+		(url) => ({ platform: 'other', baseUrl: url, pathLayout: 'itniotech' }),
+		'',
+		'/sms/getBalance',
+		200,
+		3,
+	],
+	[
+		'another brand of the platform',
+		(url) => ({ platform: 'other', baseUrl: `${url}/v3/`, pathLayout: 'onbuka' }),
+		'/v3',
+		'/v3/getBalance',
+		200,
+		3,
+	],
 ];
 
 const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
@@ -40,18 +61,26 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 	});
 
 	test(`Get Balance reads ${balancePath}`, async () => {
-		const result = await runNode({ parameters: { resource: 'account', operation: 'getBalance' }, credentials: brand });
+		const result = await runNode({
+			parameters: { resource: 'account', operation: 'getBalance' },
+			credentials: brand,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json)).toEqual([{ balance: 125.5, gift: 0, credit: 10 }]);
 		expect(sim.requests.map((r) => [r.path, r.answeredStatus])).toEqual([[balancePath, '0']]);
 	});
 
 	test(`Call Record → Get reads ${voicePrefix}/voice/recordGroup/{id}`, async () => {
-		const result = await runNode({ parameters: getRecordParameters(EXAMPLE_RECORD.voiceId), credentials: brand });
+		const result = await runNode({
+			parameters: getRecordParameters(EXAMPLE_RECORD.voiceId),
+			credentials: brand,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items[0].json.voiceId).toBe(EXAMPLE_RECORD.voiceId);
 		expect(result.items[0].json.callDuration).toBe(5);
-		expect(sim.requests.map((r) => r.path)).toEqual([`${voicePrefix}/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`]);
+		expect(sim.requests.map((r) => r.path)).toEqual([
+			`${voicePrefix}/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`,
+		]);
 	});
 
 	test(`Send Audio File sends 1,200 numbers in chunks of ${perRequest}`, async () => {
@@ -69,10 +98,13 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		});
 		expect(result.error).toBeUndefined();
 		const expected = [];
-		for (let left = list.length; left > 0; left -= perRequest) expected.push(Math.min(perRequest, left));
+		for (let left = list.length; left > 0; left -= perRequest)
+			expected.push(Math.min(perRequest, left));
 		expect(sim.sent.map((s) => s.callees.length)).toEqual(expected);
 		expect(sim.sent.flatMap((s) => s.callees)).toEqual(list);
-		expect(new Set(sim.requests.map((r) => r.path))).toEqual(new Set([`${voicePrefix}/voice/sendGroup`]));
+		expect(new Set(sim.requests.map((r) => r.path))).toEqual(
+			new Set([`${voicePrefix}/voice/sendGroup`]),
+		);
 		expect(result.items).toHaveLength(1200);
 	});
 
@@ -96,7 +128,9 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.json.voiceId).sort()).toEqual(['7000', '7001', '7002']);
-		expect(sim.requests.map((r) => [r.path, r.answeredStatus])).toEqual([[`${voicePrefix}/voice/recordGroupQuery`, '0']]);
+		expect(sim.requests.map((r) => [r.path, r.answeredStatus])).toEqual([
+			[`${voicePrefix}/voice/recordGroupQuery`, '0'],
+		]);
 	});
 
 	const tts = (loopCount) => ({
@@ -119,7 +153,9 @@ describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perReq
 	test(`Times to Play of ${maxLoops + 1} is refused before any request, naming ${name}`, async () => {
 		const result = await runNode({ parameters: tts(maxLoops + 1), credentials: brand });
 		expect(result.error.name).toBe('NodeOperationError');
-		expect(result.error.message).toBe(`The Times to Play in item 0 must be a whole number from 1 to ${maxLoops} on ${name}`);
+		expect(result.error.message).toBe(
+			`The Times to Play in item 0 must be a whole number from 1 to ${maxLoops} on ${name}`,
+		);
 		expect(result.error.description).toMatch(/Platform/);
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -139,7 +175,12 @@ describe('the simulator serves each layout strictly, and the node says what to c
 	test('an Onbuka layout without /v3 does not reach the Itniotech paths either', async () => {
 		const result = await runNode({
 			parameters: { resource: 'account', operation: 'getBalance', options: { maxAttempts: 1 } },
-			credentials: { ...credentials, platform: 'other', pathLayout: 'onbuka', baseUrl: credentials.baseUrl },
+			credentials: {
+				...credentials,
+				platform: 'other',
+				pathLayout: 'onbuka',
+				baseUrl: credentials.baseUrl,
+			},
 		});
 		expect(sim.requests.map((r) => r.path)).toEqual(['/getBalance']);
 		expect(result.error.message).toMatch(/HTTP 404/);

@@ -31,7 +31,12 @@ async function run(parameters, extra = {}) {
 const FAULTS = {
 	'vendor -18': { kind: 'status', status: '-18' },
 	'HTTP 500': { kind: 'http', httpStatus: 500, body: 'Internal Server Error' },
-	'HTTP 503 + Retry-After': { kind: 'http', httpStatus: 503, body: '', headers: { 'Retry-After': '0' } },
+	'HTTP 503 + Retry-After': {
+		kind: 'http',
+		httpStatus: 503,
+		body: '',
+		headers: { 'Retry-After': '0' },
+	},
 	'HTTP 429': { kind: 'http', httpStatus: 429, body: 'slow down' },
 	'HTML page': { kind: 'html' },
 	'invalid JSON': { kind: 'malformed' },
@@ -73,12 +78,15 @@ beforeEach(() => {
 });
 
 /** An oversized answer is not temporary: asking again would only read it again (test/engine/security.test.js). */
-const TEMPORARY_FAULTS = Object.fromEntries(Object.entries(FAULTS).filter(([, fault]) => fault.kind !== 'oversized'));
+const TEMPORARY_FAULTS = Object.fromEntries(
+	Object.entries(FAULTS).filter(([, fault]) => fault.kind !== 'oversized'),
+);
 
 describe('reads recover from a temporary failure', () => {
 	const cases = [];
 	for (const [readName, parameters] of Object.entries(READS)) {
-		for (const [faultName, fault] of Object.entries(TEMPORARY_FAULTS)) cases.push([readName, faultName, parameters, fault]);
+		for (const [faultName, fault] of Object.entries(TEMPORARY_FAULTS))
+			cases.push([readName, faultName, parameters, fault]);
 	}
 	test.each(cases)('%s after %s', async (_read, _fault, parameters, fault) => {
 		sim.inject({ ...fault });
@@ -125,39 +133,79 @@ describe('reads that keep failing end in one clear per-item error', () => {
 
 const SENDS = {
 	'send text to speech': {
-		parameters: { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', additionalFields: {} },
+		parameters: {
+			resource: 'call',
+			operation: 'sendTts',
+			callee: '6281234567890',
+			language: 'EN',
+			text: 'Hi',
+			additionalFields: {},
+		},
 	},
 	'send audio file': {
-		parameters: { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', fileId: 'f.mp3', additionalFields: {} },
+		parameters: {
+			resource: 'call',
+			operation: 'sendGroup',
+			callees: '6281234567890,919876543210',
+			fileId: 'f.mp3',
+			additionalFields: {},
+		},
 	},
 	'upload audio file': {
-		parameters: { resource: 'audioFile', operation: 'upload', binaryPropertyName: 'data', fileName: 'hello.mp3' },
-		items: [{ json: {}, binary: { data: { data: Buffer.from('abc').toString('base64'), mimeType: 'audio/mpeg', fileName: 'hello.mp3' } } }],
+		parameters: {
+			resource: 'audioFile',
+			operation: 'upload',
+			binaryPropertyName: 'data',
+			fileName: 'hello.mp3',
+		},
+		items: [
+			{
+				json: {},
+				binary: {
+					data: {
+						data: Buffer.from('abc').toString('base64'),
+						mimeType: 'audio/mpeg',
+						fileName: 'hello.mp3',
+					},
+				},
+			},
+		],
 	},
 };
 
 describe('sends are never repeated', () => {
 	const cases = [];
 	for (const [sendName, send] of Object.entries(SENDS)) {
-		for (const [faultName, fault] of Object.entries(FAULTS)) cases.push([sendName, faultName, send, fault]);
+		for (const [faultName, fault] of Object.entries(FAULTS))
+			cases.push([sendName, faultName, send, fault]);
 	}
-	test.each(cases)('%s under %s: one request, at most one accepted send, a clear error', async (sendName, faultName, send, fault) => {
-		sim.inject({ ...fault });
-		const result = await run(withOptions(send.parameters, {}), { items: send.items });
-		expect(sim.requests).toHaveLength(1);
-		// Only a dropped answer comes after the simulator acted: every other fault strikes before it.
-		expect(sim.sent).toHaveLength(fault.kind === 'dropAnswer' ? 1 : 0);
-		expect(result.error.name).toBe('NodeApiError');
-		const outcomeUnknown = fault.kind !== 'status';
-		if (outcomeUnknown) expect(result.error.description).toMatch(/before sending again/);
-		if (sendName === 'upload audio file') return;
-		// Calls: the callees of an unknown outcome are named, so they can be checked instead of called again.
-		const { calls } = result.error.context;
-		const callees = send.parameters.callee ? [send.parameters.callee] : send.parameters.callees.split(',');
-		const listed = (outcomeUnknown ? calls.unknown : calls.notPlaced).map((entry) => entry.callee);
-		expect(listed).toEqual(callees);
-		if (outcomeUnknown) expect(result.error.description).toContain(`before sending them again: item 0: ${callees.join(', ')}.`);
-	});
+	test.each(cases)(
+		'%s under %s: one request, at most one accepted send, a clear error',
+		async (sendName, faultName, send, fault) => {
+			sim.inject({ ...fault });
+			const result = await run(withOptions(send.parameters, {}), { items: send.items });
+			expect(sim.requests).toHaveLength(1);
+			// Only a dropped answer comes after the simulator acted: every other fault strikes before it.
+			expect(sim.sent).toHaveLength(fault.kind === 'dropAnswer' ? 1 : 0);
+			expect(result.error.name).toBe('NodeApiError');
+			const outcomeUnknown = fault.kind !== 'status';
+			if (outcomeUnknown) expect(result.error.description).toMatch(/before sending again/);
+			if (sendName === 'upload audio file') return;
+			// Calls: the callees of an unknown outcome are named, so they can be checked instead of called again.
+			const { calls } = result.error.context;
+			const callees = send.parameters.callee
+				? [send.parameters.callee]
+				: send.parameters.callees.split(',');
+			const listed = (outcomeUnknown ? calls.unknown : calls.notPlaced).map(
+				(entry) => entry.callee,
+			);
+			expect(listed).toEqual(callees);
+			if (outcomeUnknown)
+				expect(result.error.description).toContain(
+					`before sending them again: item 0: ${callees.join(', ')}.`,
+				);
+		},
+	);
 
 	test('a -16 on a send is corrected once: the vendor refused it before acting, so it is sent once in effect', async () => {
 		sim.now = () => Date.now() + 40 * 60 * 1000;
@@ -170,14 +218,32 @@ describe('sends are never repeated', () => {
 
 describe('continue on fail', () => {
 	test('five items, the middle one keeps failing: four records and one error item, in order', async () => {
-		sim.inject({ kind: 'http', httpStatus: 502, body: 'bad gateway', path: '/voice/recordGroup/33', times: 3 });
+		sim.inject({
+			kind: 'http',
+			httpStatus: 502,
+			body: 'bad gateway',
+			path: '/voice/recordGroup/33',
+			times: 3,
+		});
 		const result = await run(
-			withOptions({ resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.id }}' }, { maxAttempts: 3 }),
-			{ items: ['31', '32', '33', '34', '35'].map((id) => ({ json: { id } })), continueOnFail: true },
+			withOptions(
+				{ resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.id }}' },
+				{ maxAttempts: 3 },
+			),
+			{
+				items: ['31', '32', '33', '34', '35'].map((id) => ({ json: { id } })),
+				continueOnFail: true,
+			},
 		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2, 3, 4]);
-		expect(result.items.map((i) => i.json.voiceId ?? 'error')).toEqual(['31', '32', 'error', '34', '35']);
+		expect(result.items.map((i) => i.json.voiceId ?? 'error')).toEqual([
+			'31',
+			'32',
+			'error',
+			'34',
+			'35',
+		]);
 		expect(result.items[2].json.error).toMatch(/HTTP 502/);
 		expect(result.items[2].json.description).toMatch(/Tried 3 times/);
 	});
@@ -186,7 +252,10 @@ describe('continue on fail', () => {
 		sim.inject({ kind: 'hang', path: '/voice/sendCode', after: 1 });
 		const result = await run(
 			withOptions({ ...SENDS['send text to speech'].parameters, callee: '={{ $json.n }}' }, {}),
-			{ items: ['6281234567890', '6281234567891', '6281234567892'].map((n) => ({ json: { n } })), continueOnFail: true },
+			{
+				items: ['6281234567890', '6281234567891', '6281234567892'].map((n) => ({ json: { n } })),
+				continueOnFail: true,
+			},
 		);
 		expect(sim.requests).toHaveLength(3);
 		expect(sim.sent.map((s) => s.body.callee)).toEqual(['6281234567890', '6281234567892']);

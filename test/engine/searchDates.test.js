@@ -32,7 +32,10 @@ const search = (from, to, extra = {}) => ({
  * one second more on each side (vendor times are whole seconds, so edge records are found under every reading
  * of the ends; see common/windowSearch.ts), which is taken off here.
  */
-const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => [Date.parse(r.window[0]) + 1000, Date.parse(r.window[1]) - 1000]);
+const windowsSent = () =>
+	sim.requests
+		.filter((r) => r.window)
+		.map((r) => [Date.parse(r.window[0]) + 1000, Date.parse(r.window[1]) - 1000]);
 
 /** Runs the node and returns what it did, with the real clock readings around the run. */
 async function timedRun(options) {
@@ -81,10 +84,15 @@ test('SIP search: a JS Date from {{ new Date(...) }} is accepted too', async () 
 });
 
 test('a From of exactly {{ $now.minus({ months: 2 }) }} is accepted, as a DateTime and as .toISO(), on every item, and the simulator agrees', async () => {
-	const from = '={{ $json.form === "iso" ? $now.minus({ months: 2 }).toISO() : $now.minus({ months: 2 }) }}';
+	const from =
+		'={{ $json.form === "iso" ? $now.minus({ months: 2 }).toISO() : $now.minus({ months: 2 }) }}';
 	const { result } = await timedRun({
 		parameters: search(from, '={{ $now.minus({ months: 2 }).plus({ days: 1 }) }}'),
-		items: [{ json: { form: 'dateTime' } }, { json: { form: 'iso' } }, { json: { form: 'dateTime' } }],
+		items: [
+			{ json: { form: 'dateTime' } },
+			{ json: { form: 'iso' } },
+			{ json: { form: 'dateTime' } },
+		],
 		// The simulator counts months in UTC; a UTC workflow keeps both sides on the same calendar.
 		workflowSettings: { timezone: 'UTC' },
 	});
@@ -112,7 +120,9 @@ test.each([
 	['{{ String($now.minus({ days: 3 }).toUnixInteger()) }}', 'seconds as 10 digits of text'],
 	['{{ String($now.minus({ days: 3 }).toMillis()) }}', 'milliseconds as 13 digits of text'],
 ])('From %s: a Unix timestamp in %s', async (expression) => {
-	const { result, before, after } = await timedRun({ parameters: search(`=${expression}`, '={{ $now.toMillis() }}') });
+	const { result, before, after } = await timedRun({
+		parameters: search(`=${expression}`, '={{ $now.toMillis() }}'),
+	});
 	expect(result.error).toBeUndefined();
 	const [[from, to]] = windowsSent();
 	expectWithin(from, before - 3 * DAY, after - 3 * DAY);
@@ -124,13 +134,20 @@ test.each([
 	['={{ "1" }}', 'From', 'Got "1"'], // Date.parse made this 1 January 2001
 	['={{ 42 }}', 'From', 'Got the number 42'],
 	['={{ "2026-03-05T10:00:00+99:99" }}', 'From', 'Got "2026-03-05T10:00:00+99:99"'],
-])('From %p is refused before any request, naming field, item, what came and what is allowed', async (from, field, got) => {
-	const { result } = await timedRun({ parameters: search(from, '={{ $now }}') });
-	expect(result.error.message).toBe(`The ${field} date in item 0 is not a date this node can read`);
-	expect(result.error.description).toContain(got);
-	expect(result.error.description).toMatch(/ISO 8601 .* Unix timestamp, 10 digits for seconds or 13 for milliseconds/);
-	expect(sim.requests).toHaveLength(0);
-});
+])(
+	'From %p is refused before any request, naming field, item, what came and what is allowed',
+	async (from, field, got) => {
+		const { result } = await timedRun({ parameters: search(from, '={{ $now }}') });
+		expect(result.error.message).toBe(
+			`The ${field} date in item 0 is not a date this node can read`,
+		);
+		expect(result.error.description).toContain(got);
+		expect(result.error.description).toMatch(
+			/ISO 8601 .* Unix timestamp, 10 digits for seconds or 13 for milliseconds/,
+		);
+		expect(sim.requests).toHaveLength(0);
+	},
+);
 
 test('an empty To is "missing", with continue-on-fail only on its own item', async () => {
 	const { result } = await timedRun({

@@ -90,21 +90,35 @@ describe.each(READINGS)('vendor reading: %s', (_name, reading) => {
 	});
 
 	test.each([
-		['3 (the user\'s case: the newest 3 of the whole range, not of the oldest window)', () => 3],
-		['reaching across the boundary into the older window', (d) => d.records.filter((r) => Date.parse(r.submitTime) > d.boundary).length + 3],
+		["3 (the user's case: the newest 3 of the whole range, not of the oldest window)", () => 3],
+		[
+			'reaching across the boundary into the older window',
+			(d) => d.records.filter((r) => Date.parse(r.submitTime) > d.boundary).length + 3,
+		],
 		['more than a page in each window', () => 150],
-	])('Limit %s: the newest records of the range, each once, oldest first', async (_what, limitOf) => {
-		const limit = limitOf(data);
-		const result = await runNode({ parameters: search(data.from, data.to, { returnAll: false, limit }), credentials });
-		expect(result.error).toBeUndefined();
-		expect(result.items.map((i) => i.json.voiceId)).toEqual(data.ids.slice(-limit));
-	});
+	])(
+		'Limit %s: the newest records of the range, each once, oldest first',
+		async (_what, limitOf) => {
+			const limit = limitOf(data);
+			const result = await runNode({
+				parameters: search(data.from, data.to, { returnAll: false, limit }),
+				credentials,
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.items.map((i) => i.json.voiceId)).toEqual(data.ids.slice(-limit));
+		},
+	);
 
 	test('Limit 3 reads only the pages that hold the newest records', async () => {
-		await runNode({ parameters: search(data.from, data.to, { returnAll: false, limit: 3 }), credentials });
+		await runNode({
+			parameters: search(data.from, data.to, { returnAll: false, limit: 3 }),
+			credentials,
+		});
 		// Newest window only: page 1, and when pages run oldest first, the last page (page 1 shows the order).
 		expect(sim.requests).toHaveLength(reading.newestFirst ? 1 : 2);
-		expect(new Set(sim.requests.map((r) => r.window.join()))).toEqual(new Set([sim.requests[0].window.join()]));
+		expect(new Set(sim.requests.map((r) => r.window.join()))).toEqual(
+			new Set([sim.requests[0].window.join()]),
+		);
 		expect(Date.parse(sim.requests[0].window[1])).toBe(data.to + 1000); // a second past To, see windowSearch
 	});
 
@@ -121,15 +135,25 @@ test('SIP search shares the rule: the boundary record once under inclusive ends'
 	Object.assign(sim, { inclusiveStart: true, inclusiveEnd: true, newestFirst: false });
 	const data = scenario();
 	sim.sipHistory = data.records.map((r) => ({ ...r, sipGroupName: 'Support' }));
-	const result = await runNode({ parameters: { ...search(data.from, data.to), resource: 'sipRecord', operation: 'search' }, credentials });
+	const result = await runNode({
+		parameters: { ...search(data.from, data.to), resource: 'sipRecord', operation: 'search' },
+		credentials,
+	});
 	expect(result.items.map((i) => i.json.voiceId)).toEqual(data.ids);
 });
 
 test('a vendor page order the node cannot tell (all on one second) is read in full rather than guessed', async () => {
 	const data = scenario();
 	const second = vendorTime(data.to - HOUR);
-	sim.groupHistory = Array.from({ length: 250 }, (_, i) => ({ ...EXAMPLE_RECORD, voiceId: String(9000 + i), submitTime: second }));
-	const result = await runNode({ parameters: search(data.from, data.to, { returnAll: false, limit: 5 }), credentials });
+	sim.groupHistory = Array.from({ length: 250 }, (_, i) => ({
+		...EXAMPLE_RECORD,
+		voiceId: String(9000 + i),
+		submitTime: second,
+	}));
+	const result = await runNode({
+		parameters: search(data.from, data.to, { returnAll: false, limit: 5 }),
+		credentials,
+	});
 	expect(result.items).toHaveLength(5);
 	expect(sim.requests.filter((r) => Date.parse(r.window[1]) === data.to + 1000)).toHaveLength(3);
 });
@@ -139,20 +163,23 @@ describe('the range is [From, To), whatever the vendor counts as inside', () => 
 		['[start, end]', true, true],
 		['(start, end]', false, true],
 		['[start, end)', true, false],
-	])('%s: a record exactly at To is left to the next search; one exactly at From is kept', async (_ends, inclusiveStart, inclusiveEnd) => {
-		// The node asks a second more on each side, so even a vendor that excludes a query's start finds it.
-		Object.assign(sim, { inclusiveStart, inclusiveEnd });
-		const from = Math.floor((Date.now() - 10 * DAY) / 1000) * 1000;
-		const to = from + 5 * DAY;
-		sim.groupHistory = [
-			{ ...EXAMPLE_RECORD, voiceId: '100', submitTime: vendorTime(from) },
-			{ ...EXAMPLE_RECORD, voiceId: '101', submitTime: vendorTime(from + DAY) },
-			{ ...EXAMPLE_RECORD, voiceId: '102', submitTime: vendorTime(to) },
-		];
-		const first = await runNode({ parameters: search(from, to), credentials });
-		const next = await runNode({ parameters: search(to, to + DAY), credentials });
-		expect(first.error).toBeUndefined();
-		expect(first.items.map((i) => i.json.voiceId)).toEqual(['100', '101']);
-		expect(next.items.map((i) => i.json.voiceId)).toEqual(['102']);
-	});
+	])(
+		'%s: a record exactly at To is left to the next search; one exactly at From is kept',
+		async (_ends, inclusiveStart, inclusiveEnd) => {
+			// The node asks a second more on each side, so even a vendor that excludes a query's start finds it.
+			Object.assign(sim, { inclusiveStart, inclusiveEnd });
+			const from = Math.floor((Date.now() - 10 * DAY) / 1000) * 1000;
+			const to = from + 5 * DAY;
+			sim.groupHistory = [
+				{ ...EXAMPLE_RECORD, voiceId: '100', submitTime: vendorTime(from) },
+				{ ...EXAMPLE_RECORD, voiceId: '101', submitTime: vendorTime(from + DAY) },
+				{ ...EXAMPLE_RECORD, voiceId: '102', submitTime: vendorTime(to) },
+			];
+			const first = await runNode({ parameters: search(from, to), credentials });
+			const next = await runNode({ parameters: search(to, to + DAY), credentials });
+			expect(first.error).toBeUndefined();
+			expect(first.items.map((i) => i.json.voiceId)).toEqual(['100', '101']);
+			expect(next.items.map((i) => i.json.voiceId)).toEqual(['102']);
+		},
+	);
 });

@@ -18,7 +18,13 @@ beforeAll(() => {
 	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
 });
 
-const PEOPLE = ['6281234567890', '6281234567891', '6281234567892', '6281234567893', '6281234567894'];
+const PEOPLE = [
+	'6281234567890',
+	'6281234567891',
+	'6281234567892',
+	'6281234567893',
+	'6281234567894',
+];
 
 const tts = (extra = {}) => ({
 	resource: 'call',
@@ -46,15 +52,20 @@ const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).p
 const accepted = () => sim.placedCalls();
 
 function expectNobodyCalledTwice() {
-	for (const [callee, voiceIds] of accepted()) expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
+	for (const [callee, voiceIds] of accepted())
+		expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
 }
 
 const voiceIdOf = (callee) => accepted().get(callee)?.[0];
 
 describe('Continue On Fail off: the run stops, and its error accounts for every call', () => {
-	test('the user\'s case: 3 items at the default concurrency, item 0 refused (-26); items 1 and 2 were placed and are listed with their voiceIds', async () => {
+	test("the user's case: 3 items at the default concurrency, item 0 refused (-26); items 1 and 2 were placed and are listed with their voiceIds", async () => {
 		sim.inject({ kind: 'status', status: '-26', path: '/voice/sendCode', bodyContains: PEOPLE[0] });
-		const result = await runNode({ parameters: tts(), items: itemsFor(PEOPLE.slice(0, 3)), credentials });
+		const result = await runNode({
+			parameters: tts(),
+			items: itemsFor(PEOPLE.slice(0, 3)),
+			credentials,
+		});
 
 		expect(result.error.message).toMatch(/^Itniotech error -26/);
 		expect(result.error.context.itemIndex).toBe(0);
@@ -66,14 +77,18 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 			{ item: 1, callee: PEOPLE[1], voiceId: voiceIdOf(PEOPLE[1]) },
 			{ item: 2, callee: PEOPLE[2], voiceId: voiceIdOf(PEOPLE[2]) },
 		]);
-		expect(calls.notPlaced).toEqual([{ item: 0, callee: PEOPLE[0], reason: expect.stringMatching(/^Itniotech error -26/) }]);
+		expect(calls.notPlaced).toEqual([
+			{ item: 0, callee: PEOPLE[0], reason: expect.stringMatching(/^Itniotech error -26/) },
+		]);
 		expect(calls.unknown).toEqual([]);
 		expect(calls.notSent).toEqual([]);
 		const description = result.error.description;
 		expect(description).toContain(
 			`Placed — do not send these again: item 1: ${PEOPLE[1]} → ${voiceIdOf(PEOPLE[1])}; item 2: ${PEOPLE[2]} → ${voiceIdOf(PEOPLE[2])}.`,
 		);
-		expect(description).toContain(`Not placed — send only these again: item 0: ${PEOPLE[0]} (Itniotech error -26`);
+		expect(description).toContain(
+			`Not placed — send only these again: item 0: ${PEOPLE[0]} (Itniotech error -26`,
+		);
 
 		// Following the advice (send only item 0 again, now that its rate is fixed) calls nobody twice.
 		sim.requests = [];
@@ -83,14 +98,20 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expectNobodyCalledTwice();
 	});
 
-	test('accepted, then the connection dropped: that item is of unknown outcome with its callee; its neighbours\' voiceIds are kept', async () => {
+	test("accepted, then the connection dropped: that item is of unknown outcome with its callee; its neighbours' voiceIds are kept", async () => {
 		sim.inject({ kind: 'dropAnswer', path: '/voice/sendCode', bodyContains: PEOPLE[1] });
-		const result = await runNode({ parameters: tts(), items: itemsFor(PEOPLE.slice(0, 3)), credentials });
+		const result = await runNode({
+			parameters: tts(),
+			items: itemsFor(PEOPLE.slice(0, 3)),
+			credentials,
+		});
 
 		// The simulator placed all three calls, once each; the node never learnt item 1's voiceId.
 		expect([...accepted().keys()].sort()).toEqual(PEOPLE.slice(0, 3));
 		expectNobodyCalledTwice();
-		expect(result.error.message).toMatch(/closed before an answer arrived: the request may have reached Itniotech/);
+		expect(result.error.message).toMatch(
+			/closed before an answer arrived: the request may have reached Itniotech/,
+		);
 		expect(result.error.context.itemIndex).toBe(1);
 		const { calls } = result.error.context;
 		expect(calls.placed).toEqual([
@@ -100,7 +121,9 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expect(calls.unknown).toEqual([{ item: 1, callee: PEOPLE[1], reason: result.error.message }]);
 		expect(calls.notPlaced).toEqual([]);
 		const description = result.error.description;
-		expect(description).toContain(`item 0: ${PEOPLE[0]} → ${voiceIdOf(PEOPLE[0])}; item 2: ${PEOPLE[2]} → ${voiceIdOf(PEOPLE[2])}`);
+		expect(description).toContain(
+			`item 0: ${PEOPLE[0]} → ${voiceIdOf(PEOPLE[0])}; item 2: ${PEOPLE[2]} → ${voiceIdOf(PEOPLE[2])}`,
+		);
 		expect(description).toContain(
 			`Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 1: ${PEOPLE[1]}.`,
 		);
@@ -126,7 +149,7 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expect(result.error.description).toMatch(/; items 2–4 \(not sent\)\.$/);
 	});
 
-	test('group call, chunk 2 of 3 accepted but its answer dropped: chunk 1\'s callee → voiceId pairs are kept, chunk 2 is unknown, chunk 3 not sent', async () => {
+	test("group call, chunk 2 of 3 accepted but its answer dropped: chunk 1's callee → voiceId pairs are kept, chunk 2 is unknown, chunk 3 not sent", async () => {
 		sim.inject({ kind: 'dropAnswer', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(450);
 		const result = await runNode({ parameters: group(list.join(',')), credentials });
@@ -136,13 +159,16 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expect(result.error.message).toMatch(/may have reached Itniotech/);
 		const { calls } = result.error.context;
 		const first = sim.sent[0];
-		expect(calls.placed).toEqual(first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })));
+		expect(calls.placed).toEqual(
+			first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })),
+		);
 		expect(calls.unknown.map((entry) => entry.callee)).toEqual(list.slice(200, 400));
 		expect(calls.notSent).toEqual(list.slice(400).map((callee) => ({ item: 0, callee })));
 		expect(calls.notPlaced).toEqual([]);
 
 		const description = result.error.description;
-		for (const i of [0, 117, 199]) expect(description).toContain(`${list[i]} → ${first.voiceIds[i]}`);
+		for (const i of [0, 117, 199])
+			expect(description).toContain(`${list[i]} → ${first.voiceIds[i]}`);
 		expect(description).toContain(`before sending them again: item 0: ${list[200]}, `);
 		expect(description).toContain(`Not placed — send only these again: item 0: ${list[400]}, `);
 		expect(description).toMatch(new RegExp(`${list[449]} \\(not sent\\)\\.$`));
@@ -151,7 +177,7 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		for (const callee of list.slice(0, 400)) expect(resend).not.toContain(callee);
 	});
 
-	test('n8n\'s Retry On Fail would re-run the whole node and call everybody again: a send refuses to start with it', async () => {
+	test("n8n's Retry On Fail would re-run the whole node and call everybody again: a send refuses to start with it", async () => {
 		const result = await runNode({
 			parameters: tts(),
 			items: itemsFor(PEOPLE.slice(0, 2)),
@@ -176,8 +202,13 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 		expect(result.items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2]);
 		expect(result.items[0].json).toEqual({ voiceId: voiceIdOf(PEOPLE[0]), callee: PEOPLE[0] });
 		expect(result.items[2].json).toEqual({ voiceId: voiceIdOf(PEOPLE[2]), callee: PEOPLE[2] });
-		expect(result.items[1].json).toMatchObject({ error: expect.stringMatching(/^Itniotech error -26/), code: '-26' });
-		expect(result.items[1].json.calls.notPlaced).toEqual([{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error }]);
+		expect(result.items[1].json).toMatchObject({
+			error: expect.stringMatching(/^Itniotech error -26/),
+			code: '-26',
+		});
+		expect(result.items[1].json.calls.notPlaced).toEqual([
+			{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error },
+		]);
 		expectNobodyCalledTwice();
 	});
 
@@ -189,17 +220,29 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 			credentials,
 			continueOnFail: true,
 		});
-		expect(result.items.map((i) => i.json.voiceId ?? 'error')).toEqual([voiceIdOf(PEOPLE[0]), 'error', voiceIdOf(PEOPLE[2])]);
-		expect(result.items[1].json.calls.unknown).toEqual([{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error }]);
-		expect(result.items[1].json.description).toContain(`before sending them again: item 1: ${PEOPLE[1]}.`);
+		expect(result.items.map((i) => i.json.voiceId ?? 'error')).toEqual([
+			voiceIdOf(PEOPLE[0]),
+			'error',
+			voiceIdOf(PEOPLE[2]),
+		]);
+		expect(result.items[1].json.calls.unknown).toEqual([
+			{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error },
+		]);
+		expect(result.items[1].json.description).toContain(
+			`before sending them again: item 1: ${PEOPLE[1]}.`,
+		);
 		expect(accepted().size).toBe(3);
 		expectNobodyCalledTwice();
 	});
 
-	test('group call, chunk 2 of 3 refused: chunk 1\'s 200 callees are output with their voiceIds, then one error item for the rest', async () => {
+	test("group call, chunk 2 of 3 refused: chunk 1's 200 callees are output with their voiceIds, then one error item for the rest", async () => {
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(450);
-		const result = await runNode({ parameters: group(list.join(',')), credentials, continueOnFail: true });
+		const result = await runNode({
+			parameters: group(list.join(',')),
+			credentials,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(201);
 		expect(result.items.every((i) => i.pairedItem.item === 0)).toBe(true);
@@ -211,7 +254,9 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 		expect(failed.error).toMatch(/^Itniotech error -18/);
 		expect(failed.calls.notPlaced.map((entry) => entry.callee)).toEqual(list.slice(200, 400));
 		expect(failed.calls.notSent.map((entry) => entry.callee)).toEqual(list.slice(400));
-		expect(failed.description).toContain(`Not placed — send only these again: item 0: ${list[200]}, `);
+		expect(failed.description).toContain(
+			`Not placed — send only these again: item 0: ${list[200]}, `,
+		);
 		expect(sim.sent).toHaveLength(1);
 	});
 });
@@ -221,7 +266,12 @@ describe('error output (On Error → Continue (using error output))', () => {
 
 	test('TTS, item 1 accepted then dropped: items 0 and 2 on the main output, item 1 on the error output with its pairedItem', async () => {
 		sim.inject({ kind: 'dropAnswer', path: '/voice/sendCode', bodyContains: PEOPLE[1] });
-		const result = await runNode({ parameters: tts(), items: itemsFor(PEOPLE.slice(0, 3)), credentials, settings: errorOutput });
+		const result = await runNode({
+			parameters: tts(),
+			items: itemsFor(PEOPLE.slice(0, 3)),
+			credentials,
+			settings: errorOutput,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => [i.pairedItem.item, i.json.voiceId])).toEqual([
 			[0, voiceIdOf(PEOPLE[0])],
@@ -237,21 +287,32 @@ describe('error output (On Error → Continue (using error output))', () => {
 		expectNobodyCalledTwice();
 	});
 
-	test('group call, chunk 2 of 3 refused: chunk 1\'s callees on the main output, the rest reported on the error output', async () => {
+	test("group call, chunk 2 of 3 refused: chunk 1's callees on the main output, the rest reported on the error output", async () => {
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(450);
-		const result = await runNode({ parameters: group(list.join(',')), credentials, settings: errorOutput });
+		const result = await runNode({
+			parameters: group(list.join(',')),
+			credentials,
+			settings: errorOutput,
+		});
 		expect(result.items.map((i) => i.json.callee)).toEqual(list.slice(0, 200));
 		expect(result.items.map((i) => i.json.voiceId)).toEqual(sim.sent[0].voiceIds);
 		expect(result.errorItems).toHaveLength(1);
 		expect(result.errorItems[0].pairedItem).toEqual({ item: 0 });
-		expect(result.errorItems[0].json.message).toContain(`Not placed — send only these again: item 0: ${list[200]}, `);
+		expect(result.errorItems[0].json.message).toContain(
+			`Not placed — send only these again: item 0: ${list[200]}, `,
+		);
 	});
 
 	test('any operation: a failed read goes to the error output, the others to the main output', async () => {
 		sim.inject({ kind: 'status', status: '-22', path: '/voice/recordGroup/32' });
 		const result = await runNode({
-			parameters: { resource: 'callRecord', operation: 'getGroupRecord', voiceId: '={{ $json.id }}', options: {} },
+			parameters: {
+				resource: 'callRecord',
+				operation: 'getGroupRecord',
+				voiceId: '={{ $json.id }}',
+				options: {},
+			},
 			items: ['31', '32', '33'].map((id) => ({ json: { id } })),
 			credentials,
 			settings: errorOutput,
@@ -260,6 +321,8 @@ describe('error output (On Error → Continue (using error output))', () => {
 			[0, '31'],
 			[2, '33'],
 		]);
-		expect(result.errorItems.map((i) => [i.pairedItem.item, i.json.error])).toEqual([[1, expect.stringMatching(/^Itniotech error -22/)]]);
+		expect(result.errorItems.map((i) => [i.pairedItem.item, i.json.error])).toEqual([
+			[1, expect.stringMatching(/^Itniotech error -22/)],
+		]);
 	});
 });

@@ -15,21 +15,36 @@ let credentials;
 const fixture = useSimulator();
 beforeAll(() => ({ sim, credentials } = fixture));
 
-const numbers = (n, prefix = '6281234') => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
+const numbers = (n, prefix = '6281234') =>
+	Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);
 
 /** The test account with an SMS App ID in the credential, where every SMS operation takes it from. */
 const withSmsApp = (account) => ({ ...account, smsAppId: 'sms-app' });
 
 async function sms(parameters, extra = {}) {
-	return await runNode({ parameters: { resource: 'message', options: {}, ...parameters }, credentials: withSmsApp(credentials), nodeType: new ItniotechSms(), ...extra });
+	return await runNode({
+		parameters: { resource: 'message', options: {}, ...parameters },
+		credentials: withSmsApp(credentials),
+		nodeType: new ItniotechSms(),
+		...extra,
+	});
 }
 
-const send = (fields, additionalFields = {}) => ({ operation: 'send', content: 'Your code is 482913', additionalFields, ...fields });
+const send = (fields, additionalFields = {}) => ({
+	operation: 'send',
+	content: 'Your code is 482913',
+	additionalFields,
+	...fields,
+});
 
 const BRANDS = [
 	['Itniotech', (url) => ({ platform: 'itniotech', baseUrl: url }), '/sms'],
 	['Onbuka', (url) => ({ platform: 'onbuka', baseUrl: `${url}/v3` }), '/v3'],
-	['another brand, Onbuka layout', (url) => ({ platform: 'other', baseUrl: `${url}/v3`, pathLayout: 'onbuka' }), '/v3'],
+	[
+		'another brand, Onbuka layout',
+		(url) => ({ platform: 'other', baseUrl: `${url}/v3`, pathLayout: 'onbuka' }),
+		'/v3',
+	],
 ];
 
 describe.each(BRANDS)('%s', (_name, fields, prefix) => {
@@ -37,14 +52,32 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 	beforeEach(() => {
 		brand = { ...withSmsApp(credentials), ...fields(credentials.baseUrl) };
 	});
-	const run = async (parameters, extra = {}) => await sms(parameters, { credentials: brand, ...extra });
+	const run = async (parameters, extra = {}) =>
+		await sms(parameters, { credentials: brand, ...extra });
 
 	test(`Send posts to ${prefix}/sendSms; Get Delivery Report reads ${prefix}/getReport`, async () => {
-		const sent = await run(send({ numbers: '6281234567001, +62 812-3456-7002' }, { senderId: 'ACME', orderIds: 'o1,o2' }));
+		const sent = await run(
+			send(
+				{ numbers: '6281234567001, +62 812-3456-7002' },
+				{ senderId: 'ACME', orderIds: 'o1,o2' },
+			),
+		);
 		expect(sent.error).toBeUndefined();
 		expect(sent.items.map((i) => i.json)).toEqual([
-			{ msgId: expect.any(String), number: '6281234567001', orderId: 'o1', submitted: true, reason: null },
-			{ msgId: expect.any(String), number: '6281234567002', orderId: 'o2', submitted: true, reason: null },
+			{
+				msgId: expect.any(String),
+				number: '6281234567001',
+				orderId: 'o1',
+				submitted: true,
+				reason: null,
+			},
+			{
+				msgId: expect.any(String),
+				number: '6281234567002',
+				orderId: 'o2',
+				submitted: true,
+				reason: null,
+			},
 		]);
 		expect(JSON.parse(sim.requests[0].body)).toEqual({
 			appId: 'sms-app',
@@ -53,7 +86,10 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			content: 'Your code is 482913',
 			senderId: 'ACME',
 		});
-		const report = await run({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: sent.items });
+		const report = await run(
+			{ operation: 'getReport', msgIds: '={{ $json.msgId }}' },
+			{ items: sent.items },
+		);
 		expect(report.error).toBeUndefined();
 		expect(report.items.map((i) => i.json.status)).toEqual(['delivered', 'delivered']);
 		expect(sim.requests.map((r) => [r.method, r.path])).toEqual([
@@ -68,7 +104,12 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			{ json: { phone: '6281234567002,6281234567003', name: 'Budi' } },
 		];
 		const result = await run(
-			{ operation: 'sendBatch', numbers: '={{ $json.phone }}', content: '=Hi {{ $json.name }}', additionalFields: {} },
+			{
+				operation: 'sendBatch',
+				numbers: '={{ $json.phone }}',
+				content: '=Hi {{ $json.name }}',
+				additionalFields: {},
+			},
 			{ items },
 		);
 		expect(result.error).toBeUndefined();
@@ -82,21 +123,54 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			['6281234567002', true, 1],
 			['6281234567003', true, 1],
 		]);
-		expect([...smsState(sim).messages.values()].map((m) => m.content)).toEqual(['Hi Ana', 'Hi Budi', 'Hi Budi']);
+		expect([...smsState(sim).messages.values()].map((m) => m.content)).toEqual([
+			'Hi Ana',
+			'Hi Budi',
+			'Hi Budi',
+		]);
 	});
 
 	test(`Get Many Sent reads ${prefix}/getSentRcd; Get Many Received ${prefix}/recordMo`, async () => {
 		const now = Date.now();
 		await run(send({ numbers: '6281234567001' }));
-		smsState(sim).inbound = [{ number: '6281234567001', sendId: '6281100000001', receiveTime: vendorTime(now - DAY), content: 'STOP', mcc: 510, mnc: 10, operator: 'Indonesia', pricedetail: { pay: '0.01', chargeCnt: 1, currency: 'USD', price: '0.01' } }];
-		const range = { from: new Date(now - 2 * DAY).toISOString(), to: new Date(now + DAY).toISOString(), returnAll: true };
+		smsState(sim).inbound = [
+			{
+				number: '6281234567001',
+				sendId: '6281100000001',
+				receiveTime: vendorTime(now - DAY),
+				content: 'STOP',
+				mcc: 510,
+				mnc: 10,
+				operator: 'Indonesia',
+				pricedetail: { pay: '0.01', chargeCnt: 1, currency: 'USD', price: '0.01' },
+			},
+		];
+		const range = {
+			from: new Date(now - 2 * DAY).toISOString(),
+			to: new Date(now + DAY).toISOString(),
+			returnAll: true,
+		};
 		const sent = await run({ operation: 'searchSent', ...range });
 		const inbound = await run({ operation: 'searchInbound', ...range });
 		expect(sent.error).toBeUndefined();
 		expect(inbound.error).toBeUndefined();
-		expect(sent.items.map((i) => [i.json.number, i.json.status])).toEqual([['6281234567001', 'delivered']]);
+		expect(sent.items.map((i) => [i.json.number, i.json.status])).toEqual([
+			['6281234567001', 'delivered'],
+		]);
 		expect(inbound.items.map((i) => i.json)).toEqual([
-			{ number: '6281234567001', sendId: '6281100000001', receiveTime: vendorTime(now - DAY), content: 'STOP', mcc: 510, mnc: 10, operator: 'Indonesia', pay: 0.01, price: 0.01, chargeCnt: 1, currency: 'USD' },
+			{
+				number: '6281234567001',
+				sendId: '6281100000001',
+				receiveTime: vendorTime(now - DAY),
+				content: 'STOP',
+				mcc: 510,
+				mnc: 10,
+				operator: 'Indonesia',
+				pay: 0.01,
+				price: 0.01,
+				chargeCnt: 1,
+				currency: 'USD',
+			},
 		]);
 		expect(sim.requests.slice(1).map((r) => r.path)).toEqual(
 			expect.arrayContaining([`${prefix}/getSentRcd`, `${prefix}/recordMo`]),
@@ -131,20 +205,40 @@ describe('Send', () => {
 	});
 
 	test.each([
-		['a message over 1024 characters', { content: 'x'.repeat(1025) }, /Message in item 0 must be text of 1 to 1024 characters/],
+		[
+			'a message over 1024 characters',
+			{ content: 'x'.repeat(1025) },
+			/Message in item 0 must be text of 1 to 1024 characters/,
+		],
 		['an empty message', { content: '  ' }, /Message in item 0 is empty/],
 		['no phone numbers', { numbers: ' , ' }, /Phone Numbers in item 0 are empty/],
-		['a bad number', { numbers: '6281234567001,12ab' }, /Phone Numbers in item 0 must be a phone number/],
-		['a sender ID over 32 characters', { numbers: '6281234567001', additionalFields: { senderId: 'S'.repeat(33) } }, /Sender ID in item 0/],
-		['order IDs that do not match the numbers', { numbers: '6281234567001,6281234567002', additionalFields: { orderIds: 'a' } }, /exactly one ID per number/],
+		[
+			'a bad number',
+			{ numbers: '6281234567001,12ab' },
+			/Phone Numbers in item 0 must be a phone number/,
+		],
+		[
+			'a sender ID over 32 characters',
+			{ numbers: '6281234567001', additionalFields: { senderId: 'S'.repeat(33) } },
+			/Sender ID in item 0/,
+		],
+		[
+			'order IDs that do not match the numbers',
+			{ numbers: '6281234567001,6281234567002', additionalFields: { orderIds: 'a' } },
+			/exactly one ID per number/,
+		],
 	])('%s: refused before any request', async (_name, fields, message) => {
-		const result = await sms(send({ numbers: '6281234567001', ...fields }, fields.additionalFields));
+		const result = await sms(
+			send({ numbers: '6281234567001', ...fields }, fields.additionalFields),
+		);
 		expect(result.error.message).toMatch(message);
 		expect(sim.requests).toHaveLength(0);
 	});
 
 	test('Retry On Fail is refused: it would send every message again', async () => {
-		const result = await sms(send({ numbers: '6281234567001' }), { settings: { retryOnFail: true } });
+		const result = await sms(send({ numbers: '6281234567001' }), {
+			settings: { retryOnFail: true },
+		});
 		expect(result.error.message).toMatch(/Turn off Retry On Fail/);
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -153,21 +247,44 @@ describe('Send', () => {
 describe('Send Personalized', () => {
 	test('1,500 numbers over three items take two requests; a number in two items goes in separate requests', async () => {
 		const list = numbers(1500);
-		const items = [list.slice(0, 700), list.slice(700, 1400), [...list.slice(1400), list[0]]].map((phones, i) => ({
-			json: { phones: phones.join(','), text: `text ${i}` },
-		}));
-		const result = await sms({ operation: 'sendBatch', numbers: '={{ $json.phones }}', content: '={{ $json.text }}', additionalFields: {} }, { items });
+		const items = [list.slice(0, 700), list.slice(700, 1400), [...list.slice(1400), list[0]]].map(
+			(phones, i) => ({
+				json: { phones: phones.join(','), text: `text ${i}` },
+			}),
+		);
+		const result = await sms(
+			{
+				operation: 'sendBatch',
+				numbers: '={{ $json.phones }}',
+				content: '={{ $json.text }}',
+				additionalFields: {},
+			},
+			{ items },
+		);
 		expect(result.error).toBeUndefined();
 		expect(sim.sent.map((s) => s.numbers.length)).toEqual([1000, 501]);
 		expect(result.items).toHaveLength(1501);
-		expect(result.items.filter((i) => i.pairedItem.item === 2).map((i) => i.json.number)).toEqual([...list.slice(1400), list[0]]);
+		expect(result.items.filter((i) => i.pairedItem.item === 2).map((i) => i.json.number)).toEqual([
+			...list.slice(1400),
+			list[0],
+		]);
 		const byMsgId = new Map([...smsState(sim).messages.values()].map((m) => [m.msgId, m.content]));
-		for (const item of result.items) expect(byMsgId.get(item.json.msgId)).toBe(`text ${item.pairedItem.item}`);
+		for (const item of result.items)
+			expect(byMsgId.get(item.json.msgId)).toBe(`text ${item.pairedItem.item}`);
 	});
 
 	test('a bad item stops the node before any request; under continue-on-fail only that item is an error', async () => {
-		const items = [{ json: { p: '6281234567001' } }, { json: { p: 'nope' } }, { json: { p: '6281234567003' } }];
-		const parameters = { operation: 'sendBatch', numbers: '={{ $json.p }}', content: 'hi', additionalFields: {} };
+		const items = [
+			{ json: { p: '6281234567001' } },
+			{ json: { p: 'nope' } },
+			{ json: { p: '6281234567003' } },
+		];
+		const parameters = {
+			operation: 'sendBatch',
+			numbers: '={{ $json.p }}',
+			content: 'hi',
+			additionalFields: {},
+		};
 		const stopped = await sms(parameters, { items });
 		expect(stopped.error.message).toMatch(/Phone Numbers in item 1/);
 		expect(sim.requests).toHaveLength(0);
@@ -185,7 +302,9 @@ describe('Get Delivery Report', () => {
 	test('1,000 items take 5 requests of 200 IDs; each item gets its own report with pairedItem intact', async () => {
 		const sent = await sms(send({ numbers: numbers(1000).join(',') }));
 		const statuses = ['0', '-1', '1', undefined];
-		const statusOf = new Map([...smsState(sim).messages.keys()].map((id, i) => [id, statuses[i % 4]]));
+		const statusOf = new Map(
+			[...smsState(sim).messages.keys()].map((id, i) => [id, statuses[i % 4]]),
+		);
 		smsState(sim).reportStatus = (message) => statusOf.get(message.msgId);
 		sim.requests = [];
 		const items = sent.items.map((i) => ({ json: { msgId: i.json.msgId } }));
@@ -199,20 +318,36 @@ describe('Get Delivery Report', () => {
 			expect(item.json.status).toBe(['delivered', 'sending', 'failed', 'notFound'][i % 4]);
 		});
 		expect(result.items[0].json.receiveTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
-		expect(result.items[3].json).toEqual({ msgId: items[3].json.msgId, number: null, status: 'notFound', vendorStatus: null, receiveTime: null });
+		expect(result.items[3].json).toEqual({
+			msgId: items[3].json.msgId,
+			number: null,
+			status: 'notFound',
+			vendorStatus: null,
+			receiveTime: null,
+		});
 	});
 
 	test('an item may list several IDs, an ID in several items is asked once', async () => {
 		const sent = await sms(send({ numbers: '6281234567001,6281234567002' }));
 		const [a, b] = sent.items.map((i) => i.json.msgId);
 		sim.requests = [];
-		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.ids }}' }, { items: [{ json: { ids: `${a},${b}` } }, { json: { ids: a } }] });
+		const result = await sms(
+			{ operation: 'getReport', msgIds: '={{ $json.ids }}' },
+			{ items: [{ json: { ids: `${a},${b}` } }, { json: { ids: a } }] },
+		);
 		expect(sim.requests.map((r) => r.msgIds)).toEqual([[a, b]]);
-		expect(result.items.map((i) => [i.pairedItem.item, i.json.msgId])).toEqual([[0, a], [0, b], [1, a]]);
+		expect(result.items.map((i) => [i.pairedItem.item, i.json.msgId])).toEqual([
+			[0, a],
+			[0, b],
+			[1, a],
+		]);
 	});
 
 	test('an empty or malformed Message ID is refused before any request, naming the item', async () => {
-		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: [{ json: { msgId: '1' } }, { json: {} }] });
+		const result = await sms(
+			{ operation: 'getReport', msgIds: '={{ $json.msgId }}' },
+			{ items: [{ json: { msgId: '1' } }, { json: {} }] },
+		);
 		expect(result.error.message).toMatch(/Message IDs in item 1 are empty/);
 		expect(sim.requests).toHaveLength(0);
 	});
@@ -224,7 +359,13 @@ describe('Get Many Sent', () => {
 		for (let i = 0; i < count; i++) {
 			state.nextMsgId += 1n;
 			const msgId = String(state.nextMsgId);
-			state.messages.set(msgId, { msgId, number: `62812${String(i).padStart(7, '0')}`, appId: 'sms-app', content: 'x', submitTime: at + i });
+			state.messages.set(msgId, {
+				msgId,
+				number: `62812${String(i).padStart(7, '0')}`,
+				appId: 'sms-app',
+				content: 'x',
+				submitTime: at + i,
+			});
 		}
 	};
 
@@ -232,7 +373,12 @@ describe('Get Many Sent', () => {
 		const now = Date.now();
 		addSent(50_001, now - 2 * DAY);
 		addSent(3, now - 35 * DAY);
-		const result = await sms({ operation: 'searchSent', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
+		const result = await sms({
+			operation: 'searchSent',
+			from: new Date(now - 40 * DAY).toISOString(),
+			to: new Date(now).toISOString(),
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(50_004);
 		expect(sim.requests.map((r) => r.startIndex)).toEqual([0, 0, 50_000]);
@@ -244,16 +390,31 @@ describe('Get Many Sent', () => {
 		const now = Date.now();
 		addSent(10, now - 35 * DAY);
 		addSent(10, now - DAY);
-		const result = await sms({ operation: 'searchSent', from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: false, limit: 5 });
+		const result = await sms({
+			operation: 'searchSent',
+			from: new Date(now - 40 * DAY).toISOString(),
+			to: new Date(now).toISOString(),
+			returnAll: false,
+			limit: 5,
+		});
 		expect(result.items).toHaveLength(5);
 		expect(sim.requests).toHaveLength(1);
 	});
 
 	test('a From older than 90 days is refused with the earliest usable date, before any request', async () => {
 		const now = Date.now();
-		const result = await sms({ operation: 'searchSent', from: new Date(now - 100 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
-		expect(result.error.message).toMatch(/From date in item 0 is earlier than Itniotech keeps these messages/);
-		expect(result.error.description).toMatch(/last 90 days\. The earliest usable From is \d{4}-\d\d-\d\dT/);
+		const result = await sms({
+			operation: 'searchSent',
+			from: new Date(now - 100 * DAY).toISOString(),
+			to: new Date(now).toISOString(),
+			returnAll: true,
+		});
+		expect(result.error.message).toMatch(
+			/From date in item 0 is earlier than Itniotech keeps these messages/,
+		);
+		expect(result.error.description).toMatch(
+			/last 90 days\. The earliest usable From is \d{4}-\d\d-\d\dT/,
+		);
 		const earliest = Date.parse(/usable From is (\S+);/.exec(result.error.description)[1]);
 		expect(Math.abs(earliest - (now - 90 * DAY))).toBeLessThan(60_000);
 		expect(sim.requests).toHaveLength(0);
@@ -263,9 +424,24 @@ describe('Get Many Sent', () => {
 describe('Get Many Received', () => {
 	test('windows never span more than one month; pages are read by current/size', async () => {
 		const now = Date.now();
-		smsState(sim).inbound = Array.from({ length: 250 }, (_, i) => ({ number: `62812${i}`, sendId: '1', receiveTime: vendorTime(now - DAY - i * 1000), content: `reply ${i}` }));
-		smsState(sim).inbound.push({ number: '628999', sendId: '1', receiveTime: vendorTime(now - 50 * DAY), content: 'old' });
-		const result = await sms({ operation: 'searchInbound', from: new Date(now - 70 * DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true });
+		smsState(sim).inbound = Array.from({ length: 250 }, (_, i) => ({
+			number: `62812${i}`,
+			sendId: '1',
+			receiveTime: vendorTime(now - DAY - i * 1000),
+			content: `reply ${i}`,
+		}));
+		smsState(sim).inbound.push({
+			number: '628999',
+			sendId: '1',
+			receiveTime: vendorTime(now - 50 * DAY),
+			content: 'old',
+		});
+		const result = await sms({
+			operation: 'searchInbound',
+			from: new Date(now - 70 * DAY).toISOString(),
+			to: new Date(now).toISOString(),
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(251);
 		const bodies = sim.requests.map((r) => JSON.parse(r.body));
@@ -273,13 +449,21 @@ describe('Get Many Received', () => {
 			expect(body.appId).toBe('sms-app');
 			const from = new Date(Date.parse(body.params.strTime) + 8 * 3600 * 1000);
 			const to = new Date(Date.parse(body.params.endTime) + 8 * 3600 * 1000 - 1);
-			expect([to.getUTCFullYear(), to.getUTCMonth()]).toEqual([from.getUTCFullYear(), from.getUTCMonth()]);
+			expect([to.getUTCFullYear(), to.getUTCMonth()]).toEqual([
+				from.getUTCFullYear(),
+				from.getUTCMonth(),
+			]);
 		}
 		expect(bodies.filter((b) => b.current > 1).length).toBeGreaterThanOrEqual(2);
 	});
 
 	test('a From before 1 July 2022 is refused with that date', async () => {
-		const result = await sms({ operation: 'searchInbound', from: '2022-06-15T00:00:00+08:00', to: '2022-07-15T00:00:00+08:00', returnAll: true });
+		const result = await sms({
+			operation: 'searchInbound',
+			from: '2022-06-15T00:00:00+08:00',
+			to: '2022-07-15T00:00:00+08:00',
+			returnAll: true,
+		});
 		expect(result.error.description).toMatch(/earliest usable From is 2022-06-30T16:00:00.000Z/);
 		expect(sim.requests).toHaveLength(0);
 	});

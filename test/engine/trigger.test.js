@@ -32,7 +32,16 @@ const ANSWERED = {
 	settlePay: '1.2793',
 	outRecallCount: 0,
 };
-const UNANSWERED = { ...ANSWERED, voiceId: '2203031113381000003', type: 2, answerTime: 0, callDuration: 0, chargedDuration: 0, terminationCode: '480', terminationReason: 'no answer' };
+const UNANSWERED = {
+	...ANSWERED,
+	voiceId: '2203031113381000003',
+	type: 2,
+	answerTime: 0,
+	callDuration: 0,
+	chargedDuration: 0,
+	terminationCode: '480',
+	terminationReason: 'no answer',
+};
 const DIRECT_DIAL = { ...ANSWERED, voiceId: '2203031113381000004', type: 4 };
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
@@ -51,7 +60,13 @@ async function post(url, body, contentType = 'application/json') {
 	return { status: response.status, body: await response.json().catch(() => undefined) };
 }
 
-const params = (extra = {}) => ({ authentication: 'none', allowedIps: '', reportTypes: [], answered: 'all', ...extra });
+const params = (extra = {}) => ({
+	authentication: 'none',
+	allowedIps: '',
+	reportTypes: [],
+	answered: 'all',
+	...extra,
+});
 
 test('one report: one item, typed like Get, with the type as words; answered 200 at once', async () => {
 	trigger = await startTrigger(params());
@@ -100,7 +115,8 @@ test.each([
 	const response = await post(trigger.baseUrl, [ANSWERED, UNANSWERED, DIRECT_DIAL]);
 	expect(response.status).toBe(200);
 	expect(response.body).toEqual({ received: 3, accepted: expected.length });
-	if (expected.length === 0) expect(trigger.starts).toHaveLength(0); // nothing left: no workflow start
+	if (expected.length === 0)
+		expect(trigger.starts).toHaveLength(0); // nothing left: no workflow start
 	else expect(trigger.starts[0].map((i) => i.json.voiceId)).toEqual(expected);
 });
 
@@ -108,11 +124,16 @@ describe('protection', () => {
 	test('token in the query: right → 200, wrong or missing → 401 and no start', async () => {
 		trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN }));
 		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(200);
-		expect(await post(`${trigger.baseUrl}?token=${TOKEN}x`, ANSWERED)).toEqual({ status: 401, body: { error: 'Missing or wrong token' } });
+		expect(await post(`${trigger.baseUrl}?token=${TOKEN}x`, ANSWERED)).toEqual({
+			status: 401,
+			body: { error: 'Missing or wrong token' },
+		});
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(401);
 		expect((await post(`${trigger.baseUrl}?token=`, ANSWERED)).status).toBe(401);
 		// n8n's query parser turns a repeated key into a list: no single token, so no match.
-		expect((await post(`${trigger.baseUrl}?token=${TOKEN}&token=${TOKEN}`, ANSWERED)).status).toBe(401);
+		expect((await post(`${trigger.baseUrl}?token=${TOKEN}&token=${TOKEN}`, ANSWERED)).status).toBe(
+			401,
+		);
 		expect(trigger.starts).toHaveLength(1);
 	});
 
@@ -127,11 +148,14 @@ describe('protection', () => {
 		['queryToken', ''],
 		['queryToken', 'a'],
 		['pathToken', 'x'.repeat(15)],
-	])('%s with a token of %p: activation fails, naming the Token field and the 16-character minimum', async (authentication, token) => {
-		await expect(startTrigger(params({ authentication, token }))).rejects.toThrow(
-			`The Token must be at least 16 characters long (it has ${token.length})`,
-		);
-	});
+	])(
+		'%s with a token of %p: activation fails, naming the Token field and the 16-character minimum',
+		async (authentication, token) => {
+			await expect(startTrigger(params({ authentication, token }))).rejects.toThrow(
+				`The Token must be at least 16 characters long (it has ${token.length})`,
+			);
+		},
+	);
 
 	test('a new trigger (version 1.1) asks for a token by default; one saved with version 1 keeps None', async () => {
 		const { authentication, ...unset } = params();
@@ -147,7 +171,10 @@ describe('protection', () => {
 
 	test('source IP allow-list: outside → 403 and no start; listed address or range → 200', async () => {
 		trigger = await startTrigger(params({ allowedIps: '203.0.113.10, 198.51.100.0/24' }));
-		expect(await post(trigger.baseUrl, ANSWERED)).toEqual({ status: 403, body: { error: 'This source IP address is not allowed' } });
+		expect(await post(trigger.baseUrl, ANSWERED)).toEqual({
+			status: 403,
+			body: { error: 'This source IP address is not allowed' },
+		});
 		await trigger.stop();
 		trigger = await startTrigger(params({ allowedIps: '10.0.0.1, 127.0.0.0/8' }));
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
@@ -173,7 +200,9 @@ describe('protection', () => {
 	});
 
 	test('the source IP is checked before the token: outside the list, even the right token gets 403', async () => {
-		trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN, allowedIps: '203.0.113.10' }));
+		trigger = await startTrigger(
+			params({ authentication: 'queryToken', token: TOKEN, allowedIps: '203.0.113.10' }),
+		);
 		expect((await post(`${trigger.baseUrl}?token=wrong`, ANSWERED)).status).toBe(403);
 		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(403);
 		expect(trigger.starts).toHaveLength(0);
@@ -194,19 +223,54 @@ describe('protection', () => {
 
 describe('bad pushes the node refuses: 400 with a reason, nothing started', () => {
 	test.each([
-		['not sent as JSON: JSON text as text/plain', JSON.stringify(ANSWERED), 'text/plain', /must be JSON, sent with Content-Type: application\/json/],
-		['not sent as JSON: form data', 'voiceId=1', 'application/x-www-form-urlencoded', /must be JSON/],
-		['not sent as JSON: another JSON media type', JSON.stringify(ANSWERED), 'application/vnd.api+json', /must be JSON/],
-		['not sent as JSON: XML', '<report><voiceId>1</voiceId></report>', 'application/xml', /must be JSON/],
+		[
+			'not sent as JSON: JSON text as text/plain',
+			JSON.stringify(ANSWERED),
+			'text/plain',
+			/must be JSON, sent with Content-Type: application\/json/,
+		],
+		[
+			'not sent as JSON: form data',
+			'voiceId=1',
+			'application/x-www-form-urlencoded',
+			/must be JSON/,
+		],
+		[
+			'not sent as JSON: another JSON media type',
+			JSON.stringify(ANSWERED),
+			'application/vnd.api+json',
+			/must be JSON/,
+		],
+		[
+			'not sent as JSON: XML',
+			'<report><voiceId>1</voiceId></report>',
+			'application/xml',
+			/must be JSON/,
+		],
 		['an empty body', '', 'application/json', /The push is empty/],
 		['an empty list', '[]', 'application/json', /empty list/],
 		['a number', '42', 'application/json', /Report 0 is not a status report/],
 		['null', 'null', 'application/json', /Report 0 is not a status report/],
-		['a JSON string holding JSON', JSON.stringify(JSON.stringify(ANSWERED)), 'application/json', /Report 0 is not a status report/],
+		[
+			'a JSON string holding JSON',
+			JSON.stringify(JSON.stringify(ANSWERED)),
+			'application/json',
+			/Report 0 is not a status report/,
+		],
 		['an empty object', '{}', 'application/json', /Report 0 is not a status report/],
 		['wrong shape', '{"hello":"world"}', 'application/json', /Report 0 is not a status report/],
-		['a bad report in a batch', JSON.stringify([ANSWERED, 'x']), 'application/json', /Report 1 is not a status report/],
-		['too many reports', JSON.stringify(Array.from({ length: 1001 }, () => ANSWERED)), 'application/json', /more than 1000 reports/],
+		[
+			'a bad report in a batch',
+			JSON.stringify([ANSWERED, 'x']),
+			'application/json',
+			/Report 1 is not a status report/,
+		],
+		[
+			'too many reports',
+			JSON.stringify(Array.from({ length: 1001 }, () => ANSWERED)),
+			'application/json',
+			/more than 1000 reports/,
+		],
 	])('%s', async (_name, body, contentType, reason) => {
 		trigger = await startTrigger(params());
 		const response = await post(trigger.baseUrl, body, contentType);
@@ -234,7 +298,7 @@ describe('bad pushes the node refuses: 400 with a reason, nothing started', () =
 });
 
 describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers them)', () => {
-	test('a body that is not valid JSON: 422 from n8n\'s body parser, nothing started', async () => {
+	test("a body that is not valid JSON: 422 from n8n's body parser, nothing started", async () => {
 		trigger = await startTrigger(params());
 		const response = await post(trigger.baseUrl, '{"voiceId": 1,', 'application/json');
 		expect(response.status).toBe(422);
@@ -246,7 +310,11 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 		trigger = await startTrigger(params(), { payloadSizeMaxMb: 1 });
 		// A batch of reports with long texts (a text may have 8,192 characters), filled up to the size.
 		const sized = (bytes) => {
-			const reports = Array.from({ length: 130 }, (_, i) => ({ ...ANSWERED, voiceId: `22030311133810${String(i).padStart(5, '0')}`, calledInfo: '' }));
+			const reports = Array.from({ length: 130 }, (_, i) => ({
+				...ANSWERED,
+				voiceId: `22030311133810${String(i).padStart(5, '0')}`,
+				calledInfo: '',
+			}));
 			let missing = bytes - JSON.stringify(reports).length;
 			for (const report of reports) {
 				report.calledInfo = 'x'.repeat(Math.min(8000, missing));
@@ -255,7 +323,10 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 			return JSON.stringify(reports);
 		};
 		const over = await post(trigger.baseUrl, sized(1024 * 1024 + 1));
-		expect(over).toEqual({ status: 500, body: { code: 0, message: 'There was a problem executing the workflow' } });
+		expect(over).toEqual({
+			status: 500,
+			body: { code: 0, message: 'There was a problem executing the workflow' },
+		});
 		expect(trigger.starts).toHaveLength(0);
 		const under = await post(trigger.baseUrl, sized(1024 * 1024));
 		expect(under).toEqual({ status: 200, body: { received: 130, accepted: 130 } });
@@ -274,43 +345,84 @@ test.each([
 	['smsDelivery', 'pathToken', 'itniotech-sms-delivery/:token'],
 	['smsInbound', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-inbound'],
 	['smsInbound', 'pathToken', 'itniotech-sms-inbound/:token'],
-])('event %s (unset: a workflow saved before SMS events), authentication %s: the webhook path n8n registers', (event, authentication, expected) => {
-	const { Workflow, NodeHelpers } = require('n8n-workflow');
-	const { NodeTypes } = require('../harness/engine');
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-	const type = new ItniotechVoiceTrigger();
-	const node = {
-		id: 'n1',
-		name: 'Itniotech Voice Trigger',
-		type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { ...(event === undefined ? {} : { event }), authentication, token: TOKEN },
-		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
-	};
-	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [node.type]: type }) });
-	// What n8n's WebhookService.getNodeWebhooks evaluates for each description field.
-	const [description] = type.description.webhooks;
-	const value = (field, fallback) => workflow.expression.getSimpleParameterValue(node, description[field], 'internal', {}, undefined, fallback);
-	expect(NodeHelpers.getNodeWebhookPath('w1', node, value('path'), value('isFullPath', false))).toBe(expected);
-});
+])(
+	'event %s (unset: a workflow saved before SMS events), authentication %s: the webhook path n8n registers',
+	(event, authentication, expected) => {
+		const { Workflow, NodeHelpers } = require('n8n-workflow');
+		const { NodeTypes } = require('../harness/engine');
+		const {
+			ItniotechVoiceTrigger,
+		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+		const type = new ItniotechVoiceTrigger();
+		const node = {
+			id: 'n1',
+			name: 'Itniotech Voice Trigger',
+			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { ...(event === undefined ? {} : { event }), authentication, token: TOKEN },
+			webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
+		};
+		const workflow = new Workflow({
+			id: 'w1',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: new NodeTypes({ [node.type]: type }),
+		});
+		// What n8n's WebhookService.getNodeWebhooks evaluates for each description field.
+		const [description] = type.description.webhooks;
+		const value = (field, fallback) =>
+			workflow.expression.getSimpleParameterValue(
+				node,
+				description[field],
+				'internal',
+				{},
+				undefined,
+				fallback,
+			);
+		expect(
+			NodeHelpers.getNodeWebhookPath('w1', node, value('path'), value('isFullPath', false)),
+		).toBe(expected);
+	},
+);
 
 test.each([
 	[1, 'none'],
 	[1.1, 'queryToken'],
-])('a node of version %s saved without an authentication gets %p (the default n8n fills in)', (typeVersion, expected) => {
-	const { Workflow } = require('n8n-workflow');
-	const { NodeTypes } = require('../harness/engine');
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-	const type = new ItniotechVoiceTrigger();
-	const node = { id: 'n1', name: 'Trigger', type: 'n8n-nodes-itniotech.itniotechVoiceTrigger', typeVersion, position: [0, 0], parameters: {} };
-	const workflow = new Workflow({ id: 'w1', nodes: [node], connections: {}, active: true, nodeTypes: new NodeTypes({ [node.type]: type }) });
-	expect(workflow.getNode('Trigger').parameters.authentication).toBe(expected);
-	expect(type.description.defaultVersion).toBe(1.1);
-});
+])(
+	'a node of version %s saved without an authentication gets %p (the default n8n fills in)',
+	(typeVersion, expected) => {
+		const { Workflow } = require('n8n-workflow');
+		const { NodeTypes } = require('../harness/engine');
+		const {
+			ItniotechVoiceTrigger,
+		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+		const type = new ItniotechVoiceTrigger();
+		const node = {
+			id: 'n1',
+			name: 'Trigger',
+			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
+			typeVersion,
+			position: [0, 0],
+			parameters: {},
+		};
+		const workflow = new Workflow({
+			id: 'w1',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: new NodeTypes({ [node.type]: type }),
+		});
+		expect(workflow.getNode('Trigger').parameters.authentication).toBe(expected);
+		expect(type.description.defaultVersion).toBe(1.1);
+	},
+);
 
 test('the description: a webhook trigger with the setup hint and no credential', () => {
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const {
+		ItniotechVoiceTrigger,
+	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	expect(description.group).toEqual(['trigger']);
 	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
@@ -319,19 +431,35 @@ test('the description: a webhook trigger with the setup hint and no credential',
 	// Voice: the user sets the URL in the console; SMS: vendor staff set it, so the notice says whom to ask.
 	expect(notices.map((p) => [p.displayOptions.show, p.displayName])).toEqual([
 		[{ event: ['callStatus'] }, expect.stringMatching(/Itniotech console/)],
-		[{ event: ['smsDelivery'] }, expect.stringMatching(/Itniotech support or your account manager.*SMS delivery report push URL/)],
-		[{ event: ['smsInbound'] }, expect.stringMatching(/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/)],
+		[
+			{ event: ['smsDelivery'] },
+			expect.stringMatching(
+				/Itniotech support or your account manager.*SMS delivery report push URL/,
+			),
+		],
+		[
+			{ event: ['smsInbound'] },
+			expect.stringMatching(
+				/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/,
+			),
+		],
 		// Shown only when None is chosen.
-		[{ authentication: ['none'] }, 'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.'],
+		[
+			{ authentication: ['none'] },
+			'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.',
+		],
 	]);
 });
 
 test('panel texts: descriptions at most 130 characters, notices at most 160, sentence case; option names in Title Case', () => {
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const {
+		ItniotechVoiceTrigger,
+	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	const sentenceCase = /^[A-Z0-9"]/;
 	const small = new Set(['in', 'of', 'a', 'an', 'the', 'to', 'for', 'and', 'or', 'URL', 'SMS']);
-	const titleCase = (name) => name.split(' ').every((word, i) => /^[A-Z0-9(]/.test(word) || (i > 0 && small.has(word)));
+	const titleCase = (name) =>
+		name.split(' ').every((word, i) => /^[A-Z0-9(]/.test(word) || (i > 0 && small.has(word)));
 	const texts = [];
 	for (const property of description.properties) {
 		if (property.type === 'notice') {
@@ -341,23 +469,32 @@ test('panel texts: descriptions at most 130 characters, notices at most 160, sen
 			texts.push(property.displayName, property.description, property.hint);
 		}
 		for (const option of property.options ?? []) {
-			expect({ option: option.name, titleCase: titleCase(option.name) }).toEqual({ option: option.name, titleCase: true });
+			expect({ option: option.name, titleCase: titleCase(option.name) }).toEqual({
+				option: option.name,
+				titleCase: true,
+			});
 			texts.push(option.description);
 		}
 	}
 	for (const text of texts.filter(Boolean)) {
 		expect(text).toMatch(sentenceCase);
 	}
-	const descriptions = description.properties.flatMap((p) => [p.description, p.hint, ...(p.options ?? []).map((o) => o.description)]).filter(Boolean);
+	const descriptions = description.properties
+		.flatMap((p) => [p.description, p.hint, ...(p.options ?? []).map((o) => o.description)])
+		.filter(Boolean);
 	expect(descriptions.length).toBeGreaterThan(10);
-	for (const text of descriptions) expect({ text, length: text.length <= 130 }).toEqual({ text, length: true });
+	for (const text of descriptions)
+		expect({ text, length: text.length <= 130 }).toEqual({ text, length: true });
 });
 
-test('the paths in the webhook expression are the events\' paths', () => {
+test("the paths in the webhook expression are the events' paths", () => {
 	const { EVENTS } = require('../../dist/nodes/Itniotech/VoiceTrigger/events.js');
-	const { ItniotechVoiceTrigger } = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
+	const {
+		ItniotechVoiceTrigger,
+	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	const events = description.properties.find((p) => p.name === 'event').options.map((o) => o.value);
 	expect(events.sort()).toEqual(Object.keys(EVENTS).sort());
-	for (const event of events) expect(description.webhooks[0].path).toContain(`"${EVENTS[event].path}"`);
+	for (const event of events)
+		expect(description.webhooks[0].path).toContain(`"${EVENTS[event].path}"`);
 });

@@ -19,10 +19,24 @@ const REPORT = {
 	terminationReason: 'no answer',
 };
 const NO_ANSWER_TIMES = ['null', '0', '0000-00-00 00:00:00', '', null, 0];
-const NOT_ANSWERED = NO_ANSWER_TIMES.map((answerTime, i) => ({ ...REPORT, voiceId: `22030311133810001${i}`, answerTime }));
-const ANSWERED = { ...REPORT, voiceId: '2203031113381000099', answerTime: '2022-01-18 14:42:50', callDuration: '5' };
+const NOT_ANSWERED = NO_ANSWER_TIMES.map((answerTime, i) => ({
+	...REPORT,
+	voiceId: `22030311133810001${i}`,
+	answerTime,
+}));
+const ANSWERED = {
+	...REPORT,
+	voiceId: '2203031113381000099',
+	answerTime: '2022-01-18 14:42:50',
+	callDuration: '5',
+};
 
-const params = (answered) => ({ authentication: 'none', allowedIps: '', reportTypes: [], answered });
+const params = (answered) => ({
+	authentication: 'none',
+	allowedIps: '',
+	reportTypes: [],
+	answered,
+});
 
 let trigger;
 afterEach(async () => {
@@ -42,7 +56,10 @@ async function push(body) {
 test('Only Unanswered Calls starts the workflow for every "no time" spelling, with answerTime null', async () => {
 	trigger = await startTrigger(params('notAnswered'));
 	const response = await push([...NOT_ANSWERED, ANSWERED]);
-	expect(response).toEqual({ status: 200, body: { received: NOT_ANSWERED.length + 1, accepted: NOT_ANSWERED.length } });
+	expect(response).toEqual({
+		status: 200,
+		body: { received: NOT_ANSWERED.length + 1, accepted: NOT_ANSWERED.length },
+	});
 	const items = trigger.starts[0].map((item) => item.json);
 	expect(items.map((json) => json.voiceId)).toEqual(NOT_ANSWERED.map((report) => report.voiceId));
 	for (const json of items) expect(json.answerTime).toBeNull();

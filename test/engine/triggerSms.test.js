@@ -40,7 +40,12 @@ const INBOUND = {
 	operator: 'Indonesia',
 	pricedetail: { pay: '0.01', currency: 'USD', chargeCnt: 1, price: '0.01' },
 };
-const VOICE_REPORT = { voiceId: '2203031113381000002', type: 1, callee: '91856321412', submitTime: 1642488160000 };
+const VOICE_REPORT = {
+	voiceId: '2203031113381000002',
+	type: 1,
+	callee: '91856321412',
+	submitTime: 1642488160000,
+};
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 let trigger;
@@ -58,8 +63,18 @@ async function post(url, body, contentType = 'application/json;charset=UTF-8') {
 	return { status: response.status, body: await response.json().catch(() => undefined) };
 }
 
-const delivery = (extra = {}) => ({ event: 'smsDelivery', authentication: 'none', allowedIps: '', ...extra });
-const inbound = (extra = {}) => ({ event: 'smsInbound', authentication: 'none', allowedIps: '', ...extra });
+const delivery = (extra = {}) => ({
+	event: 'smsDelivery',
+	authentication: 'none',
+	allowedIps: '',
+	...extra,
+});
+const inbound = (extra = {}) => ({
+	event: 'smsInbound',
+	authentication: 'none',
+	allowedIps: '',
+	...extra,
+});
 
 describe('delivery reports', () => {
 	test('the vendor sample, one object: one item, typed; answered 200 at once', async () => {
@@ -135,7 +150,9 @@ describe('delivery reports', () => {
 
 	test('Only Failed Deliveries and only delivered reports: 200, nothing started', async () => {
 		trigger = await startTrigger(delivery({ deliveryStatus: 'failed' }));
-		const response = await post(trigger.baseUrl, { array: [DELIVERED, { ...DELIVERED, status: '0' }] });
+		const response = await post(trigger.baseUrl, {
+			array: [DELIVERED, { ...DELIVERED, status: '0' }],
+		});
 		expect(response).toEqual({ status: 200, body: { received: 2, accepted: 0 } });
 		expect(trigger.starts).toHaveLength(0);
 	});
@@ -161,7 +178,9 @@ describe('inbound messages', () => {
 				chargeCnt: 1,
 				pay: 0.01,
 				currency: 'USD',
-				dedupeKey: expect.stringMatching(/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/),
+				dedupeKey: expect.stringMatching(
+					/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/,
+				),
 			},
 		]);
 	});
@@ -178,7 +197,9 @@ describe('inbound messages', () => {
 		const response = await post(trigger.baseUrl, body);
 		expect(response).toEqual({ status: 200, body: { received: count, accepted: count } });
 		const items = trigger.starts[0].map((i) => i.json);
-		expect(items.map((i) => i.msgId)).toEqual(['2405131025401000044', '2405131025401000045'].slice(0, count));
+		expect(items.map((i) => i.msgId)).toEqual(
+			['2405131025401000044', '2405131025401000045'].slice(0, count),
+		);
 		if (count === 2) expect(items[1]).toMatchObject({ content: ' Yes, call me ', mnc: '11' });
 	});
 });
@@ -187,14 +208,20 @@ describe('protection, as for call status reports', () => {
 	test.each([
 		['delivery', delivery, DELIVERED],
 		['inbound', inbound, INBOUND],
-	])('%s, token in the query: right → 200, wrong or missing → 401 and no start', async (_name, params, push) => {
-		trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN }));
-		expect(await post(`${trigger.baseUrl}?token=wrong`, push)).toEqual({ status: 401, body: { error: 'Missing or wrong token' } });
-		expect((await post(trigger.baseUrl, push)).status).toBe(401);
-		expect(trigger.starts).toHaveLength(0);
-		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, push)).status).toBe(200);
-		expect(trigger.starts).toHaveLength(1);
-	});
+	])(
+		'%s, token in the query: right → 200, wrong or missing → 401 and no start',
+		async (_name, params, push) => {
+			trigger = await startTrigger(params({ authentication: 'queryToken', token: TOKEN }));
+			expect(await post(`${trigger.baseUrl}?token=wrong`, push)).toEqual({
+				status: 401,
+				body: { error: 'Missing or wrong token' },
+			});
+			expect((await post(trigger.baseUrl, push)).status).toBe(401);
+			expect(trigger.starts).toHaveLength(0);
+			expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, push)).status).toBe(200);
+			expect(trigger.starts).toHaveLength(1);
+		},
+	);
 
 	test.each([
 		['delivery', delivery, DELIVERED],
@@ -209,27 +236,58 @@ describe('protection, as for call status reports', () => {
 	test.each([
 		['delivery', delivery, DELIVERED],
 		['inbound', inbound, INBOUND],
-	])('%s, source IP allow-list: outside → 403 and no start; inside → 200', async (_name, params, push) => {
-		trigger = await startTrigger(params({ allowedIps: '203.0.113.10' }));
-		expect(await post(trigger.baseUrl, push)).toEqual({ status: 403, body: { error: 'This source IP address is not allowed' } });
-		expect(trigger.starts).toHaveLength(0);
-		await trigger.stop();
-		trigger = await startTrigger(params({ allowedIps: '127.0.0.0/8' }));
-		expect((await post(trigger.baseUrl, push)).status).toBe(200);
-	});
+	])(
+		'%s, source IP allow-list: outside → 403 and no start; inside → 200',
+		async (_name, params, push) => {
+			trigger = await startTrigger(params({ allowedIps: '203.0.113.10' }));
+			expect(await post(trigger.baseUrl, push)).toEqual({
+				status: 403,
+				body: { error: 'This source IP address is not allowed' },
+			});
+			expect(trigger.starts).toHaveLength(0);
+			await trigger.stop();
+			trigger = await startTrigger(params({ allowedIps: '127.0.0.0/8' }));
+			expect((await post(trigger.baseUrl, push)).status).toBe(200);
+		},
+	);
 });
 
 describe('pushes refused: 400 with a reason, nothing started', () => {
 	test.each([
-		['delivery: an inbound message', delivery, INBOUND, /Report 0 is not a delivery report \(an object with a msgid and a status\)/],
+		[
+			'delivery: an inbound message',
+			delivery,
+			INBOUND,
+			/Report 0 is not a delivery report \(an object with a msgid and a status\)/,
+		],
 		['delivery: a call status report', delivery, VOICE_REPORT, /Report 0 is not a delivery report/],
-		['delivery: a bad report in a list', delivery, [DELIVERED, { msgid: '1' }], /Report 1 is not a delivery report/],
+		[
+			'delivery: a bad report in a list',
+			delivery,
+			[DELIVERED, { msgid: '1' }],
+			/Report 1 is not a delivery report/,
+		],
 		['delivery: an empty list', delivery, [], /empty list of delivery reports/],
 		['delivery: an empty array wrapper', delivery, { array: [] }, /empty list of delivery reports/],
-		['delivery: too many', delivery, Array.from({ length: 1001 }, () => DELIVERED), /more than 1000 delivery reports/],
+		[
+			'delivery: too many',
+			delivery,
+			Array.from({ length: 1001 }, () => DELIVERED),
+			/more than 1000 delivery reports/,
+		],
 		['delivery: an empty body', delivery, '', /The push is empty: send a delivery report/],
-		['inbound: a delivery report', inbound, DELIVERED, /Message 0 is not an inbound message \(an object with a mobile and a content\)/],
-		['inbound: a bad message in a wrapper', inbound, { array: [INBOUND, 'x'] }, /Message 1 is not an inbound message/],
+		[
+			'inbound: a delivery report',
+			inbound,
+			DELIVERED,
+			/Message 0 is not an inbound message \(an object with a mobile and a content\)/,
+		],
+		[
+			'inbound: a bad message in a wrapper',
+			inbound,
+			{ array: [INBOUND, 'x'] },
+			/Message 1 is not an inbound message/,
+		],
 		['inbound: an empty list', inbound, [], /empty list of messages/],
 	])('%s', async (_name, params, body, reason) => {
 		trigger = await startTrigger(params());
@@ -242,12 +300,18 @@ describe('pushes refused: 400 with a reason, nothing started', () => {
 	test('not sent as application/json: refused like a voice push', async () => {
 		trigger = await startTrigger(inbound());
 		const response = await post(trigger.baseUrl, JSON.stringify(INBOUND), 'text/plain');
-		expect(response).toEqual({ status: 400, body: { error: 'The push must be JSON, sent with Content-Type: application/json' } });
+		expect(response).toEqual({
+			status: 400,
+			body: { error: 'The push must be JSON, sent with Content-Type: application/json' },
+		});
 	});
 
 	test("a sample's single-quoted value is not JSON: n8n answers 422 before the node runs", async () => {
 		trigger = await startTrigger(delivery());
-		const response = await post(trigger.baseUrl, `{"msgid":"1","mobile":"6281234567001","status":'404'}`);
+		const response = await post(
+			trigger.baseUrl,
+			`{"msgid":"1","mobile":"6281234567001","status":'404'}`,
+		);
 		expect(response.status).toBe(422);
 		expect(response.body).toMatchObject({ code: 422, message: 'Failed to parse request body' });
 		expect(trigger.starts).toHaveLength(0);
@@ -255,10 +319,20 @@ describe('pushes refused: 400 with a reason, nothing started', () => {
 });
 
 test('call status reports also come in an {"array": […]} wrapper', async () => {
-	trigger = await startTrigger({ authentication: 'none', allowedIps: '', reportTypes: [], answered: 'all' });
-	const response = await post(trigger.baseUrl, { array: [VOICE_REPORT, { ...VOICE_REPORT, voiceId: '2203031113381000003' }] });
+	trigger = await startTrigger({
+		authentication: 'none',
+		allowedIps: '',
+		reportTypes: [],
+		answered: 'all',
+	});
+	const response = await post(trigger.baseUrl, {
+		array: [VOICE_REPORT, { ...VOICE_REPORT, voiceId: '2203031113381000003' }],
+	});
 	expect(response).toEqual({ status: 200, body: { received: 2, accepted: 2 } });
-	expect(trigger.starts[0].map((i) => i.json.voiceId)).toEqual(['2203031113381000002', '2203031113381000003']);
+	expect(trigger.starts[0].map((i) => i.json.voiceId)).toEqual([
+		'2203031113381000002',
+		'2203031113381000003',
+	]);
 });
 
 test('examples/sms-delivery-failures-to-slack.json: its trigger, token in the query, passes on only the failed report', async () => {
@@ -267,7 +341,10 @@ test('examples/sms-delivery-failures-to-slack.json: its trigger, token in the qu
 	trigger = await startTrigger(node.parameters);
 	expect(trigger.baseUrl).toMatch(/\/itniotech-sms-delivery$/);
 	const url = `${trigger.baseUrl}?token=${node.parameters.token}`;
-	expect(await post(url, [DELIVERED, FAILED])).toEqual({ status: 200, body: { received: 2, accepted: 1 } });
+	expect(await post(url, [DELIVERED, FAILED])).toEqual({
+		status: 200,
+		body: { received: 2, accepted: 1 },
+	});
 	expect(trigger.starts[0].map((i) => i.json.msgId)).toEqual([FAILED.msgid]);
 	// The Slack message refers to fields the typed report has.
 	const text = example.nodes.find((n) => n.type === 'n8n-nodes-base.slack').parameters.text;

@@ -18,8 +18,20 @@ let credentials;
 const fixture = useSimulator();
 beforeAll(() => ({ sim, credentials } = fixture));
 
-const TTS = { resource: 'call', operation: 'sendTts', callee: '6281234567890', language: 'EN', text: 'Hi', additionalFields: {} };
-const GROUP = { resource: 'call', operation: 'sendGroup', callees: '6281234567890,919876543210', additionalFields: {} };
+const TTS = {
+	resource: 'call',
+	operation: 'sendTts',
+	callee: '6281234567890',
+	language: 'EN',
+	text: 'Hi',
+	additionalFields: {},
+};
+const GROUP = {
+	resource: 'call',
+	operation: 'sendGroup',
+	callees: '6281234567890,919876543210',
+	additionalFields: {},
+};
 const FILE = { __rl: true, mode: 'list', value: 'f-1.mp3', cachedResultName: 'welcome.mp3' };
 
 describe('App ID: the credential’s Voice App ID, Options → App ID over it', () => {
@@ -27,7 +39,10 @@ describe('App ID: the credential’s Voice App ID, Options → App ID over it', 
 		['Send Text to Speech', TTS, 1],
 		['Send Audio File', { ...GROUP, fileId: FILE }, 1],
 	])('%s sends the credential’s Voice App ID', async (_name, parameters, requests) => {
-		const result = await runNode({ parameters: { ...parameters, options: {} }, credentials: { ...credentials, voiceAppId: 'cred-app' } });
+		const result = await runNode({
+			parameters: { ...parameters, options: {} },
+			credentials: { ...credentials, voiceAppId: 'cred-app' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.sent).toHaveLength(requests);
 		expect(sim.sent.every((sent) => sent.body.appId === 'cred-app')).toBe(true);
@@ -36,35 +51,49 @@ describe('App ID: the credential’s Voice App ID, Options → App ID over it', 
 	test.each([
 		['Send Text to Speech', TTS],
 		['Send Audio File', { ...GROUP, fileId: FILE }],
-	])('%s: Options → App ID wins over the credential’s, and works without one', async (_name, parameters) => {
-		for (const voiceAppId of ['cred-app', undefined]) {
-			sim.reset();
-			const result = await runNode({
-				parameters: { ...parameters, options: { appId: ' other-app ' } },
-				credentials: { ...credentials, voiceAppId },
-			});
-			expect(result.error).toBeUndefined();
-			expect(sim.sent.map((sent) => sent.body.appId)).toEqual(['other-app']);
-		}
-	});
+	])(
+		'%s: Options → App ID wins over the credential’s, and works without one',
+		async (_name, parameters) => {
+			for (const voiceAppId of ['cred-app', undefined]) {
+				sim.reset();
+				const result = await runNode({
+					parameters: { ...parameters, options: { appId: ' other-app ' } },
+					credentials: { ...credentials, voiceAppId },
+				});
+				expect(result.error).toBeUndefined();
+				expect(sim.sent.map((sent) => sent.body.appId)).toEqual(['other-app']);
+			}
+		},
+	);
 
 	test.each([
 		['Send Text to Speech', TTS],
 		['Send Audio File', { ...GROUP, fileId: FILE }],
-	])('%s without any App ID: an error naming where to set it, nothing sent', async (_name, parameters) => {
-		for (const voiceAppId of [undefined, '', '  ']) {
-			sim.reset();
-			const result = await runNode({ parameters: { ...parameters, options: { appId: '' } }, credentials: { ...credentials, voiceAppId } });
-			expect(result.error.name).toBe('NodeOperationError');
-			expect(result.error.message).toBe('No Voice App ID is set');
-			expect(result.error.description).toMatch(/^Enter your Voice App ID in the Itniotech credential .*App Management.*, or set Options → App ID in this node\./);
-			expect(result.error.description).toMatch(/Nothing was sent/);
-			expect(sim.requests).toHaveLength(0);
-		}
-	});
+	])(
+		'%s without any App ID: an error naming where to set it, nothing sent',
+		async (_name, parameters) => {
+			for (const voiceAppId of [undefined, '', '  ']) {
+				sim.reset();
+				const result = await runNode({
+					parameters: { ...parameters, options: { appId: '' } },
+					credentials: { ...credentials, voiceAppId },
+				});
+				expect(result.error.name).toBe('NodeOperationError');
+				expect(result.error.message).toBe('No Voice App ID is set');
+				expect(result.error.description).toMatch(
+					/^Enter your Voice App ID in the Itniotech credential .*App Management.*, or set Options → App ID in this node\./,
+				);
+				expect(result.error.description).toMatch(/Nothing was sent/);
+				expect(sim.requests).toHaveLength(0);
+			}
+		},
+	);
 
 	test('the App ID field of saved workflows is ignored: only the credential or the option counts', async () => {
-		const result = await runNode({ parameters: { ...TTS, appId: 'old-field', options: {} }, credentials: { ...credentials, voiceAppId: 'cred-app' } });
+		const result = await runNode({
+			parameters: { ...TTS, appId: 'old-field', options: {} },
+			credentials: { ...credentials, voiceAppId: 'cred-app' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.sent[0].body.appId).toBe('cred-app');
 	});
@@ -76,14 +105,21 @@ describe('Send Audio File → Audio File (a resource locator)', () => {
 		['By ID', { __rl: true, mode: 'id', value: ' f-1.mp3 ' }],
 		['a plain File ID saved before the field was a resource locator', 'f-1.mp3'],
 	])('%s sends the File ID', async (_mode, fileId) => {
-		const result = await runNode({ parameters: { ...GROUP, fileId, options: {} }, credentials: { ...credentials, voiceAppId: 'a' } });
+		const result = await runNode({
+			parameters: { ...GROUP, fileId, options: {} },
+			credentials: { ...credentials, voiceAppId: 'a' },
+		});
 		expect(result.error).toBeUndefined();
 		expect(sim.sent.map((sent) => sent.body.fileId)).toEqual(['f-1.mp3']);
 	});
 
 	test('an ID from an expression that gives nothing is refused before sending, by the field’s name', async () => {
 		const result = await runNode({
-			parameters: { ...GROUP, fileId: { __rl: true, mode: 'id', value: '={{ $json.file }}' }, options: {} },
+			parameters: {
+				...GROUP,
+				fileId: { __rl: true, mode: 'id', value: '={{ $json.file }}' },
+				options: {},
+			},
 			credentials: { ...credentials, voiceAppId: 'a' },
 		});
 		expect(result.error.message).toMatch(/^The Audio File in item 0 /);
@@ -130,16 +166,41 @@ class CredentialsHelper extends ICredentialsHelper {
 async function searchAudioFiles(filter, paginationToken) {
 	const nodeType = new ItniotechVoice();
 	const type = 'n8n-nodes-itniotech.itniotechVoice';
-	const parameters = { resource: 'call', operation: 'sendGroup', callees: '', fileId: { __rl: true, mode: 'list', value: '' } };
-	const node = { id: '1', name: 'Itniotech Voice', type, typeVersion: 1, position: [0, 0], parameters, credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } } };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: new NodeTypes({ [type]: nodeType }) });
-	const additionalData = additionalDataFor('list-search', { credentialsHelper: new CredentialsHelper(credentials), currentNodeParameters: parameters });
+	const parameters = {
+		resource: 'call',
+		operation: 'sendGroup',
+		callees: '',
+		fileId: { __rl: true, mode: 'list', value: '' },
+	};
+	const node = {
+		id: '1',
+		name: 'Itniotech Voice',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [type]: nodeType }),
+	});
+	const additionalData = additionalDataFor('list-search', {
+		credentialsHelper: new CredentialsHelper(credentials),
+		currentNodeParameters: parameters,
+	});
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'fileId');
 	return await nodeType.methods.listSearch.searchAudioFiles.call(context, filter, paginationToken);
 }
 
 describe('Audio File → From List: the account’s files by name, searchable, paged', () => {
-	const files = (n) => Array.from({ length: n }, (_, i) => [`${i % 3 === 0 ? 'welcome' : 'reminder'}-${i}.mp3`, `id-${i}.mp3`]);
+	const files = (n) =>
+		Array.from({ length: n }, (_, i) => [
+			`${i % 3 === 0 ? 'welcome' : 'reminder'}-${i}.mp3`,
+			`id-${i}.mp3`,
+		]);
 
 	test('an empty account lists nothing, with no next page', async () => {
 		expect(await searchAudioFiles()).toEqual({ results: [] });
@@ -160,14 +221,22 @@ describe('Audio File → From List: the account’s files by name, searchable, p
 		const all = [...first.results, ...second.results, ...third.results];
 		expect(all.map((r) => r.value)).toEqual(files(230).map(([, id]) => id));
 		const queries = sim.requests.filter((r) => r.path === '/voice/fileQuery');
-		expect(queries.map((r) => JSON.parse(r.body)).map((body) => [body.current, body.size])).toEqual([[1, 100], [2, 100], [3, 100]]);
+		expect(queries.map((r) => JSON.parse(r.body)).map((body) => [body.current, body.size])).toEqual(
+			[
+				[1, 100],
+				[2, 100],
+				[3, 100],
+			],
+		);
 	});
 
 	test('a filter keeps the files whose name contains it (any case), reading on until a page is full or the list ends', async () => {
 		for (const [name, id] of files(230)) sim.files.set(name, id);
 		const found = await searchAudioFiles(' WELCOME-1 ');
 		// welcome-12, -15, -18 … among 0..229: every third number that starts with 1 once "welcome-1" is in its name.
-		const expected = files(230).filter(([name]) => name.includes('welcome-1')).map(([name, value]) => ({ name, value }));
+		const expected = files(230)
+			.filter(([name]) => name.includes('welcome-1'))
+			.map(([name, value]) => ({ name, value }));
 		expect(found).toEqual({ results: expected });
 		expect(sim.requests.filter((r) => r.path === '/voice/fileQuery')).toHaveLength(3);
 		expect(await searchAudioFiles('nothing-like-this')).toEqual({ results: [] });
@@ -180,7 +249,11 @@ describe('Audio File → From List: the account’s files by name, searchable, p
 		expect(first.results.every((r) => r.name.includes('reminder'))).toBe(true);
 		const rest = await searchAudioFiles('reminder', first.paginationToken);
 		const names = [...first.results, ...rest.results].map((r) => r.name);
-		expect(names).toEqual(files(330).filter(([name]) => name.includes('reminder')).map(([name]) => name));
+		expect(names).toEqual(
+			files(330)
+				.filter(([name]) => name.includes('reminder'))
+				.map(([name]) => name),
+		);
 		expect(rest.paginationToken).toBeUndefined();
 	});
 

@@ -128,8 +128,18 @@ async function runNode({
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		...settings,
 	};
-	const workflowData = { id: 'test-workflow', name: 'Itniotech test', nodes: [node], connections: {}, active: false, settings: workflowSettings };
-	const workflow = new Workflow({ ...workflowData, nodeTypes: new NodeTypes({ [type]: nodeType }) });
+	const workflowData = {
+		id: 'test-workflow',
+		name: 'Itniotech test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		settings: workflowSettings,
+	};
+	const workflow = new Workflow({
+		...workflowData,
+		nodeTypes: new NodeTypes({ [type]: nodeType }),
+	});
 
 	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', workflowData);
 	let resolveFinished;

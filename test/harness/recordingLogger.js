@@ -25,7 +25,14 @@ function metadataText(metadata) {
 			if (seen.has(value)) return '[Circular]';
 			seen.add(value);
 		}
-		if (value instanceof Error) return { ...value, name: value.name, message: value.message, stack: value.stack, cause: value.cause };
+		if (value instanceof Error)
+			return {
+				...value,
+				name: value.name,
+				message: value.message,
+				stack: value.stack,
+				cause: value.cause,
+			};
 		return typeof value === 'bigint' ? String(value) : value;
 	})}`;
 }

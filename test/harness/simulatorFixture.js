@@ -11,7 +11,10 @@ const { HOST_CLOCK } = require('../../dist/nodes/Itniotech/api/transport/clock.j
 function useSimulator(options = {}) {
 	const handle = { sim: undefined, credentials: undefined };
 	beforeAll(async () => {
-		handle.sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret }, ...options });
+		handle.sim = new ItniotechSimulator({
+			accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret },
+			...options,
+		});
 		handle.credentials = { ...ACCOUNT, baseUrl: await handle.sim.start() };
 	});
 	afterAll(async () => handle.sim.stop());

@@ -27,7 +27,9 @@ const { Workflow, jsonParse, sanitizeXmlName } = require('n8n-workflow');
 const { Parser } = require('xml2js');
 const { NodeTypes, additionalDataFor } = require('./engine');
 
-const { ItniotechVoiceTrigger } = require(path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'));
+const { ItniotechVoiceTrigger } = require(
+	path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'),
+);
 const TRIGGER_TYPE = 'n8n-nodes-itniotech.itniotechVoiceTrigger';
 const DEFAULT_PAYLOAD_SIZE_MAX_MB = 16;
 
@@ -97,7 +99,9 @@ async function parseBody(rawBody, contentType, encoding) {
 		return await xmlParser.parseStringPromise(rawBody.toString(encoding));
 	}
 	if (contentType === 'application/x-www-form-urlencoded') {
-		return querystring.parse(stripBom(rawBody.toString(encoding)), undefined, undefined, { maxKeys: 1000 });
+		return querystring.parse(stripBom(rawBody.toString(encoding)), undefined, undefined, {
+			maxKeys: 1000,
+		});
 	}
 	if (contentType === 'text/plain') return rawBody.toString(encoding);
 	return undefined;
@@ -112,20 +116,30 @@ async function prepareRequest(req, payloadSizeMaxMb) {
 	if (contentType === 'multipart/form-data') {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
-		const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': req.headers['content-type'] } }).formData();
+		const form = await new Response(Buffer.concat(chunks), {
+			headers: { 'content-type': req.headers['content-type'] },
+		}).formData();
 		const data = {};
-		for (const [key, value] of form) if (typeof value === 'string') data[key] = key in data ? [].concat(data[key], value) : value;
+		for (const [key, value] of form)
+			if (typeof value === 'string') data[key] = key in data ? [].concat(data[key], value) : value;
 		req.body = { data, files: {} };
 		return undefined;
 	}
 	const { rawBody, tooLarge } = await readBody(req, payloadSizeMaxMb * 1024 * 1024);
-	if (tooLarge) return { status: 500, body: { code: 0, message: 'There was a problem executing the workflow' } };
+	if (tooLarge)
+		return {
+			status: 500,
+			body: { code: 0, message: 'There was a problem executing the workflow' },
+		};
 	req.rawBody = rawBody;
 	if (rawBody.length === 0) return undefined;
 	try {
 		req.body = await parseBody(rawBody, contentType, encoding);
 	} catch (error) {
-		return { status: 422, body: { code: 422, message: 'Failed to parse request body', hint: error.message } };
+		return {
+			status: 422,
+			body: { code: 422, message: 'Failed to parse request body', hint: error.message },
+		};
 	}
 	return undefined;
 }
@@ -135,7 +149,13 @@ async function prepareRequest(req, payloadSizeMaxMb) {
  * create when it answered false. Whatever they throw, n8n shows as the activation error.
  */
 async function activate(trigger, workflow, node) {
-	const context = new HookContext(workflow, node, additionalDataFor('activate'), 'trigger', 'activate');
+	const context = new HookContext(
+		workflow,
+		node,
+		additionalDataFor('activate'),
+		'trigger',
+		'activate',
+	);
 	const methods = trigger.webhookMethods.default;
 	if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 }
@@ -146,7 +166,10 @@ async function activate(trigger, workflow, node) {
  * @param {{ payloadSizeMaxMb?: number, typeVersion?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as
  *   n8n would have it; the node version (default: the one a new trigger gets); the address to listen on
  */
-async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {}) {
+async function startTrigger(
+	parameters,
+	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {},
+) {
 	const trigger = new ItniotechVoiceTrigger();
 	const node = {
 		id: 'trigger-1',
@@ -180,12 +203,24 @@ async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZ
 			params: segments.length > 1 ? { token: decodeURIComponent(segments[1]) } : {},
 			ip: req.socket.remoteAddress,
 		});
-		const additionalData = additionalDataFor('webhook-test', { httpRequest: req, httpResponse: res });
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', { webhookDescription: trigger.description.webhooks[0] }, [], null);
+		const additionalData = additionalDataFor('webhook-test', {
+			httpRequest: req,
+			httpResponse: res,
+		});
+		const context = new WebhookContext(
+			workflow,
+			node,
+			additionalData,
+			'webhook',
+			{ webhookDescription: trigger.description.webhooks[0] },
+			[],
+			null,
+		);
 		try {
 			const result = await trigger.webhook.call(context);
 			if (result.workflowData) starts.push(result.workflowData[0]);
-			if (!result.noWebhookResponse && !res.writableEnded) res.status(200).json({ message: 'Workflow was started' });
+			if (!result.noWebhookResponse && !res.writableEnded)
+				res.status(200).json({ message: 'Workflow was started' });
 		} catch (error) {
 			res.statusCode = 500;
 			res.end(String(error.message));
@@ -194,7 +229,14 @@ async function startTrigger(parameters, { payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZ
 	await new Promise((resolve) => server.listen(0, host, resolve));
 	// The path as n8n evaluates the description's expression (it depends on the event), without the :token.
 	const webhookPath = workflow.expression
-		.getSimpleParameterValue(node, trigger.description.webhooks[0].path, 'internal', {}, undefined, '')
+		.getSimpleParameterValue(
+			node,
+			trigger.description.webhooks[0].path,
+			'internal',
+			{},
+			undefined,
+			'',
+		)
 		.replace(/\/:token$/, '');
 	const baseUrl = `http://${host.includes(':') ? `[${host === '::' ? '::1' : host}]` : host}:${server.address().port}/${webhookPath}`;
 	return {

@@ -21,7 +21,12 @@ const TRIGGER_WEBHOOK_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const PUSH_TOKEN = 'queue-mode-push-token-0123';
 
 // The example workflow "Webhook → Itniotech Voice (Get Group Call Record)".
-const LOOKUP_WORKFLOW = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../examples/webhook-get-group-call-record.json'), 'utf8'));
+const LOOKUP_WORKFLOW = JSON.parse(
+	fs.readFileSync(
+		path.resolve(__dirname, '../../examples/webhook-get-group-call-record.json'),
+		'utf8',
+	),
+);
 const CREDENTIAL_ID = LOOKUP_WORKFLOW.nodes[1].credentials.itniotechApi.id;
 
 const TRIGGER_WORKFLOW = {
@@ -39,9 +44,18 @@ const TRIGGER_WORKFLOW = {
 			webhookId: TRIGGER_WEBHOOK_ID,
 			parameters: { authentication: 'queryToken', token: PUSH_TOKEN },
 		},
-		{ id: 't2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+		{
+			id: 't2',
+			name: 'Done',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [240, 0],
+			parameters: {},
+		},
 	],
-	connections: { 'Itniotech Voice Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	connections: {
+		'Itniotech Voice Trigger': { main: [[{ node: 'Done', type: 'main', index: 0 }]] },
+	},
 };
 
 /** "Worker finished execution" lines per worker. */
@@ -56,7 +70,11 @@ const sum = (counts) => counts.reduce((a, b) => a + b, 0);
  * through a pipe, so the log lines can trail the database by a moment: wait for them, then compare exactly.
  */
 async function waitForFinishedLines(expectedTotal) {
-	await services.waitFor(() => sum(finishedPerWorker()) >= expectedTotal, `${expectedTotal} "Worker finished execution" log lines`, 30_000);
+	await services.waitFor(
+		() => sum(finishedPerWorker()) >= expectedTotal,
+		`${expectedTotal} "Worker finished execution" log lines`,
+		30_000,
+	);
 	return finishedPerWorker();
 }
 
@@ -70,7 +88,10 @@ const workers = [];
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-queue-'));
 	fs.chmodSync(dir, 0o755);
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret }, latencyMs: 10 });
+	sim = new ItniotechSimulator({
+		accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret },
+		latencyMs: 10,
+	});
 	await sim.start();
 	redis = await services.startRedis(fs.mkdtempSync(path.join(dir, 'redis-')));
 	postgres = await services.startPostgres(path.join(dir, 'postgres'));
@@ -91,23 +112,43 @@ beforeAll(async () => {
 	const runtime = n8n.ensureRuntime({ quiet: true });
 	const userFolder = path.join(dir, 'n8n');
 	n8n.installPackage(userFolder, n8n.packPackage(path.join(dir, 'pack')));
-	const files = [LOOKUP_WORKFLOW, TRIGGER_WORKFLOW].map((wf) => n8n.writeJson(path.join(dir, 'import', `${wf.id}.json`), wf));
+	const files = [LOOKUP_WORKFLOW, TRIGGER_WORKFLOW].map((wf) =>
+		n8n.writeJson(path.join(dir, 'import', `${wf.id}.json`), wf),
+	);
 	await n8n.importCredentialAndWorkflows(
 		runtime,
 		userFolder,
-		{ id: CREDENTIAL_ID, name: 'Itniotech (local simulator)', type: 'itniotechApi', data: { ...ACCOUNT, baseUrl: sim.baseUrl } },
+		{
+			id: CREDENTIAL_ID,
+			name: 'Itniotech (local simulator)',
+			type: 'itniotechApi',
+			data: { ...ACCOUNT, baseUrl: sim.baseUrl },
+		},
 		files,
 		env,
 	);
 	for (const wf of [LOOKUP_WORKFLOW, TRIGGER_WORKFLOW]) {
-		const published = await n8n.n8nCommand(runtime, userFolder, ['publish:workflow', `--id=${wf.id}`], env);
+		const published = await n8n.n8nCommand(
+			runtime,
+			userFolder,
+			['publish:workflow', `--id=${wf.id}`],
+			env,
+		);
 		if (published.status !== 0) throw new Error(published.stdout + published.stderr);
 	}
 
 	const port = await services.freePort();
-	main = await n8n.startServer(runtime, userFolder, { port, extraEnv: { ...env, N8N_RUNNERS_BROKER_PORT: String(await services.freePort()) } });
+	main = await n8n.startServer(runtime, userFolder, {
+		port,
+		extraEnv: { ...env, N8N_RUNNERS_BROKER_PORT: String(await services.freePort()) },
+	});
 	for (let i = 0; i < 2; i++) {
-		workers.push(await n8n.startWorker(runtime, userFolder, { brokerPort: await services.freePort(), extraEnv: { ...env, QUEUE_WORKER_CONCURRENCY: '10' } }));
+		workers.push(
+			await n8n.startWorker(runtime, userFolder, {
+				brokerPort: await services.freePort(),
+				extraEnv: { ...env, QUEUE_WORKER_CONCURRENCY: '10' },
+			}),
+		);
 	}
 }, 600_000);
 
@@ -140,7 +181,7 @@ test(`${REQUESTS} webhook requests, ${PARALLEL} at a time, each get their own ty
 	answers.forEach((answer, i) => {
 		expect(answer.status).toBe(200);
 		expect(answer.body.voiceId).toBe(ids[i]);
-		expect(answer.body.callDuration).toBe(Number(ids[i]) % 1000 % 120);
+		expect(answer.body.callDuration).toBe((Number(ids[i]) % 1000) % 120);
 		expect(typeof answer.body.cost).toBe('number');
 	});
 
@@ -150,7 +191,9 @@ test(`${REQUESTS} webhook requests, ${PARALLEL} at a time, each get their own ty
 	expect(sim.requests.every((r) => r.signValid)).toBe(true);
 
 	// Zero failed executions; both workers did some of the work.
-	const statuses = postgres.query(`select status, count(*) from execution_entity where "workflowId" = '${LOOKUP_WORKFLOW.id}' group by status`);
+	const statuses = postgres.query(
+		`select status, count(*) from execution_entity where "workflowId" = '${LOOKUP_WORKFLOW.id}' group by status`,
+	);
 	expect(statuses).toBe(`success|${REQUESTS}`);
 	const perWorker = await waitForFinishedLines(REQUESTS);
 	expect(perWorker.every((count) => count > 0)).toBe(true);
@@ -161,18 +204,32 @@ test('status pushes through main start trigger executions on the workers', async
 	const before = sum(finishedPerWorker());
 	const pushes = 10;
 	for (let i = 0; i < pushes; i++) {
-		const response = await fetch(`${main.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/itniotech-status?token=${PUSH_TOKEN}`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ voiceId: String(990000 + i), type: 2, callee: '91856321412', answerTime: 0, callDuration: 0 }),
-		});
+		const response = await fetch(
+			`${main.baseUrl}/webhook/${TRIGGER_WEBHOOK_ID}/itniotech-status?token=${PUSH_TOKEN}`,
+			{
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({
+					voiceId: String(990000 + i),
+					type: 2,
+					callee: '91856321412',
+					answerTime: 0,
+					callDuration: 0,
+				}),
+			},
+		);
 		expect(response.status).toBe(200);
 	}
 	await services.waitFor(
-		() => postgres.query(`select count(*) from execution_entity where "workflowId" = '${TRIGGER_WORKFLOW.id}' and status = 'success'`) === String(pushes),
+		() =>
+			postgres.query(
+				`select count(*) from execution_entity where "workflowId" = '${TRIGGER_WORKFLOW.id}' and status = 'success'`,
+			) === String(pushes),
 		'trigger executions',
 	);
 	const after = sum(await waitForFinishedLines(before + pushes));
 	expect(after - before).toBe(pushes);
-	expect(postgres.query(`select count(*) from execution_entity where status <> 'success'`)).toBe('0');
+	expect(postgres.query(`select count(*) from execution_entity where status <> 'success'`)).toBe(
+		'0',
+	);
 });

@@ -29,7 +29,9 @@ async function prepareUserFolder(runtime, baseUrl) {
 	const packageDir = n8n.installPackage(userFolder, tarball);
 	const demo = JSON.parse(fs.readFileSync(DEMO_WORKFLOW, 'utf8'));
 	const bad = JSON.parse(
-		JSON.stringify(demo).replaceAll(GOOD_CREDENTIAL_ID, BAD_CREDENTIAL_ID).replace('ItnioDemoGetRec1', 'ItnioDemoBadSec1'),
+		JSON.stringify(demo)
+			.replaceAll(GOOD_CREDENTIAL_ID, BAD_CREDENTIAL_ID)
+			.replace('ItnioDemoGetRec1', 'ItnioDemoBadSec1'),
 	);
 	bad.name = 'Itniotech demo: wrong secret';
 	const badFile = n8n.writeJson(path.join(userFolder, 'import', 'bad.json'), bad);
@@ -45,9 +47,12 @@ async function prepareUserFolder(runtime, baseUrl) {
 		credential(GOOD_CREDENTIAL_ID, 'Itniotech (local simulator)', ACCOUNT.apiSecret),
 		[DEMO_WORKFLOW],
 	);
-	await n8n.importCredentialAndWorkflows(runtime, userFolder, credential(BAD_CREDENTIAL_ID, 'Itniotech (wrong secret)', BAD_SECRET), [
-		badFile,
-	]);
+	await n8n.importCredentialAndWorkflows(
+		runtime,
+		userFolder,
+		credential(BAD_CREDENTIAL_ID, 'Itniotech (wrong secret)', BAD_SECRET),
+		[badFile],
+	);
 	return { userFolder, packageDir };
 }
 
@@ -76,28 +81,47 @@ describe.each([
 	afterAll(() => fs.rmSync(folder.userFolder, { recursive: true, force: true }));
 
 	test('the package is installed as n8n installs community packages', () => {
-		const manifest = JSON.parse(fs.readFileSync(path.join(folder.packageDir, 'package.json'), 'utf8'));
+		const manifest = JSON.parse(
+			fs.readFileSync(path.join(folder.packageDir, 'package.json'), 'utf8'),
+		);
 		expect(manifest.name).toBe('n8n-nodes-itniotech');
 		expect(manifest.peerDependencies).toBeUndefined();
-		expect(fs.existsSync(path.join(folder.packageDir, 'dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'))).toBe(true);
+		expect(
+			fs.existsSync(
+				path.join(folder.packageDir, 'dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'),
+			),
+		).toBe(true);
 		expect(fs.existsSync(path.join(folder.packageDir, 'node_modules'))).toBe(false); // nothing of its own to install
 	});
 
 	test('the demo workflow outputs the seed record, typed', async () => {
-		const result = await n8n.n8nCommand(runtime, folder.userFolder, ['execute', '--id=ItnioDemoGetRec1', '--rawOutput']);
+		const result = await n8n.n8nCommand(runtime, folder.userFolder, [
+			'execute',
+			'--id=ItnioDemoGetRec1',
+			'--rawOutput',
+		]);
 		expect(result.status).toBe(0);
 		const execution = n8n.parseRawOutput(result.stdout);
 		expect(execution.status).toBe('success');
 		const [item] = itniotechOutput(execution).data.main[0];
 		expect(item.json).toEqual(TYPED_EXAMPLE_RECORD);
 		expect(sim.requests).toHaveLength(1);
-		expect(sim.requests[0]).toMatchObject({ path: '/voice/recordGroup/2203031113381000002', signValid: true });
+		expect(sim.requests[0]).toMatchObject({
+			path: '/voice/recordGroup/2203031113381000002',
+			signValid: true,
+		});
 	});
 
 	test('a wrong secret fails with the actionable message, and the secret is nowhere in the output', async () => {
-		const result = await n8n.n8nCommand(runtime, folder.userFolder, ['execute', '--id=ItnioDemoBadSec1', '--rawOutput']);
+		const result = await n8n.n8nCommand(runtime, folder.userFolder, [
+			'execute',
+			'--id=ItnioDemoBadSec1',
+			'--rawOutput',
+		]);
 		const text = `${result.stdout}\n${result.stderr}`;
-		expect(text).toMatch(/Itniotech error -1: Authentication failed: the API key or API secret is wrong/);
+		expect(text).toMatch(
+			/Itniotech error -1: Authentication failed: the API key or API secret is wrong/,
+		);
 		expect(sim.requests[0].answeredStatus).toBe('-1');
 		expect(text).not.toContain(BAD_SECRET);
 		expect(text).not.toContain(sim.requests[0].headers.sign);
@@ -138,7 +162,10 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 	}
 
 	test("the credential's Test, through n8n's own credential-test endpoint", async () => {
-		await expect(credentialTest(ACCOUNT.apiSecret)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		await expect(credentialTest(ACCOUNT.apiSecret)).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		const wrong = await credentialTest(BAD_SECRET);
 		expect(wrong.status).toBe('Error');
 		expect(wrong.message).toMatch(/^Authentication failed: the API key or API secret is wrong/);
@@ -179,8 +206,14 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			const node = page.locator('[data-node-type="n8n-nodes-itniotech.itniotechVoice"]').first();
 			await node.waitFor({ timeout: 60_000 });
 			// Name and subtitle as the canvas shows them.
-			await page.locator('text="Itniotech Voice" >> visible=true').first().waitFor({ timeout: 30_000 });
-			await page.locator('text="Get a call record" >> visible=true').first().waitFor({ timeout: 30_000 });
+			await page
+				.locator('text="Itniotech Voice" >> visible=true')
+				.first()
+				.waitFor({ timeout: 30_000 });
+			await page
+				.locator('text="Get a call record" >> visible=true')
+				.first()
+				.waitFor({ timeout: 30_000 });
 			// The node's SVG icon was served by n8n and rendered.
 			const icon = node.locator('img').first();
 			await icon.waitFor({ timeout: 30_000 });
@@ -202,7 +235,11 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			const screenshot = path.join(ARTIFACTS, 'editor-itniotech-voice.png');
 			await page.screenshot({ path: screenshot });
 			expect(fs.statSync(screenshot).size).toBeGreaterThan(10_000);
-			expect(sim.requests.some((r) => r.path === '/voice/recordGroup/2203031113381000002' && r.signValid)).toBe(true);
+			expect(
+				sim.requests.some(
+					(r) => r.path === '/voice/recordGroup/2203031113381000002' && r.signValid,
+				),
+			).toBe(true);
 		} finally {
 			await browser.close();
 		}

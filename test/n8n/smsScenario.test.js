@@ -19,7 +19,10 @@ jest.setTimeout(300_000);
 
 const TRIGGER = "When clicking 'Execute workflow'";
 const CREDENTIAL = { id: 'ItnioSmsScen0001', name: 'Itniotech (SMS scenario)' };
-const ROWS = Array.from({ length: 250 }, (_, i) => ({ name: `Person ${i}`, phone: `+62 812 ${String(3400000 + i)}` }));
+const ROWS = Array.from({ length: 250 }, (_, i) => ({
+	name: `Person ${i}`,
+	phone: `+62 812 ${String(3400000 + i)}`,
+}));
 const DIGITS = ROWS.map((row) => row.phone.replace(/\D/g, ''));
 
 function smsNode(name, parameters, position) {
@@ -40,7 +43,14 @@ const WORKFLOW = {
 	active: false,
 	settings: { executionOrder: 'v1' },
 	nodes: [
-		{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'trigger',
+			name: TRIGGER,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'rows',
 			name: 'Sheet rows',
@@ -49,7 +59,16 @@ const WORKFLOW = {
 			position: [260, 0],
 			parameters: { jsCode: `return ${JSON.stringify(ROWS.map((json) => ({ json })))};` },
 		},
-		smsNode('Send SMS', { operation: 'send', numbers: '={{ $json.phone }}', content: '=Hi {{ $json.name }}, see you tomorrow at 9.', additionalFields: {} }, 2),
+		smsNode(
+			'Send SMS',
+			{
+				operation: 'send',
+				numbers: '={{ $json.phone }}',
+				content: '=Hi {{ $json.name }}, see you tomorrow at 9.',
+				additionalFields: {},
+			},
+			2,
+		),
 		smsNode('Get Delivery Report', { operation: 'getReport', msgIds: '={{ $json.msgId }}' }, 3),
 	],
 	connections: {
@@ -72,7 +91,11 @@ beforeAll(async () => {
 	expect(runtime.n8nVersion).toBe('2.41.1');
 	userFolder = n8n.packedUserFolder('itniotech-sms-scenario-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
-		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, smsAppId: 'sms-reminders' } },
+		{
+			...CREDENTIAL,
+			type: 'itniotechApi',
+			data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, smsAppId: 'sms-reminders' },
+		},
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');
 	n8n.writeJson(path.join(workflowDir, `${WORKFLOW.id}.json`), WORKFLOW);
@@ -81,7 +104,8 @@ beforeAll(async () => {
 		['import:workflow', '--separate', `--input=${workflowDir}`],
 	]) {
 		const result = await n8n.n8nCommand(runtime, userFolder, args);
-		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
 	session = await n8n.ownerSession(server.baseUrl);
@@ -98,7 +122,7 @@ const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, work
 
 const output = (result, nodeName) => n8n.nodeOutput(result, nodeName) ?? [];
 
-test('Send SMS from a sheet\'s rows, then Get Delivery Report for them: 250 sends once each, 2 report requests', async () => {
+test("Send SMS from a sheet's rows, then Get Delivery Report for them: 250 sends once each, 2 report requests", async () => {
 	// Every fifth message failed, every seventh is still on its way.
 	const state = smsState(sim);
 	state.reportStatus = (message) => {
@@ -110,10 +134,14 @@ test('Send SMS from a sheet\'s rows, then Get Delivery Report for them: 250 send
 	expect(result.status).toBe('success');
 
 	const sent = output(result, 'Send SMS');
-	expect(sent.map((row) => [row.number, row.submitted, row['#item']])).toEqual(DIGITS.map((number, i) => [number, true, i]));
+	expect(sent.map((row) => [row.number, row.submitted, row['#item']])).toEqual(
+		DIGITS.map((number, i) => [number, true, i]),
+	);
 	const msgIdOf = new Map([...state.messages.values()].map((m) => [m.number, m.msgId]));
 	expect(sent.map((row) => row.msgId)).toEqual(DIGITS.map((number) => msgIdOf.get(number)));
-	expect([...state.messages.values()].find((m) => m.number === DIGITS[3]).content).toBe('Hi Person 3, see you tomorrow at 9.');
+	expect([...state.messages.values()].find((m) => m.number === DIGITS[3]).content).toBe(
+		'Hi Person 3, see you tomorrow at 9.',
+	);
 
 	const reports = output(result, 'Get Delivery Report');
 	expect(reports).toHaveLength(250);

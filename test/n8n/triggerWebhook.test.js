@@ -27,7 +27,11 @@ jest.setTimeout(300_000);
 
 const TRIGGER_NAME = 'Itniotech Trigger';
 /** The URL path of each event (the voice one as before SMS events came). */
-const EVENT_PATHS = { callStatus: 'itniotech-status', smsDelivery: 'itniotech-sms-delivery', smsInbound: 'itniotech-sms-inbound' };
+const EVENT_PATHS = {
+	callStatus: 'itniotech-status',
+	smsDelivery: 'itniotech-sms-delivery',
+	smsInbound: 'itniotech-sms-inbound',
+};
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const QUERY_TOKEN = 'push-token-0123456789abcdef';
 const PATH_TOKEN = 'path-token-fedcba9876543210';
@@ -65,7 +69,14 @@ function triggerWorkflow(id, webhookId, parameters, typeVersion = CURRENT_VERSIO
 				webhookId,
 				parameters,
 			},
-			{ id: 'a2', name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [240, 0], parameters: {} },
+			{
+				id: 'a2',
+				name: 'Done',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [240, 0],
+				parameters: {},
+			},
 		],
 		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	};
@@ -95,13 +106,18 @@ function dedupeWorkflow(id, webhookId, parameters) {
 
 /** Published before n8n starts; each one's webhook is registered (probed below) and its executions counted. */
 const WORKFLOWS = {
-	open: triggerWorkflow('ItnioTrigOpen001', '6f1c2d3e-4a5b-4c6d-8e7f-001122334455', { authentication: 'none' }),
+	open: triggerWorkflow('ItnioTrigOpen001', '6f1c2d3e-4a5b-4c6d-8e7f-001122334455', {
+		authentication: 'none',
+	}),
 	query: triggerWorkflow('ItnioTrigQuery01', '4d2a1f3e-9b8c-4e7d-a6f5-0c1b2a3d4e5f', {
 		authentication: 'queryToken',
 		token: QUERY_TOKEN,
 		answered: 'notAnswered',
 	}),
-	path: triggerWorkflow('ItnioTrigPath001', '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', { authentication: 'pathToken', token: PATH_TOKEN }),
+	path: triggerWorkflow('ItnioTrigPath001', '7a8b9c0d-1e2f-4a3b-9c4d-5e6f7a8b9c0d', {
+		authentication: 'pathToken',
+		token: PATH_TOKEN,
+	}),
 	allow: triggerWorkflow('ItnioTrigAllow01', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', {
 		authentication: 'none',
 		allowedIps: '203.0.113.10, 198.51.100.0/24, 2001:db8::/32',
@@ -112,11 +128,20 @@ const WORKFLOWS = {
 		token: QUERY_TOKEN,
 		deliveryStatus: 'failed',
 	}),
-	smsMo: triggerWorkflow('ItnioTrigSmsMo01', '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', { event: 'smsInbound', authentication: 'none' }),
+	smsMo: triggerWorkflow('ItnioTrigSmsMo01', '5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9', {
+		event: 'smsInbound',
+		authentication: 'none',
+	}),
 	// Saved before tokens were the default: no authentication stored, node version 1, so still None.
 	legacy: triggerWorkflow('ItnioTrigLegacy1', '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e', {}, 1),
-	hostile: triggerWorkflow('ItnioTrigHostile', '9c0d1e2f-3a4b-4c5d-9e6f-7a8b9c0d1e2f', { authentication: 'queryToken', token: QUERY_TOKEN }),
-	dedupe: dedupeWorkflow('ItnioTrigDedupe1', 'e03b4c5d-6e7f-4a8b-9c9d-0e1f2a3b4c5d', { authentication: 'queryToken', token: QUERY_TOKEN }),
+	hostile: triggerWorkflow('ItnioTrigHostile', '9c0d1e2f-3a4b-4c5d-9e6f-7a8b9c0d1e2f', {
+		authentication: 'queryToken',
+		token: QUERY_TOKEN,
+	}),
+	dedupe: dedupeWorkflow('ItnioTrigDedupe1', 'e03b4c5d-6e7f-4a8b-9c9d-0e1f2a3b4c5d', {
+		authentication: 'queryToken',
+		token: QUERY_TOKEN,
+	}),
 };
 /** Published too, but its allow-list is malformed: n8n fails to activate it at start-up. */
 const BAD_ALLOW_LIST = triggerWorkflow('ItnioTrigBadList', 'ad0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a', {
@@ -125,7 +150,10 @@ const BAD_ALLOW_LIST = triggerWorkflow('ItnioTrigBadList', 'ad0e1f2a-3b4c-4d5e-8
 });
 /** Imported only, then activated through the REST API as the editor's Publish button does. */
 const UNPUBLISHED = {
-	shortToken: triggerWorkflow('ItnioTrigShortTk', 'be1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a3b', { authentication: 'queryToken', token: 'a' }),
+	shortToken: triggerWorkflow('ItnioTrigShortTk', 'be1f2a3b-4c5d-4e6f-9a7b-8c9d0e1f2a3b', {
+		authentication: 'queryToken',
+		token: 'a',
+	}),
 	noToken: triggerWorkflow('ItnioTrigNoToken', 'cf2a3b4c-5d6e-4f7a-8b8c-9d0e1f2a3b4c', {}),
 };
 
@@ -177,7 +205,8 @@ const inboundMessage = (name) => ({
 });
 
 /** The name of the push a typed item came from, by its ID: voiceId for calls, msgId for SMS. */
-const nameOf = (item) => namesById.get(item.voiceId ?? item.msgId) ?? `unknown ID ${item.voiceId ?? item.msgId}`;
+const nameOf = (item) =>
+	namesById.get(item.voiceId ?? item.msgId) ?? `unknown ID ${item.voiceId ?? item.msgId}`;
 
 let runtime;
 let userFolder;
@@ -209,14 +238,18 @@ async function waitUntilRegistered(url, body, headers) {
 	for (;;) {
 		const response = await post(url, body, headers);
 		if (response.status !== 404) return response;
-		if (Date.now() > deadline) throw new Error(`webhook ${url} not registered: ${JSON.stringify(response.body)}`);
+		if (Date.now() > deadline)
+			throw new Error(`webhook ${url} not registered: ${JSON.stringify(response.body)}`);
 		await sleep(250);
 	}
 }
 
 async function rest(pathAndQuery) {
-	const response = await fetch(`${server.baseUrl}/rest/${pathAndQuery}`, { headers: { cookie: session.cookie } });
-	if (!response.ok) throw new Error(`GET /rest/${pathAndQuery}: HTTP ${response.status} ${await response.text()}`);
+	const response = await fetch(`${server.baseUrl}/rest/${pathAndQuery}`, {
+		headers: { cookie: session.cookie },
+	});
+	if (!response.ok)
+		throw new Error(`GET /rest/${pathAndQuery}: HTTP ${response.status} ${await response.text()}`);
 	return (await response.json()).data;
 }
 
@@ -226,7 +259,8 @@ async function publicationOutcome(workflowId) {
 	for (;;) {
 		const outcome = await rest(`workflows/${workflowId}/publication-status`);
 		if (outcome.status !== 'in_progress') return outcome;
-		if (Date.now() > deadline) throw new Error(`publication of ${workflowId} did not finish: ${JSON.stringify(outcome)}`);
+		if (Date.now() > deadline)
+			throw new Error(`publication of ${workflowId} did not finish: ${JSON.stringify(outcome)}`);
 		await sleep(250);
 	}
 }
@@ -263,7 +297,10 @@ async function finishedExecutions(workflowId, count) {
 		if (executions.length >= count && executions.every((e) => FINISHED.has(e.status))) {
 			return executions.sort((a, b) => Number(a.id) - Number(b.id)).slice(0, count);
 		}
-		if (Date.now() > deadline) throw new Error(`${workflowId}: ${count} executions did not finish: ${JSON.stringify(executions)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`${workflowId}: ${count} executions did not finish: ${JSON.stringify(executions)}`,
+			);
 		await sleep(250);
 	}
 }
@@ -278,7 +315,8 @@ beforeAll(async () => {
 		if (toPublish.includes(workflow)) steps.push(['publish:workflow', `--id=${workflow.id}`]);
 		for (const args of steps) {
 			const result = await n8n.n8nCommand(runtime, userFolder, args);
-			if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+			if (result.status !== 0)
+				throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 		}
 	}
 	server = await n8n.startServer(runtime, userFolder, {
@@ -286,20 +324,35 @@ beforeAll(async () => {
 		extraEnv: { N8N_PROXY_HOPS: '1', N8N_PAYLOAD_SIZE_MAX: '1' },
 	});
 	session = await n8n.ownerSession(server.baseUrl);
-	for (const [key, workflow] of [...Object.entries(WORKFLOWS), ['badList', BAD_ALLOW_LIST], ...Object.entries(UNPUBLISHED)]) {
+	for (const [key, workflow] of [
+		...Object.entries(WORKFLOWS),
+		['badList', BAD_ALLOW_LIST],
+		...Object.entries(UNPUBLISHED),
+	]) {
 		const event = workflow.nodes[0].parameters.event ?? 'callStatus';
 		urls[key] = `${server.baseUrl}/webhook/${workflow.nodes[0].webhookId}/${EVENT_PATHS[event]}`;
 	}
 	// Each probe is a push the node refuses, so it starts nothing.
 	expect((await waitUntilRegistered(urls.open, [])).status).toBe(400);
-	expect((await waitUntilRegistered(`${urls.query}?token=wrong`, [report('no-probe-query')])).status).toBe(401);
-	expect((await waitUntilRegistered(`${urls.path}/wrong`, [report('no-probe-path')])).status).toBe(401);
+	expect(
+		(await waitUntilRegistered(`${urls.query}?token=wrong`, [report('no-probe-query')])).status,
+	).toBe(401);
+	expect((await waitUntilRegistered(`${urls.path}/wrong`, [report('no-probe-path')])).status).toBe(
+		401,
+	);
 	expect((await waitUntilRegistered(urls.allow, [report('no-probe-allow')])).status).toBe(403);
-	expect((await waitUntilRegistered(`${urls.smsDlr}?token=wrong`, deliveryReport('no-probe-dlr', 1))).status).toBe(401);
+	expect(
+		(await waitUntilRegistered(`${urls.smsDlr}?token=wrong`, deliveryReport('no-probe-dlr', 1)))
+			.status,
+	).toBe(401);
 	expect((await waitUntilRegistered(urls.smsMo, [])).status).toBe(400);
 	expect((await waitUntilRegistered(urls.legacy, [])).status).toBe(400);
-	expect((await waitUntilRegistered(`${urls.hostile}?token=wrong`, [report('no-probe-hostile')])).status).toBe(401);
-	expect((await waitUntilRegistered(`${urls.dedupe}?token=wrong`, [report('no-probe-dedupe')])).status).toBe(401);
+	expect(
+		(await waitUntilRegistered(`${urls.hostile}?token=wrong`, [report('no-probe-hostile')])).status,
+	).toBe(401);
+	expect(
+		(await waitUntilRegistered(`${urls.dedupe}?token=wrong`, [report('no-probe-dedupe')])).status,
+	).toBe(401);
 });
 
 afterAll(async () => {
@@ -308,13 +361,19 @@ afterAll(async () => {
 });
 
 test('one report, sent as the vendor sends it: 200 { received: 1, accepted: 1 }', async () => {
-	const response = await post(urls.open, report('ok-single'), { 'Content-Type': 'application/json;charset=UTF-8' });
+	const response = await post(urls.open, report('ok-single'), {
+		'Content-Type': 'application/json;charset=UTF-8',
+	});
 	expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 	expectedStarts.open.push(['ok-single']);
 });
 
 test('a batch (JSON array): 200, one start with one item per report', async () => {
-	const response = await post(urls.open, [report('ok-batch-1'), report('ok-batch-2', false), report('ok-batch-3')]);
+	const response = await post(urls.open, [
+		report('ok-batch-1'),
+		report('ok-batch-2', false),
+		report('ok-batch-3'),
+	]);
 	expect(response).toEqual({ status: 200, body: { received: 3, accepted: 3 } });
 	expectedStarts.open.push(['ok-batch-1', 'ok-batch-2', 'ok-batch-3']);
 });
@@ -325,17 +384,32 @@ test('token in the query: wrong or missing → 401; right → 200, with the Answ
 		body: { error: 'Missing or wrong token' },
 	});
 	expect((await post(urls.query, [report('no-query-missing')])).status).toBe(401);
-	expect((await post(`${urls.query}?token=${QUERY_TOKEN}&token=${QUERY_TOKEN}`, [report('no-query-twice')])).status).toBe(401);
-	const accepted = await post(`${urls.query}?token=${QUERY_TOKEN}`, [report('no-query-answered'), report('ok-query-unanswered', false)]);
+	expect(
+		(
+			await post(`${urls.query}?token=${QUERY_TOKEN}&token=${QUERY_TOKEN}`, [
+				report('no-query-twice'),
+			])
+		).status,
+	).toBe(401);
+	const accepted = await post(`${urls.query}?token=${QUERY_TOKEN}`, [
+		report('no-query-answered'),
+		report('ok-query-unanswered', false),
+	]);
 	expect(accepted).toEqual({ status: 200, body: { received: 2, accepted: 1 } });
 	expectedStarts.query.push(['ok-query-unanswered']);
 });
 
 test('token in the URL path: the URL n8n shows works with the right token; a wrong or missing one does not', async () => {
-	expect(await post(`${urls.path}/nope`, report('no-path-wrong'))).toEqual({ status: 401, body: { error: 'Missing or wrong token' } });
+	expect(await post(`${urls.path}/nope`, report('no-path-wrong'))).toEqual({
+		status: 401,
+		body: { error: 'Missing or wrong token' },
+	});
 	// Without the token segment the URL is not the trigger's at all.
 	expect((await post(urls.path, report('no-path-missing'))).status).toBe(404);
-	expect(await post(`${urls.path}/${PATH_TOKEN}`, report('ok-path'))).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+	expect(await post(`${urls.path}/${PATH_TOKEN}`, report('ok-path'))).toEqual({
+		status: 200,
+		body: { received: 1, accepted: 1 },
+	});
 	expectedStarts.path.push(['ok-path']);
 });
 
@@ -343,40 +417,69 @@ test('source IP allow-list behind a proxy (N8N_PROXY_HOPS=1): only listed addres
 	const refused = { status: 403, body: { error: 'This source IP address is not allowed' } };
 	// Straight from 127.0.0.1, not through the proxy.
 	expect(await post(urls.allow, report('no-ip-direct'))).toEqual(refused);
-	expect(await post(urls.allow, report('no-ip-outside'), { 'X-Forwarded-For': '192.0.2.5' })).toEqual(refused);
+	expect(
+		await post(urls.allow, report('no-ip-outside'), { 'X-Forwarded-For': '192.0.2.5' }),
+	).toEqual(refused);
 	// A client that writes a listed address into the header itself: the proxy appends the real one, which counts.
-	expect(await post(urls.allow, report('no-ip-spoofed'), { 'X-Forwarded-For': '203.0.113.10, 192.0.2.5' })).toEqual(refused);
-	const listed = await post(urls.allow, report('ok-ip-listed'), { 'X-Forwarded-For': '203.0.113.10' });
+	expect(
+		await post(urls.allow, report('no-ip-spoofed'), {
+			'X-Forwarded-For': '203.0.113.10, 192.0.2.5',
+		}),
+	).toEqual(refused);
+	const listed = await post(urls.allow, report('ok-ip-listed'), {
+		'X-Forwarded-For': '203.0.113.10',
+	});
 	expect(listed).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
-	const inRange = await post(urls.allow, report('ok-ip-range'), { 'X-Forwarded-For': '198.51.100.77' });
+	const inRange = await post(urls.allow, report('ok-ip-range'), {
+		'X-Forwarded-For': '198.51.100.77',
+	});
 	expect(inRange).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 	// An IPv4 client as a dual-stack proxy reports it, and IPv6 clients inside and outside the listed range.
-	const mapped = await post(urls.allow, report('ok-ip-mapped'), { 'X-Forwarded-For': '::ffff:198.51.100.78' });
+	const mapped = await post(urls.allow, report('ok-ip-mapped'), {
+		'X-Forwarded-For': '::ffff:198.51.100.78',
+	});
 	expect(mapped).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 	const ipv6 = await post(urls.allow, report('ok-ip-v6'), { 'X-Forwarded-For': '2001:db8:1::5' });
 	expect(ipv6).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
-	expect(await post(urls.allow, report('no-ip-v6-outside'), { 'X-Forwarded-For': '2001:db9::5' })).toEqual(refused);
+	expect(
+		await post(urls.allow, report('no-ip-v6-outside'), { 'X-Forwarded-For': '2001:db9::5' }),
+	).toEqual(refused);
 	expectedStarts.allow.push(['ok-ip-listed'], ['ok-ip-range'], ['ok-ip-mapped'], ['ok-ip-v6']);
 });
 
 /** The webhook of a workflow whose activation failed: n8n has none, so a push is not the trigger's (404). */
-const pushTo = (key) => post(`${urls[key]}?token=a`, report(`no-push-${key}`), { 'X-Forwarded-For': '192.0.2.5' });
+const pushTo = (key) =>
+	post(`${urls[key]}?token=a`, report(`no-push-${key}`), { 'X-Forwarded-For': '192.0.2.5' });
 
 test('activation: a workflow published with a malformed allow-list entry fails to activate; n8n shows why, has no webhook', async () => {
 	expect(await publicationOutcome(BAD_ALLOW_LIST.id)).toMatchObject({
 		status: 'failed',
-		triggers: [{ nodeId: 'a1', status: 'failed', errorMessage: 'Allowed Source IPs: "198.51.100.0/" is not an IP address or range' }],
+		triggers: [
+			{
+				nodeId: 'a1',
+				status: 'failed',
+				errorMessage: 'Allowed Source IPs: "198.51.100.0/" is not an IP address or range',
+			},
+		],
 	});
-	expect(server.output()).toContain('Allowed Source IPs: "198.51.100.0/" is not an IP address or range');
+	expect(server.output()).toContain(
+		'Allowed Source IPs: "198.51.100.0/" is not an IP address or range',
+	);
 	// It once admitted every IPv4 address; now nothing reaches it.
 	expect((await pushTo('badList')).status).toBe(404);
 });
 
-test('activation through the REST API (the editor\'s Publish) with a 1-character token: failed, naming Token and 16; no webhook', async () => {
+test("activation through the REST API (the editor's Publish) with a 1-character token: failed, naming Token and 16; no webhook", async () => {
 	expect((await activateThroughRest(UNPUBLISHED.shortToken.id)).status).toBe(200); // n8n publishes in the background
 	expect(await publicationOutcome(UNPUBLISHED.shortToken.id)).toMatchObject({
 		status: 'failed',
-		triggers: [{ nodeId: 'a1', status: 'failed', errorMessage: 'The Token must be at least 16 characters long (it has 1)' }],
+		triggers: [
+			{
+				nodeId: 'a1',
+				status: 'failed',
+				errorMessage: 'The Token must be at least 16 characters long (it has 1)',
+			},
+		],
 	});
 	expect((await pushTo('shortToken')).status).toBe(404);
 });
@@ -384,8 +487,13 @@ test('activation through the REST API (the editor\'s Publish) with a 1-character
 test('a new trigger without a token (the default is a token now) cannot be published: 400 from n8n, the workflow stays inactive', async () => {
 	const response = await activateThroughRest(UNPUBLISHED.noToken.id);
 	expect(response.status).toBe(400);
-	expect(response.body.message).toMatch(/Node "Itniotech Trigger":\s+- Missing or invalid required parameters: token/);
-	expect(await rest(`workflows/${UNPUBLISHED.noToken.id}`)).toMatchObject({ active: false, activeVersionId: null });
+	expect(response.body.message).toMatch(
+		/Node "Itniotech Trigger":\s+- Missing or invalid required parameters: token/,
+	);
+	expect(await rest(`workflows/${UNPUBLISHED.noToken.id}`)).toMatchObject({
+		active: false,
+		activeVersionId: null,
+	});
 	expect((await pushTo('noToken')).status).toBe(404);
 });
 
@@ -400,11 +508,17 @@ test('SMS delivery reports, the Onbuka sample in an {"array": […]} wrapper: to
 		status: 401,
 		body: { error: 'Missing or wrong token' },
 	});
-	const body = { array: [deliveryReport('no-dlr-delivered', 0), deliveryReport('ok-dlr-failed', 1)] };
-	const response = await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, body, { 'Content-Type': 'application/json;charset=UTF-8' });
+	const body = {
+		array: [deliveryReport('no-dlr-delivered', 0), deliveryReport('ok-dlr-failed', 1)],
+	};
+	const response = await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, body, {
+		'Content-Type': 'application/json;charset=UTF-8',
+	});
 	expect(response).toEqual({ status: 200, body: { received: 2, accepted: 1 } });
 	// Only delivered reports: answered, nothing started.
-	expect(await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, deliveryReport('no-dlr-only-delivered', 0))).toEqual({
+	expect(
+		await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, deliveryReport('no-dlr-only-delivered', 0)),
+	).toEqual({
 		status: 200,
 		body: { received: 1, accepted: 0 },
 	});
@@ -412,7 +526,9 @@ test('SMS delivery reports, the Onbuka sample in an {"array": […]} wrapper: to
 });
 
 test('inbound SMS, one object as the vendor sends it: 200; a delivery report sent to its URL is refused', async () => {
-	const response = await post(urls.smsMo, inboundMessage('ok-mo-1'), { 'Content-Type': 'application/json;charset=UTF-8' });
+	const response = await post(urls.smsMo, inboundMessage('ok-mo-1'), {
+		'Content-Type': 'application/json;charset=UTF-8',
+	});
 	expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 	expectedStarts.smsMo.push(['ok-mo-1']);
 	const wrongPush = await post(urls.smsMo, deliveryReport('no-mo-dlr', 0));
@@ -430,17 +546,45 @@ test('a body over N8N_PAYLOAD_SIZE_MAX: n8n answers 500 before the node runs', a
 	const body = JSON.stringify([{ ...report('no-too-large'), calledInfo: 'x'.repeat(1024 * 1024) }]);
 	const response = await post(urls.open, body);
 	expect(response.status).toBe(500);
-	expect(response.body).toMatchObject({ code: 0, message: 'There was a problem executing the workflow' });
+	expect(response.body).toMatchObject({
+		code: 0,
+		message: 'There was a problem executing the workflow',
+	});
 });
 
 test.each([
-	['JSON sent as text/plain', JSON.stringify(report('no-text-plain')), { 'Content-Type': 'text/plain' }, /must be JSON, sent with Content-Type: application\/json/],
-	['form data', 'voiceId=no-form', { 'Content-Type': 'application/x-www-form-urlencoded' }, /must be JSON/],
+	[
+		'JSON sent as text/plain',
+		JSON.stringify(report('no-text-plain')),
+		{ 'Content-Type': 'text/plain' },
+		/must be JSON, sent with Content-Type: application\/json/,
+	],
+	[
+		'form data',
+		'voiceId=no-form',
+		{ 'Content-Type': 'application/x-www-form-urlencoded' },
+		/must be JSON/,
+	],
 	['an empty body', '', {}, /The push is empty/],
 	['an empty list', '[]', {}, /empty list of reports/],
-	['not report objects', JSON.stringify([{ hello: 'no-shape' }]), {}, /Report 0 is not a status report/],
-	['a batch with one bad report', JSON.stringify([report('no-bad-batch'), 'x']), {}, /Report 1 is not a status report/],
-	['too many reports', JSON.stringify(Array.from({ length: 1001 }, (_, i) => report(`no-many-${i}`))), {}, /more than 1000 reports/],
+	[
+		'not report objects',
+		JSON.stringify([{ hello: 'no-shape' }]),
+		{},
+		/Report 0 is not a status report/,
+	],
+	[
+		'a batch with one bad report',
+		JSON.stringify([report('no-bad-batch'), 'x']),
+		{},
+		/Report 1 is not a status report/,
+	],
+	[
+		'too many reports',
+		JSON.stringify(Array.from({ length: 1001 }, (_, i) => report(`no-many-${i}`))),
+		{},
+		/more than 1000 reports/,
+	],
 ])('the node refuses %s: 400 with the reason', async (_name, body, headers, reason) => {
 	const response = await post(urls.open, body, headers);
 	expect(response.status).toBe(400);
@@ -448,47 +592,107 @@ test.each([
 });
 
 /** JSON text of a report whose field `name` holds `json` (raw JSON text, e.g. 100,000 nested lists). */
-const reportWith = (pushName, name, json) => `{"voiceId":"${idFor(pushName)}","type":1,${JSON.stringify(name)}:${json}}`;
+const reportWith = (pushName, name, json) =>
+	`{"voiceId":"${idFor(pushName)}","type":1,${JSON.stringify(name)}:${json}}`;
 const nestedList = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 describe('hostile pushes: 400 with the item, the field and what is allowed, nothing started; the next valid push starts one', () => {
 	const ID_RULE = 'allowed: a string of 1 to 64 digits (0-9)';
 	test.each([
-		['a voiceId of null', JSON.stringify({ ...report('no-null'), voiceId: null }), `Report 0: field "voiceId" is missing; ${ID_RULE}`],
-		['a voiceId of {}', JSON.stringify({ ...report('no-object'), voiceId: {} }), `Report 0: field "voiceId" is an object; ${ID_RULE}`],
-		['a voiceId of 200,000 characters', JSON.stringify({ ...report('no-long'), voiceId: '1'.repeat(200_000) }), `Report 0: field "voiceId" is text of 200000 characters; ${ID_RULE}`],
-		['an object where text belongs', JSON.stringify({ ...report('no-callee'), callee: { n: 1 } }), 'Report 0: field "callee" is an object; allowed: text (up to 8192 characters), a number or null'],
+		[
+			'a voiceId of null',
+			JSON.stringify({ ...report('no-null'), voiceId: null }),
+			`Report 0: field "voiceId" is missing; ${ID_RULE}`,
+		],
+		[
+			'a voiceId of {}',
+			JSON.stringify({ ...report('no-object'), voiceId: {} }),
+			`Report 0: field "voiceId" is an object; ${ID_RULE}`,
+		],
+		[
+			'a voiceId of 200,000 characters',
+			JSON.stringify({ ...report('no-long'), voiceId: '1'.repeat(200_000) }),
+			`Report 0: field "voiceId" is text of 200000 characters; ${ID_RULE}`,
+		],
+		[
+			'an object where text belongs',
+			JSON.stringify({ ...report('no-callee'), callee: { n: 1 } }),
+			'Report 0: field "callee" is an object; allowed: text (up to 8192 characters), a number or null',
+		],
 		// Once saved as an execution n8n then could not show ("Found corrupted execution data").
-		['an unknown field nested 100,000 levels deep', reportWith('no-deep', 'deep', nestedList(100_000)), /^Report 0: field "deep" nests objects or lists more than 5 levels deep/],
-		['50,000 unknown fields', JSON.stringify({ ...report('no-wide'), ...Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i])) }), /^Report 0: field "k\d+" is field 101 of the item; an item may have at most 100 fields$/],
-		['invalid UTF-8', Buffer.concat([Buffer.from(`{"voiceId":"${idFor('no-utf8')}","calledInfo":"`), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]), 'The push is not valid UTF-8: send JSON text encoded as UTF-8'],
+		[
+			'an unknown field nested 100,000 levels deep',
+			reportWith('no-deep', 'deep', nestedList(100_000)),
+			/^Report 0: field "deep" nests objects or lists more than 5 levels deep/,
+		],
+		[
+			'50,000 unknown fields',
+			JSON.stringify({
+				...report('no-wide'),
+				...Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i])),
+			}),
+			/^Report 0: field "k\d+" is field 101 of the item; an item may have at most 100 fields$/,
+		],
+		[
+			'invalid UTF-8',
+			Buffer.concat([
+				Buffer.from(`{"voiceId":"${idFor('no-utf8')}","calledInfo":"`),
+				Buffer.from([0xc3, 0x28]),
+				Buffer.from('"}'),
+			]),
+			'The push is not valid UTF-8: send JSON text encoded as UTF-8',
+		],
 	])('%s', async (name, body, reason) => {
 		const refused = await post(`${urls.hostile}?token=${QUERY_TOKEN}`, body);
 		expect(refused.status).toBe(400);
 		if (typeof reason === 'string') expect(refused.body).toEqual({ error: reason });
 		else expect(refused.body.error).toMatch(reason);
 		const next = `ok-after-${name}`;
-		expect(await post(`${urls.hostile}?token=${QUERY_TOKEN}`, report(next))).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect(await post(`${urls.hostile}?token=${QUERY_TOKEN}`, report(next))).toEqual({
+			status: 200,
+			body: { received: 1, accepted: 1 },
+		});
 		expectedStarts.hostile.push([next]);
 	});
 
 	test('SMS: a delivery status of {} is refused (it passed Only Failed Deliveries); so is an inbound content nested 100,000 lists deep (it got 500)', async () => {
-		const dlr = await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, { ...deliveryReport('no-dlr-status-object', 1), status: {} });
-		expect(dlr).toEqual({ status: 400, body: { error: 'Report 0: field "status" is an object; allowed: a status code (a number, or a short text such as "0")' } });
-		const mo = await post(urls.smsMo, `{"msgid":"${idFor('no-mo-deep')}","mobile":"6281234567001","content":${nestedList(100_000)}}`);
-		expect(mo).toEqual({ status: 400, body: { error: 'Message 0: field "content" is a list; allowed: text (up to 8192 characters)' } });
-		expect(await post(urls.smsMo, inboundMessage('ok-mo-after-deep'))).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		const dlr = await post(`${urls.smsDlr}?token=${QUERY_TOKEN}`, {
+			...deliveryReport('no-dlr-status-object', 1),
+			status: {},
+		});
+		expect(dlr).toEqual({
+			status: 400,
+			body: {
+				error:
+					'Report 0: field "status" is an object; allowed: a status code (a number, or a short text such as "0")',
+			},
+		});
+		const mo = await post(
+			urls.smsMo,
+			`{"msgid":"${idFor('no-mo-deep')}","mobile":"6281234567001","content":${nestedList(100_000)}}`,
+		);
+		expect(mo).toEqual({
+			status: 400,
+			body: {
+				error: 'Message 0: field "content" is a list; allowed: text (up to 8192 characters)',
+			},
+		});
+		expect(await post(urls.smsMo, inboundMessage('ok-mo-after-deep'))).toEqual({
+			status: 200,
+			body: { received: 1, accepted: 1 },
+		});
 		expectedStarts.smsMo.push(['ok-mo-after-deep']);
 	});
 
-	test('the README\'s recipe: Remove Duplicates on {{ $json.dedupeKey }} passes the first of two identical pushes, stops the repeat', async () => {
+	test("the README's recipe: Remove Duplicates on {{ $json.dedupeKey }} passes the first of two identical pushes, stops the repeat", async () => {
 		const url = `${urls.dedupe}?token=${QUERY_TOKEN}`;
 		expect((await post(url, report('ok-deduped'))).status).toBe(200);
 		await finishedExecutions(WORKFLOWS.dedupe.id, 1);
 		expect((await post(url, report('ok-deduped'))).status).toBe(200);
 		const executions = await finishedExecutions(WORKFLOWS.dedupe.id, 2);
 		const passed = [];
-		for (const execution of executions) passed.push((await nodeItems(execution.id, 'Remove Duplicates')).map(nameOf));
+		for (const execution of executions)
+			passed.push((await nodeItems(execution.id, 'Remove Duplicates')).map(nameOf));
 		expect(passed).toEqual([['ok-deduped'], []]);
 		expectedStarts.dedupe.push(['ok-deduped'], ['ok-deduped']);
 	});
@@ -496,7 +700,10 @@ describe('hostile pushes: 400 with the item, the field and what is allowed, noth
 	/** The items of the hostile workflow's executions so far (all of them finished), by push name. */
 	async function hostileItemsByName() {
 		const byName = {};
-		for (const execution of await finishedExecutions(WORKFLOWS.hostile.id, expectedStarts.hostile.length)) {
+		for (const execution of await finishedExecutions(
+			WORKFLOWS.hostile.id,
+			expectedStarts.hostile.length,
+		)) {
 			for (const item of await triggerItems(execution.id)) (byName[nameOf(item)] ??= []).push(item);
 		}
 		return byName;
@@ -504,7 +711,10 @@ describe('hostile pushes: 400 with the item, the field and what is allowed, noth
 
 	test('accepted: a voiceId sent as a JSON number above 2^53 (read again from the raw body, every digit kept), prototype keys dropped', async () => {
 		const bigNumber = `{"voiceId":${idFor('ok-big-number')},"type":1,"extra":{"__proto__":{"admin":true},"ok":1}}`;
-		expect(await post(`${urls.hostile}?token=${QUERY_TOKEN}`, bigNumber)).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
+		expect(await post(`${urls.hostile}?token=${QUERY_TOKEN}`, bigNumber)).toEqual({
+			status: 200,
+			body: { received: 1, accepted: 1 },
+		});
 		expectedStarts.hostile.push(['ok-big-number']);
 		const [item] = (await hostileItemsByName())['ok-big-number'];
 		expect(item.voiceId).toBe(idFor('ok-big-number'));
@@ -534,10 +744,13 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 	for (;;) {
 		executions = [];
 		for (const [key, workflow] of Object.entries(WORKFLOWS)) {
-			for (const execution of await executionsOf(workflow.id)) executions.push({ key, ...execution });
+			for (const execution of await executionsOf(workflow.id))
+				executions.push({ key, ...execution });
 		}
-		if (executions.length >= expectedCount && executions.every((e) => FINISHED.has(e.status))) break;
-		if (Date.now() > deadline) throw new Error(`executions did not finish: ${JSON.stringify(executions)}`);
+		if (executions.length >= expectedCount && executions.every((e) => FINISHED.has(e.status)))
+			break;
+		if (Date.now() > deadline)
+			throw new Error(`executions did not finish: ${JSON.stringify(executions)}`);
 		await sleep(500);
 	}
 
@@ -551,10 +764,13 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		for (const item of items) (itemsByName[nameOf(item)] ??= []).push(item);
 	}
 	const sorted = (pushes) => pushes.map((names) => names.join(',')).sort();
-	for (const key of Object.keys(WORKFLOWS)) expect({ [key]: sorted(started[key]) }).toEqual({ [key]: sorted(expectedStarts[key]) });
+	for (const key of Object.keys(WORKFLOWS))
+		expect({ [key]: sorted(started[key]) }).toEqual({ [key]: sorted(expectedStarts[key]) });
 	expect(Object.keys(itemsByName).filter((name) => !name.startsWith('ok-'))).toEqual([]);
 	expect(await executionsOf(BAD_ALLOW_LIST.id)).toEqual([]);
-	const itemsById = Object.fromEntries(Object.entries(itemsByName).map(([name, items]) => [name, items[0]]));
+	const itemsById = Object.fromEntries(
+		Object.entries(itemsByName).map(([name, items]) => [name, items[0]]),
+	);
 
 	// The report's epoch milliseconds arrive as ISO 8601 (UTC) in the execution's output.
 	expect(itemsById['ok-single']).toMatchObject({
@@ -604,6 +820,10 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		chargeCnt: 1,
 		pay: 0.01,
 		currency: 'USD',
-		dedupeKey: expect.stringMatching(new RegExp(`^smsInbound:${idFor('ok-mo-1')}:6281234567001:2024-05-13T10:25:40\\+08:00:[0-9a-f]{16}$`)),
+		dedupeKey: expect.stringMatching(
+			new RegExp(
+				`^smsInbound:${idFor('ok-mo-1')}:6281234567001:2024-05-13T10:25:40\\+08:00:[0-9a-f]{16}$`,
+			),
+		),
 	});
 });

@@ -21,7 +21,10 @@ let files;
 
 beforeAll(() => {
 	workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-pack-'));
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], { cwd: ROOT, encoding: 'utf8' })
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', workDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
@@ -39,20 +42,28 @@ afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 function scan(dir, mode) {
 	// Not jest's NODE_ENV=test: under it eslint-plugin-n8n-nodes-base pretends every file is "Test.node.ts".
 	const { NODE_ENV, ...env } = process.env;
-	const out = execFileSync(process.execPath, [path.join(__dirname, 'scan.mjs'), dir, mode ?? 'package'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		env,
-	});
+	const out = execFileSync(
+		process.execPath,
+		[path.join(__dirname, 'scan.mjs'), dir, mode ?? 'package'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			env,
+		},
+	);
 	return JSON.parse(out.trim().split('\n').pop());
 }
 
 test('the tarball holds only dist/, README, LICENSE and package.json', () => {
-	const outside = files.filter((f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md'].includes(f));
+	const outside = files.filter(
+		(f) => !f.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE.md'].includes(f),
+	);
 	expect(outside).toEqual([]);
 	expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE.md']));
 	// No tests, simulator, examples, scripts, source maps, type declarations or TypeScript sources.
-	expect(files.filter((f) => /test|simulator|examples|scripts|\.map$|\.d\.ts$|\.ts$/.test(f))).toEqual([]);
+	expect(
+		files.filter((f) => /test|simulator|examples|scripts|\.map$|\.d\.ts$|\.ts$/.test(f)),
+	).toEqual([]);
 });
 
 test('every file the n8n section names is there, each node with its codex file, and every icon it names (light and dark) is packed', () => {
@@ -66,7 +77,11 @@ test('every file the n8n section names is there, each node with its codex file, 
 		const instance = new exported();
 		const { icon } = instance.description ?? instance;
 		for (const variant of [icon.light, icon.dark]) {
-			expect(fs.existsSync(path.join(path.dirname(path.join(unpacked, file)), variant.replace('file:', '')))).toBe(true);
+			expect(
+				fs.existsSync(
+					path.join(path.dirname(path.join(unpacked, file)), variant.replace('file:', '')),
+				),
+			).toBe(true);
 		}
 	}
 	expect(manifest.dependencies).toBeUndefined();

@@ -14,7 +14,8 @@ const releasable = {
 	repository: { type: 'git', url: 'git+https://github.com/Acme/n8n-nodes-itniotech.git' },
 	bugs: { url: 'https://github.com/Acme/n8n-nodes-itniotech/issues' },
 };
-const datedChangelog = '# Changelog\n\n## [Unreleased]\n\n## [1.2.3] - 2026-11-27\n\n### Added\n- things\n';
+const datedChangelog =
+	'# Changelog\n\n## [Unreleased]\n\n## [1.2.3] - 2026-11-27\n\n### Added\n- things\n';
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-check-'));
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
@@ -45,9 +46,14 @@ describe('releaseProblems', () => {
 	});
 
 	test('a repository.url other than the publishing repository is refused, naming both', () => {
-		const problems = releaseProblems(packageDir(releasable), { ...context, repository: 'someone-else/fork' });
+		const problems = releaseProblems(packageDir(releasable), {
+			...context,
+			repository: 'someone-else/fork',
+		});
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatch(/repository\.url is "git\+https:\/\/github\.com\/Acme\/n8n-nodes-itniotech\.git"/);
+		expect(problems[0]).toMatch(
+			/repository\.url is "git\+https:\/\/github\.com\/Acme\/n8n-nodes-itniotech\.git"/,
+		);
 		expect(problems[0]).toMatch(/github\.com\/someone-else\/fork/);
 	});
 
@@ -63,7 +69,10 @@ describe('releaseProblems', () => {
 			author: 'Ada',
 			bugs: { url: 'https://github.com/other/repo/issues' },
 		};
-		const problems = releaseProblems(packageDir(pkg, datedChangelog.replace('2026-11-27', 'unreleased')), context);
+		const problems = releaseProblems(
+			packageDir(pkg, datedChangelog.replace('2026-11-27', 'unreleased')),
+			context,
+		);
 		expect(problems).toHaveLength(3);
 		expect(problems.join('\n')).toMatch(/bugs\.url/);
 		expect(problems.join('\n')).toMatch(/author needs an email/);
@@ -103,7 +112,10 @@ describe('the command line, as the publish workflow runs it', () => {
 	test("this repository's own package.json is not publishable from some other repository", () => {
 		const root = path.join(__dirname, '../..');
 		const version = require(path.join(root, 'package.json')).version;
-		const result = run(root, { GITHUB_REPOSITORY: 'not-us/elsewhere', GITHUB_REF_NAME: `v${version}` });
+		const result = run(root, {
+			GITHUB_REPOSITORY: 'not-us/elsewhere',
+			GITHUB_REF_NAME: `v${version}`,
+		});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toMatch(/not-us\/elsewhere/);
 	});

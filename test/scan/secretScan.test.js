@@ -30,5 +30,7 @@ test('the whole suite left no secret and no Sign in any output, error or log', (
 	const haystack = [...runs, ...logs].join('\n');
 	const hits = [...TEST_SECRETS, ...signs].filter((needle) => haystack.includes(needle));
 	expect(hits).toEqual([]);
-	console.log(`secret scan: ${runs.length} runs, ${logs.length} log lines, ${signs.length} Signs, ${TEST_SECRETS.length} secrets: 0 hits`);
+	console.log(
+		`secret scan: ${runs.length} runs, ${logs.length} log lines, ${signs.length} Signs, ${TEST_SECRETS.length} secrets: 0 hits`,
+	);
 });

@@ -1,7 +1,10 @@
 'use strict';
 /** The trigger's Allowed Source IPs (VoiceTrigger/allowList.ts) and the checks run at activation (setup.ts). */
 const fc = require('fast-check');
-const { parseAllowList, isAllowedSource } = require('../../dist/nodes/Itniotech/VoiceTrigger/allowList');
+const {
+	parseAllowList,
+	isAllowedSource,
+} = require('../../dist/nodes/Itniotech/VoiceTrigger/allowList');
 const { readSetup, MIN_TOKEN_LENGTH } = require('../../dist/nodes/Itniotech/VoiceTrigger/setup');
 
 const ranges = (text) => {
@@ -40,7 +43,9 @@ describe('parsing', () => {
 	});
 
 	test('every bad entry is named; separators are commas and white space; empty entries are skipped', () => {
-		expect(parseAllowList('203.0.113.10,, 198.51.100.0/ \n 1.2.3, 2001:db8::/32')).toEqual({ invalid: ['198.51.100.0/', '1.2.3'] });
+		expect(parseAllowList('203.0.113.10,, 198.51.100.0/ \n 1.2.3, 2001:db8::/32')).toEqual({
+			invalid: ['198.51.100.0/', '1.2.3'],
+		});
 		expect(ranges(' 203.0.113.10 ,\n2001:db8::/32,')).toHaveLength(2);
 		expect(ranges('')).toEqual([]);
 	});
@@ -103,30 +108,45 @@ describe('matching', () => {
 		const ipv6 = fc.array(fc.nat(0xffff), { minLength: 8, maxLength: 8 });
 		const toBigInt = (groups) => groups.reduce((n, g) => (n << 16n) + BigInt(g), 0n);
 		fc.assert(
-			fc.property(ipv6, ipv6, fc.integer({ min: 0, max: 128 }), fc.boolean(), (base, source, bits, nearBase) => {
-				const candidate = nearBase ? [...base.slice(0, 4), ...source.slice(4)] : source;
-				const shift = BigInt(128 - bits);
-				const expected = toBigInt(base) >> shift === toBigInt(candidate) >> shift;
-				const spell = (groups) => groups.map((g) => g.toString(16)).join(':');
-				expect(allows(`${spell(base)}/${bits}`, spell(candidate))).toBe(expected);
-			}),
+			fc.property(
+				ipv6,
+				ipv6,
+				fc.integer({ min: 0, max: 128 }),
+				fc.boolean(),
+				(base, source, bits, nearBase) => {
+					const candidate = nearBase ? [...base.slice(0, 4), ...source.slice(4)] : source;
+					const shift = BigInt(128 - bits);
+					const expected = toBigInt(base) >> shift === toBigInt(candidate) >> shift;
+					const spell = (groups) => groups.map((g) => g.toString(16)).join(':');
+					expect(allows(`${spell(base)}/${bits}`, spell(candidate))).toBe(expected);
+				},
+			),
 			{ numRuns: 500 },
 		);
 	});
 });
 
 describe('the activation check (readSetup)', () => {
-	const setup = (parameters) => readSetup((name, fallback) => (name in parameters ? parameters[name] : fallback));
+	const setup = (parameters) =>
+		readSetup((name, fallback) => (name in parameters ? parameters[name] : fallback));
 
 	test(`a token shorter than ${MIN_TOKEN_LENGTH} characters is refused, naming the Token field and the minimum`, () => {
 		expect(MIN_TOKEN_LENGTH).toBe(16);
 		for (const authentication of ['queryToken', 'pathToken']) {
-			expect(setup({ authentication, token: 'a' })).toMatchObject({ problem: 'The Token must be at least 16 characters long (it has 1)' });
+			expect(setup({ authentication, token: 'a' })).toMatchObject({
+				problem: 'The Token must be at least 16 characters long (it has 1)',
+			});
 			expect(setup({ authentication, token: 'x'.repeat(15) }).problem).toMatch(/Token.*16/);
-			expect(setup({ authentication })).toMatchObject({ problem: 'The Token must be at least 16 characters long (it has 0)' });
-			expect(setup({ authentication, token: 'x'.repeat(16) })).toEqual({ setup: { authentication, token: 'x'.repeat(16), allowedRanges: undefined } });
+			expect(setup({ authentication })).toMatchObject({
+				problem: 'The Token must be at least 16 characters long (it has 0)',
+			});
+			expect(setup({ authentication, token: 'x'.repeat(16) })).toEqual({
+				setup: { authentication, token: 'x'.repeat(16), allowedRanges: undefined },
+			});
 		}
-		expect(setup({ authentication: 'none', token: 'a' })).toEqual({ setup: { authentication: 'none', token: '', allowedRanges: undefined } });
+		expect(setup({ authentication: 'none', token: 'a' })).toEqual({
+			setup: { authentication: 'none', token: '', allowedRanges: undefined },
+		});
 	});
 
 	test('a malformed allow-list entry is refused, naming it', () => {
@@ -134,8 +154,14 @@ describe('the activation check (readSetup)', () => {
 			problem: 'Allowed Source IPs: "198.51.100.0/" is not an IP address or range',
 			hint: expect.stringMatching(/198\.51\.100\.0\/24, 2001:db8::\/32/),
 		});
-		expect(setup({ authentication: 'none', allowedIps: 'a b' }).problem).toBe('Allowed Source IPs: "a", "b" are not IP addresses or ranges');
-		expect(setup({ authentication: 'none', allowedIps: ' , ' }).setup.allowedRanges).toBeUndefined();
-		expect(setup({ authentication: 'none', allowedIps: '2001:db8::/32' }).setup.allowedRanges).toHaveLength(1);
+		expect(setup({ authentication: 'none', allowedIps: 'a b' }).problem).toBe(
+			'Allowed Source IPs: "a", "b" are not IP addresses or ranges',
+		);
+		expect(
+			setup({ authentication: 'none', allowedIps: ' , ' }).setup.allowedRanges,
+		).toBeUndefined();
+		expect(
+			setup({ authentication: 'none', allowedIps: '2001:db8::/32' }).setup.allowedRanges,
+		).toHaveLength(1);
 	});
 });

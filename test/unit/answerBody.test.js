@@ -2,7 +2,11 @@
 // The answer reader, on real streams: the cap applies while reading, the deadline covers the whole answer,
 // and the strict HTTP date and big-number JSON parsing the transport relies on.
 const { PassThrough } = require('node:stream');
-const { readAnswerText, AnswerTooLargeError, DeadlineError } = require('../../dist/nodes/Itniotech/api/transport/answerBody.js');
+const {
+	readAnswerText,
+	AnswerTooLargeError,
+	DeadlineError,
+} = require('../../dist/nodes/Itniotech/api/transport/answerBody.js');
 const { parseJsonKeepingDigits } = require('../../dist/nodes/Itniotech/api/transport/json.js');
 const { parseHttpDate } = require('../../dist/nodes/Itniotech/api/transport/response.js');
 
@@ -16,7 +20,9 @@ test('reads a stream to the end as UTF-8 text', async () => {
 
 test('stops at the cap while reading: what comes after is never buffered, and the stream is destroyed', async () => {
 	const stream = new PassThrough();
-	const reading = readAnswerText(stream, new AbortController().signal, 1000).catch((error) => error);
+	const reading = readAnswerText(stream, new AbortController().signal, 1000).catch(
+		(error) => error,
+	);
 	let written = 0;
 	while (!stream.destroyed && written < 100_000) {
 		stream.write(Buffer.alloc(100, 0x78));
@@ -50,8 +56,14 @@ describe('JSON with large integers', () => {
 	test.each([
 		['{"a":5000000000000000321}', { a: '5000000000000000321' }],
 		['[9007199254740993,-9007199254740993]', ['9007199254740993', '-9007199254740993']],
-		['{"a":9007199254740991,"b":1.5e300,"c":12345678901234567.5}', { a: 9007199254740991, b: 1.5e300, c: 12345678901234567.5 }],
-		['{"s":"x:5000000000000000321","t":"\\\\\\"","n":5000000000000000321}', { s: 'x:5000000000000000321', t: '\\"', n: '5000000000000000321' }],
+		[
+			'{"a":9007199254740991,"b":1.5e300,"c":12345678901234567.5}',
+			{ a: 9007199254740991, b: 1.5e300, c: 12345678901234567.5 },
+		],
+		[
+			'{"s":"x:5000000000000000321","t":"\\\\\\"","n":5000000000000000321}',
+			{ s: 'x:5000000000000000321', t: '\\"', n: '5000000000000000321' },
+		],
 	])('%s', (text, expected) => {
 		expect(parseJsonKeepingDigits(text)).toEqual(expected);
 	});

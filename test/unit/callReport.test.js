@@ -10,7 +10,14 @@ const {
 } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
 const { SendsStoppedError } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 
-const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 function apiError(message, unknown) {
 	const error = new NodeApiError(node, { kind: 'test' }, { message });
@@ -18,7 +25,12 @@ function apiError(message, unknown) {
 	return error;
 }
 
-const row = (callee, voiceId, submitted = true, terminationReason = 'submitted') => ({ callee, voiceId, submitted, terminationReason });
+const row = (callee, voiceId, submitted = true, terminationReason = 'submitted') => ({
+	callee,
+	voiceId,
+	submitted,
+	terminationReason,
+});
 
 test('a chunk not sent because the run stopped is listed as not sent, next to what was placed before it', () => {
 	const error = withCalls(new SendsStoppedError(), 4, [row('111', 'v1')], ['222', '333'], ['444']);
@@ -27,17 +39,35 @@ test('a chunk not sent because the run stopped is listed as not sent, next to wh
 		placed: [{ item: 4, callee: '111', voiceId: 'v1' }],
 		unknown: [],
 		notPlaced: [],
-		notSent: [{ item: 4, callee: '222' }, { item: 4, callee: '333' }, { item: 4, callee: '444' }],
+		notSent: [
+			{ item: 4, callee: '222' },
+			{ item: 4, callee: '333' },
+			{ item: 4, callee: '444' },
+		],
 	});
 	expect(describeCalls(report, 4)).toBe(
 		'Placed — do not send these again: item 4: 111 → v1. Not placed — send only these again: item 4: 222, 333, 444 (not sent).',
 	);
 });
 
-test('unknown outcome and refusal come from the transport\'s error; callees the vendor refused one by one are not placed', () => {
-	const unknown = callsOfFailure(0, withCalls(apiError('timeout', true), 0, [], ['111'], []), 'timeout');
+test("unknown outcome and refusal come from the transport's error; callees the vendor refused one by one are not placed", () => {
+	const unknown = callsOfFailure(
+		0,
+		withCalls(apiError('timeout', true), 0, [], ['111'], []),
+		'timeout',
+	);
 	expect(unknown.unknown).toEqual([{ item: 0, callee: '111', reason: 'timeout' }]);
-	const refused = callsOfFailure(0, withCalls(apiError('Itniotech error -18', false), 0, [row('9', 'v9', false, 'blacklisted')], ['111'], []), '');
+	const refused = callsOfFailure(
+		0,
+		withCalls(
+			apiError('Itniotech error -18', false),
+			0,
+			[row('9', 'v9', false, 'blacklisted')],
+			['111'],
+			[],
+		),
+		'',
+	);
 	expect(refused.notPlaced).toEqual([
 		{ item: 0, callee: '9', reason: 'refused by Itniotech: blacklisted' },
 		{ item: 0, callee: '111', reason: 'Itniotech error -18' },
@@ -45,14 +75,23 @@ test('unknown outcome and refusal come from the transport\'s error; callees the 
 });
 
 test('an item refused before sending (no callee read) is not placed; alone it adds nothing to its own error', () => {
-	const report = callsOfFailure(2, new Error('bad input'), 'The Phone Number in item 2 must be a phone number');
-	expect(report.notPlaced).toEqual([{ item: 2, callee: null, reason: 'The Phone Number in item 2 must be a phone number' }]);
+	const report = callsOfFailure(
+		2,
+		new Error('bad input'),
+		'The Phone Number in item 2 must be a phone number',
+	);
+	expect(report.notPlaced).toEqual([
+		{ item: 2, callee: null, reason: 'The Phone Number in item 2 must be a phone number' },
+	]);
 	expect(describeCalls(report, 2)).toBe('');
 });
 
 test('runs of items never read collapse to a range; one instruction per list', () => {
 	const report = emptyCallReport();
-	report.placed.push({ item: 0, callee: '100', voiceId: 'v0' }, { item: 1, callee: '101', voiceId: 'v1' });
+	report.placed.push(
+		{ item: 0, callee: '100', voiceId: 'v0' },
+		{ item: 1, callee: '101', voiceId: 'v1' },
+	);
 	report.unknown.push({ item: 2, callee: '102', reason: 'timeout' });
 	report.notPlaced.push({ item: 3, callee: '103', reason: 'Itniotech error -26' });
 	for (const item of [4, 5, 6, 8]) report.notSent.push({ item, callee: null });

@@ -1,13 +1,31 @@
 'use strict';
-const { parseDateTime, splitIntoWindows, formatVendorTime, validateDateRange, MAX_WINDOW_DAYS } = require('../../dist/nodes/Itniotech/common/dateRange.js');
-const { earliestAllowed, clockAt, searchClock, vendorSearchStart } = require('../../dist/nodes/Itniotech/common/twoMonthLimit.js');
+const {
+	parseDateTime,
+	splitIntoWindows,
+	formatVendorTime,
+	validateDateRange,
+	MAX_WINDOW_DAYS,
+} = require('../../dist/nodes/Itniotech/common/dateRange.js');
+const {
+	earliestAllowed,
+	clockAt,
+	searchClock,
+	vendorSearchStart,
+} = require('../../dist/nodes/Itniotech/common/twoMonthLimit.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 // n8n's own date library, as the oracle for what its expressions hand over (a test-only dependency).
 const { DateTime } = require('luxon');
 const fc = require('fast-check');
 
 const DAY = 24 * 3600 * 1000;
-const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('parseDateTime', () => {
 	test.each([
@@ -32,7 +50,11 @@ describe('parseDateTime', () => {
 	});
 
 	test('anything shaped like a DateTime (another copy of Luxon) is read by its toMillis()', () => {
-		const value = { isValid: true, invalidReason: null, toMillis: () => Date.parse('2026-11-23T17:07:41Z') };
+		const value = {
+			isValid: true,
+			invalidReason: null,
+			toMillis: () => Date.parse('2026-11-23T17:07:41Z'),
+		};
 		expect(parseDateTime(value, 'UTC').toISOString()).toBe('2026-11-23T17:07:41.000Z');
 	});
 
@@ -46,7 +68,9 @@ describe('parseDateTime', () => {
 		const foreign = runInNewContext('new Date(Date.UTC(2026, 10, 23, 17, 7, 41))');
 		expect(foreign instanceof Date).toBe(false);
 		expect(parseDateTime(foreign, 'UTC').toISOString()).toBe('2026-11-23T17:07:41.000Z');
-		expect(parseDateTime(new Date('2026-11-23T17:07:41Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-23T17:07:41.000Z');
+		expect(parseDateTime(new Date('2026-11-23T17:07:41Z'), 'Asia/Shanghai').toISOString()).toBe(
+			'2026-11-23T17:07:41.000Z',
+		);
 	});
 
 	test.each([
@@ -117,7 +141,9 @@ describe('windows', () => {
 
 	test('exactly 31 days is one query', () => {
 		const from = new Date('2024-01-01T00:00:00Z');
-		expect(splitIntoWindows({ from, to: new Date(from.getTime() + MAX_WINDOW_DAYS * DAY) })).toHaveLength(1);
+		expect(
+			splitIntoWindows({ from, to: new Date(from.getTime() + MAX_WINDOW_DAYS * DAY) }),
+		).toHaveLength(1);
 	});
 
 	test('the vendor format has an explicit offset', () => {
@@ -125,7 +151,9 @@ describe('windows', () => {
 	});
 
 	test('two calendar months back', () => {
-		expect(earliestAllowed(new Date('2026-11-26T10:00:00Z')).toISOString()).toBe('2026-09-26T10:00:00.000Z');
+		expect(earliestAllowed(new Date('2026-11-26T10:00:00Z')).toISOString()).toBe(
+			'2026-09-26T10:00:00.000Z',
+		);
 	});
 });
 
@@ -157,16 +185,36 @@ describe('two months back: month ends, leap years, time zones', () => {
 		expect(earliestAllowed(new Date(now), zone).toISOString()).toBe(expected);
 	});
 
-	const ZONES = ['UTC', 'America/New_York', 'Europe/Berlin', 'Asia/Shanghai', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata', 'Pacific/Chatham'];
-	const instants = fc.integer({ min: Date.parse('2024-01-01T00:00:00Z'), max: Date.parse('2031-01-01T00:00:00Z') });
+	const ZONES = [
+		'UTC',
+		'America/New_York',
+		'Europe/Berlin',
+		'Asia/Shanghai',
+		'Australia/Lord_Howe',
+		'America/Santiago',
+		'Asia/Kolkata',
+		'Pacific/Chatham',
+	];
+	const instants = fc.integer({
+		min: Date.parse('2024-01-01T00:00:00Z'),
+		max: Date.parse('2031-01-01T00:00:00Z'),
+	});
 
-	const minusTwoMonths = (ms, zone) => DateTime.fromMillis(ms, { zone }).minus({ months: 2 }).toMillis();
+	const minusTwoMonths = (ms, zone) =>
+		DateTime.fromMillis(ms, { zone }).minus({ months: 2 }).toMillis();
 
 	test("never later than Luxon's $now.minus({ months: 2 }) at now or up to 12 hours later, in the same zone", () => {
 		fc.assert(
-			fc.property(instants, fc.integer({ min: 0, max: 12 * 3600000 }), fc.constantFrom(...ZONES), (nowMs, laterMs, zone) => {
-				expect(earliestAllowed(new Date(nowMs), zone).getTime()).toBeLessThanOrEqual(minusTwoMonths(nowMs + laterMs, zone));
-			}),
+			fc.property(
+				instants,
+				fc.integer({ min: 0, max: 12 * 3600000 }),
+				fc.constantFrom(...ZONES),
+				(nowMs, laterMs, zone) => {
+					expect(earliestAllowed(new Date(nowMs), zone).getTime()).toBeLessThanOrEqual(
+						minusTwoMonths(nowMs + laterMs, zone),
+					);
+				},
+			),
 			{ numRuns: 3000 },
 		);
 	});
@@ -174,7 +222,10 @@ describe('two months back: month ends, leap years, time zones', () => {
 	test("and no earlier than needed: Luxon's value now or at the next midnight, to the second away from DST changes", () => {
 		fc.assert(
 			fc.property(instants, fc.constantFrom(...ZONES), (nowMs, zone) => {
-				const nextMidnight = DateTime.fromMillis(nowMs, { zone }).plus({ days: 1 }).startOf('day').toMillis();
+				const nextMidnight = DateTime.fromMillis(nowMs, { zone })
+					.plus({ days: 1 })
+					.startOf('day')
+					.toMillis();
 				const needed = Math.min(minusTwoMonths(nowMs, zone), minusTwoMonths(nextMidnight, zone));
 				const ours = earliestAllowed(new Date(nowMs), zone).getTime();
 				const offset = (ms) => DateTime.fromMillis(ms, { zone }).offset;
@@ -190,20 +241,27 @@ describe('two months back: month ends, leap years, time zones', () => {
 		const clock = clockAt(Date.parse('2026-04-29T23:59:59.999Z'), 'UTC');
 		const from = DateTime.fromISO('2026-04-30T00:00:00.001Z', { zone: 'UTC' }).minus({ months: 2 });
 		expect(from.toISO()).toBe('2026-02-28T00:00:00.001Z');
-		expect(() => validateDateRange(node, 0, from, '2026-04-30T00:00:01Z', 'UTC', clock)).not.toThrow();
+		expect(() =>
+			validateDateRange(node, 0, from, '2026-04-30T00:00:01Z', 'UTC', clock),
+		).not.toThrow();
 	});
 
 	test('a From of exactly $now.minus({ months: 2 }), as a DateTime or its toISO() text, read after the clock, is accepted', () => {
 		fc.assert(
-			fc.property(instants, fc.integer({ min: 0, max: 5000 }), fc.constantFrom(...ZONES), (clockMs, laterMs, zone) => {
-				const clock = clockAt(clockMs, zone);
-				const $now = DateTime.fromMillis(clockMs + laterMs, { zone }); // the expression runs after the clock reading
-				const from = $now.minus({ months: 2 });
-				for (const value of [from, from.toISO(), from.toFormat("yyyy-MM-dd'T'HH:mm:ss")]) {
-					const range = validateDateRange(node, 0, value, $now, zone, clock);
-					expect(range.from.getTime()).toBeLessThanOrEqual(from.toMillis());
-				}
-			}),
+			fc.property(
+				instants,
+				fc.integer({ min: 0, max: 5000 }),
+				fc.constantFrom(...ZONES),
+				(clockMs, laterMs, zone) => {
+					const clock = clockAt(clockMs, zone);
+					const $now = DateTime.fromMillis(clockMs + laterMs, { zone }); // the expression runs after the clock reading
+					const from = $now.minus({ months: 2 });
+					for (const value of [from, from.toISO(), from.toFormat("yyyy-MM-dd'T'HH:mm:ss")]) {
+						const range = validateDateRange(node, 0, value, $now, zone, clock);
+						expect(range.from.getTime()).toBeLessThanOrEqual(from.toMillis());
+					}
+				},
+			),
 			{ numRuns: 2000 },
 		);
 	});
@@ -238,7 +296,14 @@ describe('validateDateRange', () => {
 	}
 
 	test('To in the future is capped at now', () => {
-		const range = validateDateRange(node, 0, '2026-11-20T00:00:00Z', '2026-12-31T00:00:00Z', 'UTC', clock);
+		const range = validateDateRange(
+			node,
+			0,
+			'2026-11-20T00:00:00Z',
+			'2026-12-31T00:00:00Z',
+			'UTC',
+			clock,
+		);
 		expect(range.to).toEqual(now);
 	});
 
@@ -246,7 +311,11 @@ describe('validateDateRange', () => {
 		['', '2026-11-20T00:00:00Z', /^The From date in item 2 is missing$/],
 		[undefined, '2026-11-20T00:00:00Z', /^The From date in item 2 is missing$/],
 		['2026-11-20T00:00:00Z', 'later', /^The To date in item 2 is not a date this node can read$/],
-		['2026-11-21T00:00:00Z', '2026-11-20T00:00:00Z', /The From date in item 2 must be before the To date/],
+		[
+			'2026-11-21T00:00:00Z',
+			'2026-11-20T00:00:00Z',
+			/The From date in item 2 must be before the To date/,
+		],
 		['2026-09-01T00:00:00Z', '2026-11-20T00:00:00Z', /more than two months ago/],
 	])('%p → %p is refused', (from, to, message) => {
 		expect(thrown(from, to).message).toMatch(message);
@@ -270,29 +339,43 @@ describe('validateDateRange', () => {
 	});
 
 	test('the two-month error names the earliest date', () => {
-		expect(thrown('2026-09-01T00:00:00Z', '2026-11-20T00:00:00Z').description).toContain('2026-09-26T10:00:00.000Z');
+		expect(thrown('2026-09-01T00:00:00Z', '2026-11-20T00:00:00Z').description).toContain(
+			'2026-09-26T10:00:00.000Z',
+		);
 	});
 
 	test('on 30 April a From of 28 February is accepted, 27 February refused', () => {
 		const april30 = clockAt(Date.parse('2026-04-30T10:00:00Z'), 'UTC');
-		expect(() => validateDateRange(node, 0, '2026-02-28T10:00:00Z', '2026-03-01T00:00:00Z', 'UTC', april30)).not.toThrow();
-		expect(() => validateDateRange(node, 0, '2026-02-28T09:59:59Z', '2026-03-01T00:00:00Z', 'UTC', april30)).toThrow(
-			/more than two months ago/,
-		);
+		expect(() =>
+			validateDateRange(node, 0, '2026-02-28T10:00:00Z', '2026-03-01T00:00:00Z', 'UTC', april30),
+		).not.toThrow();
+		expect(() =>
+			validateDateRange(node, 0, '2026-02-28T09:59:59Z', '2026-03-01T00:00:00Z', 'UTC', april30),
+		).toThrow(/more than two months ago/);
 	});
 });
 
 describe('vendorSearchStart: where a search starts, whichever zone the vendor counts two months in', () => {
-
 	test('New York after the clocks went back: the vendor counting in UTC or +08:00 is an hour later than the workflow', () => {
 		const now = Date.parse('2026-11-30T18:22:37Z');
-		expect(earliestAllowed(new Date(now), 'America/New_York').toISOString()).toBe('2026-09-30T17:22:37.000Z');
+		expect(earliestAllowed(new Date(now), 'America/New_York').toISOString()).toBe(
+			'2026-09-30T17:22:37.000Z',
+		);
 		// The latest count (UTC and +08:00 agree here), plus a minute for the vendor's clock.
-		expect(vendorSearchStart(now, 'America/New_York').toISOString()).toBe('2026-09-30T18:23:37.000Z');
+		expect(vendorSearchStart(now, 'America/New_York').toISOString()).toBe(
+			'2026-09-30T18:23:37.000Z',
+		);
 	});
 
-	test.each(['UTC', 'Asia/Shanghai', 'America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata'])(
-		'%s: never before what a vendor counting in UTC keeps, and at most a day and two hours after the workflow\'s count (its midnight leniency)',
+	test.each([
+		'UTC',
+		'Asia/Shanghai',
+		'America/New_York',
+		'Europe/Berlin',
+		'Australia/Sydney',
+		'Asia/Kolkata',
+	])(
+		"%s: never before what a vendor counting in UTC keeps, and at most a day and two hours after the workflow's count (its midnight leniency)",
 		(zone) => {
 			for (let day = 0; day < 366; day += 3) {
 				const now = Date.parse('2026-01-01T05:17:00Z') + day * 86400000;
@@ -301,9 +384,17 @@ describe('vendorSearchStart: where a search starts, whichever zone the vendor co
 				utc.setUTCDate(1);
 				const month = new Date(now).getUTCMonth() - 2;
 				const clamped = new Date(Date.UTC(utc.getUTCFullYear(), month + 1, 0)).getUTCDate();
-				const utcLimit = Date.UTC(utc.getUTCFullYear(), month, Math.min(new Date(now).getUTCDate(), clamped), new Date(now).getUTCHours(), new Date(now).getUTCMinutes());
+				const utcLimit = Date.UTC(
+					utc.getUTCFullYear(),
+					month,
+					Math.min(new Date(now).getUTCDate(), clamped),
+					new Date(now).getUTCHours(),
+					new Date(now).getUTCMinutes(),
+				);
 				expect(start).toBeGreaterThanOrEqual(utcLimit + 60_000);
-				expect(start - earliestAllowed(new Date(now), zone).getTime()).toBeLessThanOrEqual(26 * 3600_000);
+				expect(start - earliestAllowed(new Date(now), zone).getTime()).toBeLessThanOrEqual(
+					26 * 3600_000,
+				);
 			}
 		},
 	);

@@ -12,7 +12,12 @@ function client(sim, { apiKey, apiSecret }) {
 		const timestamp = String(Math.floor(Date.now() / 1000));
 		const response = await fetch(`${sim.baseUrl}${path}`, {
 			method,
-			headers: { 'Content-Type': 'application/json', 'Api-Key': apiKey, Timestamp: timestamp, Sign: md5(`${apiKey}${apiSecret}${timestamp}`) },
+			headers: {
+				'Content-Type': 'application/json',
+				'Api-Key': apiKey,
+				Timestamp: timestamp,
+				Sign: md5(`${apiKey}${apiSecret}${timestamp}`),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return response.json();
@@ -65,11 +70,19 @@ describe('the demo simulator', () => {
 	});
 
 	test('the seed example record stays reachable for the demo workflow', async () => {
-		expect((await call('GET', `/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`)).data).toEqual(EXAMPLE_RECORD);
+		expect((await call('GET', `/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`)).data).toEqual(
+			EXAMPLE_RECORD,
+		);
 	});
 
 	test('a call to the answering number is answered, to the no-answer number not; the refused number gets -26', async () => {
-		const tts = (callee) => call('POST', '/voice/sendCode', { appId: DEMO.voiceAppId, callee, text: 'Hello', language: 'en-US' });
+		const tts = (callee) =>
+			call('POST', '/voice/sendCode', {
+				appId: DEMO.voiceAppId,
+				callee,
+				text: 'Hello',
+				language: 'en-US',
+			});
 		const answered = await tts(DEMO.numbers.answers);
 		const missed = await tts(DEMO.numbers.noAnswer);
 		expect((await call('GET', `/voice/recordGroup/${answered.data}`)).data.answerTime).not.toBe('');
@@ -89,7 +102,9 @@ describe('the demo simulator', () => {
 		const now = Date.now();
 		const found = await searchAll(call, now - 60_000, now + 60_000);
 		for (const { voiceId } of group.data.filter((d) => d.voiceId)) {
-			expect((await call('GET', `/voice/recordGroup/${voiceId}`)).data).toEqual(found.find((r) => r.voiceId === voiceId));
+			expect((await call('GET', `/voice/recordGroup/${voiceId}`)).data).toEqual(
+				found.find((r) => r.voiceId === voiceId),
+			);
 		}
 	});
 
@@ -111,10 +126,15 @@ describe('the demo simulator', () => {
 
 test("the tests' default simulator still answers Get from its records or a synthetic record", async () => {
 	const sim = new ItniotechSimulator({ accounts: { k: 's' } });
-	sim.groupHistory = [{ ...EXAMPLE_RECORD, voiceId: '5000000000000000321', submitTime: new Date().toISOString() }];
+	sim.groupHistory = [
+		{ ...EXAMPLE_RECORD, voiceId: '5000000000000000321', submitTime: new Date().toISOString() },
+	];
 	await sim.start();
 	try {
-		const answer = await client(sim, { apiKey: 'k', apiSecret: 's' })('GET', '/voice/recordGroup/5000000000000000321');
+		const answer = await client(sim, { apiKey: 'k', apiSecret: 's' })(
+			'GET',
+			'/voice/recordGroup/5000000000000000321',
+		);
 		expect(answer.data).toEqual(syntheticRecord('5000000000000000321'));
 	} finally {
 		await sim.stop();

@@ -19,7 +19,9 @@ test('the canvas subtitle shows the chosen operation by its action, for every op
 	const body = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
 	const subtitleFor = new Function('$parameter', `return (${body});`);
 	for (const operation of operations()) {
-		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(operation.action);
+		expect(subtitleFor({ resource: operation.resource, operation: operation.value })).toBe(
+			operation.action,
+		);
 	}
 	expect(subtitleFor({ resource: 'callRecord', operation: 'nothing' })).toBeUndefined();
 });
@@ -32,9 +34,14 @@ test('each operation file is named after its value, and every file is in the Ope
 			.readdirSync(actions, { withFileTypes: true })
 			.filter((entry) => entry.isDirectory())
 			.flatMap((dir) =>
-				fs.readdirSync(path.join(actions, dir.name))
+				fs
+					.readdirSync(path.join(actions, dir.name))
 					.filter((name) => name.endsWith('.operation.js'))
-					.map((name) => ({ resource: dir.name, value: name.replace(/\.operation\.js$/, ''), module: require(path.join(actions, dir.name, name)) })),
+					.map((name) => ({
+						resource: dir.name,
+						value: name.replace(/\.operation\.js$/, ''),
+						module: require(path.join(actions, dir.name, name)),
+					})),
 			);
 	});
 	expect(files.length).toBeGreaterThan(5);
@@ -43,7 +50,9 @@ test('each operation file is named after its value, and every file is in the Ope
 		expect(typeof module.execute).toBe('function');
 		expect(Array.isArray(module.properties)).toBe(true);
 	}
-	const inMenus = operations().map((o) => `${o.resource}:${o.value}`).sort();
+	const inMenus = operations()
+		.map((o) => `${o.resource}:${o.value}`)
+		.sort();
 	expect(inMenus).toEqual(files.map((f) => `${f.resource}:${f.value}`).sort());
 });
 
@@ -56,7 +65,9 @@ test('every operation has an action and a description an AI agent can act on', (
 });
 
 test('every resource in the Resource list has operations, and every field belongs to a shown operation', () => {
-	const resources = description.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+	const resources = description.properties
+		.find((p) => p.name === 'resource')
+		.options.map((o) => o.value);
 	const withOperations = new Set(operations().map((o) => o.resource));
 	expect([...withOperations].sort()).toEqual([...resources].sort());
 	for (const property of description.properties) {
@@ -69,11 +80,14 @@ test('every resource in the Resource list has operations, and every field belong
 test('node basics: name, icons, credential, version', () => {
 	expect(description.name).toBe('itniotechVoice');
 	expect(description.displayName).toBe('Itniotech Voice');
-	expect(description.icon).toEqual({ light: 'file:../icons/voice.svg', dark: 'file:../icons/voice.dark.svg' });
+	expect(description.icon).toEqual({
+		light: 'file:../icons/voice.svg',
+		dark: 'file:../icons/voice.dark.svg',
+	});
 	expect(description.credentials).toEqual([{ name: 'itniotechApi', required: true }]);
 });
 
-test('request limits sit under every operation\'s Options: defaults 5 concurrent, no rate cap, the same as the code uses', () => {
+test("request limits sit under every operation's Options: defaults 5 concurrent, no rate cap, the same as the code uses", () => {
 	const { DEFAULT_LIMITS } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 	const optionsFields = description.properties.filter((p) => p.name === 'options');
 	expect(optionsFields.length).toBe(operations().length);

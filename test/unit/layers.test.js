@@ -23,7 +23,11 @@ function sourceFiles(dir) {
 
 /** Every import of a file that points into this repository, as repository paths. */
 function localImports(file) {
-	const { importedFiles } = ts.preProcessFile(fs.readFileSync(path.join(ROOT, file), 'utf8'), true, true);
+	const { importedFiles } = ts.preProcessFile(
+		fs.readFileSync(path.join(ROOT, file), 'utf8'),
+		true,
+		true,
+	);
 	return importedFiles
 		.map(({ fileName }) => fileName)
 		.filter((specifier) => specifier.startsWith('.'))
@@ -52,7 +56,8 @@ function violations(edges) {
 			const source = layerOf(from);
 			const target = layerOf(to);
 			if (source === undefined) return false;
-			if (source.startsWith('node:')) return !(target === source || target === 'api' || target === 'common');
+			if (source.startsWith('node:'))
+				return !(target === source || target === 'api' || target === 'common');
 			return !ALLOWED[source](target);
 		})
 		.map(({ from, to }) => `${from} → ${to}`);
@@ -64,7 +69,9 @@ const edges = files.flatMap((from) => localImports(from).map((to) => ({ from, to
 test('every source file sits in a layer: api/, common/, a node folder, or credentials/', () => {
 	expect(files.filter((file) => layerOf(file) === undefined)).toEqual([]);
 	const layers = new Set(files.map(layerOf));
-	expect(layers).toEqual(new Set(['api', 'common', 'credentials', 'node:Sms', 'node:Voice', 'node:VoiceTrigger']));
+	expect(layers).toEqual(
+		new Set(['api', 'common', 'credentials', 'node:Sms', 'node:Voice', 'node:VoiceTrigger']),
+	);
 });
 
 test('no import breaks the layer rule', () => {
@@ -78,14 +85,23 @@ test('the rule catches each kind of wrong import', () => {
 		{ from: 'nodes/Itniotech/api/platform.ts', to: 'nodes/Itniotech/Voice/helpers/callReport' },
 		{ from: 'nodes/Itniotech/api/signing.ts', to: 'credentials/ItniotechApi.credentials' },
 		{ from: 'nodes/Itniotech/common/paging.ts', to: 'nodes/Itniotech/Voice/helpers/voiceId' },
-		{ from: 'nodes/Itniotech/VoiceTrigger/push.ts', to: 'nodes/Itniotech/Voice/helpers/recordFields' },
+		{
+			from: 'nodes/Itniotech/VoiceTrigger/push.ts',
+			to: 'nodes/Itniotech/Voice/helpers/recordFields',
+		},
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/common/validation' },
-		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/Voice/ItniotechVoice.node' },
+		{
+			from: 'credentials/ItniotechApi.credentials.ts',
+			to: 'nodes/Itniotech/Voice/ItniotechVoice.node',
+		},
 	];
 	expect(violations(wrong)).toHaveLength(wrong.length);
 	const right = [
 		{ from: 'nodes/Itniotech/Voice/actions/router.ts', to: 'nodes/Itniotech/common/runner' },
-		{ from: 'nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.ts', to: 'nodes/Itniotech/api/records/record' },
+		{
+			from: 'nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.ts',
+			to: 'nodes/Itniotech/api/records/record',
+		},
 		{ from: 'nodes/Itniotech/common/paging.ts', to: 'nodes/Itniotech/api/transport/request' },
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/api/signing' },
 	];

@@ -7,13 +7,22 @@ const { typeCallRecord } = require('../../dist/nodes/Itniotech/api/records/recor
 const { historyRecord } = require('../../simulator/records');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 
-const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const PAGES = 6;
 const now = Date.now();
 const range = { from: new Date(now - 86400000), to: new Date(now) };
 // Newest first, as the simulator and possibly the vendor page them.
 const pageOf = (current) =>
-	Array.from({ length: 100 }, (_, i) => historyRecord((current - 1) * 100 + i, now - 60000 - ((current - 1) * 100 + i) * 60000));
+	Array.from({ length: 100 }, (_, i) =>
+		historyRecord((current - 1) * 100 + i, now - 60000 - ((current - 1) * 100 + i) * 60000),
+	);
 
 function context({ holdLastPageUntil }) {
 	const events = [];
@@ -27,22 +36,37 @@ function context({ holdLastPageUntil }) {
 				const { current } = options.body;
 				if (current === PAGES) {
 					// Gives the other pages every chance to be answered and typed: a bounded wait, not a timed one.
-					for (let turn = 0; turn < 1000 && !holdLastPageUntil(); turn++) await new Promise((resolve) => setImmediate(resolve));
-					events.push({ lastPageAnswered: true, typedBefore: events.filter((e) => e.typed).length });
+					for (let turn = 0; turn < 1000 && !holdLastPageUntil(); turn++)
+						await new Promise((resolve) => setImmediate(resolve));
+					events.push({
+						lastPageAnswered: true,
+						typedBefore: events.filter((e) => e.typed).length,
+					});
 				}
-				return { statusCode: 200, headers: {}, body: JSON.stringify({ status: '0', data: { records: pageOf(current), pages: PAGES } }) };
+				return {
+					statusCode: 200,
+					headers: {},
+					body: JSON.stringify({ status: '0', data: { records: pageOf(current), pages: PAGES } }),
+				};
 			},
 		},
 	};
 }
 
 test('Return All types each page when it arrives, before the last page is in', async () => {
-	const ctx = context({ holdLastPageUntil: () => ctx.events.filter((e) => e.typed).length >= (PAGES - 1) * 100 });
+	const ctx = context({
+		holdLastPageUntil: () => ctx.events.filter((e) => e.typed).length >= (PAGES - 1) * 100,
+	});
 	const typeRecord = (raw) => {
 		ctx.events.push({ typed: raw.voiceId });
 		return typeCallRecord(raw);
 	};
-	const records = await searchWindows(ctx, { run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0, typeRecord }, range, undefined);
+	const records = await searchWindows(
+		ctx,
+		{ run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0, typeRecord },
+		range,
+		undefined,
+	);
 	expect(records).toHaveLength(PAGES * 100);
 	// Oldest first, typed.
 	const oldest = pageOf(PAGES)[99];
@@ -53,7 +77,12 @@ test('Return All types each page when it arrives, before the last page is in', a
 
 test('without a typer (Return Raw Data) the records come as the vendor sent them', async () => {
 	const ctx = context({ holdLastPageUntil: () => true });
-	const records = await searchWindows(ctx, { run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0 }, range, 250);
+	const records = await searchWindows(
+		ctx,
+		{ run: createRun(ctx), path: '/voice/recordGroupQuery', itemIndex: 0 },
+		range,
+		250,
+	);
 	expect(records).toHaveLength(250);
 	expect(records[249]).toEqual(pageOf(1)[0]);
 	expect(typeof records[0].callDuration).toBe('string');

@@ -10,11 +10,23 @@ const {
 	resolvePlatform,
 } = require('../../dist/nodes/Itniotech/api/platform.js');
 
-const node = { id: '1', name: 'Itniotech Voice', type: 'n8n-nodes-itniotech.itniotechVoice', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'n8n-nodes-itniotech.itniotechVoice',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 test('the vendor layer imports nothing from the nodes or the credential, and nothing at run time', () => {
-	const source = fs.readFileSync(path.resolve(__dirname, '../../nodes/Itniotech/api/platform.ts'), 'utf8');
-	const imports = [...source.matchAll(/^import (type )?.*from '([^']+)';$/gm)].map((m) => `${m[1] ?? ''}${m[2]}`);
+	const source = fs.readFileSync(
+		path.resolve(__dirname, '../../nodes/Itniotech/api/platform.ts'),
+		'utf8',
+	);
+	const imports = [...source.matchAll(/^import (type )?.*from '([^']+)';$/gm)].map(
+		(m) => `${m[1] ?? ''}${m[2]}`,
+	);
 	expect(imports).toEqual(['type n8n-workflow']);
 });
 
@@ -22,7 +34,10 @@ test.each(['platform', 'signing', 'statusCodes'])(
 	'api/%s, which the credential loads, needs nothing at run time but node:crypto',
 	(name) => {
 		// The credential must load where n8n-workflow cannot be resolved (see test/package).
-		const built = fs.readFileSync(path.resolve(__dirname, `../../dist/nodes/Itniotech/api/${name}.js`), 'utf8');
+		const built = fs.readFileSync(
+			path.resolve(__dirname, `../../dist/nodes/Itniotech/api/${name}.js`),
+			'utf8',
+		);
 		const required = [...built.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
 		expect(required.filter((module) => module !== 'node:crypto')).toEqual([]);
 	},
@@ -41,21 +56,50 @@ test.each([
 
 test.each([
 	[{}, 'Itniotech', 'https://api.itniotech.com', 'itniotech', 200, 9],
-	[{ platform: 'itniotech', baseUrl: 'http://127.0.0.1:1/' }, 'Itniotech', 'http://127.0.0.1:1', 'itniotech', 200, 9],
+	[
+		{ platform: 'itniotech', baseUrl: 'http://127.0.0.1:1/' },
+		'Itniotech',
+		'http://127.0.0.1:1',
+		'itniotech',
+		200,
+		9,
+	],
 	[{ platform: 'onbuka' }, 'Onbuka', 'https://api.onbuka.com/v3', 'onbuka', 1000, 3],
-	[{ platform: 'other', baseUrl: 'https://x.example/v3', pathLayout: 'onbuka' }, 'another brand of the platform', 'https://x.example/v3', 'onbuka', 200, 3],
-	[{ platform: 'other', baseUrl: 'https://x.example', pathLayout: 'itniotech' }, 'another brand of the platform', 'https://x.example', 'itniotech', 200, 3],
-])('%p → %s at %s, layout %s, %i callees per request, loop count up to %i', async (data, name, root, layout, callees, loops) => {
-	expect(resolvePlatform(data)).toMatchObject({ name, root, layout });
-	const limits = platformLimits(data);
-	expect(limits).toEqual({ platformName: name, maxCalleesPerRequest: callees, sendCodeLoopCount: { min: 1, max: loops } });
-});
+	[
+		{ platform: 'other', baseUrl: 'https://x.example/v3', pathLayout: 'onbuka' },
+		'another brand of the platform',
+		'https://x.example/v3',
+		'onbuka',
+		200,
+		3,
+	],
+	[
+		{ platform: 'other', baseUrl: 'https://x.example', pathLayout: 'itniotech' },
+		'another brand of the platform',
+		'https://x.example',
+		'itniotech',
+		200,
+		3,
+	],
+])(
+	'%p → %s at %s, layout %s, %i callees per request, loop count up to %i',
+	async (data, name, root, layout, callees, loops) => {
+		expect(resolvePlatform(data)).toMatchObject({ name, root, layout });
+		const limits = platformLimits(data);
+		expect(limits).toEqual({
+			platformName: name,
+			maxCalleesPerRequest: callees,
+			sendCodeLoopCount: { min: 1, max: loops },
+		});
+	},
+);
 
 test('the credential is read once per run, however many items there are', async () => {
 	const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 	const getCredentials = jest.fn(async () => ({ platform: 'onbuka' }));
 	const run = createRun({ getCredentials });
-	for (let i = 0; i < 5; i++) expect(platformLimits(await run.credentials(i)).maxCalleesPerRequest).toBe(1000);
+	for (let i = 0; i < 5; i++)
+		expect(platformLimits(await run.credentials(i)).maxCalleesPerRequest).toBe(1000);
 	expect(getCredentials).toHaveBeenCalledTimes(1);
 });
 

@@ -22,26 +22,45 @@ function parseGivesSource() {
 }
 
 test('content type: only application/json, media type compared as n8n does, charset read', () => {
-	expect(contentTypeOf('Application/JSON; Charset="UTF-8"')).toEqual({ mediaType: 'application/json', charset: 'utf-8' });
+	expect(contentTypeOf('Application/JSON; Charset="UTF-8"')).toEqual({
+		mediaType: 'application/json',
+		charset: 'utf-8',
+	});
 	expect(contentTypeOf(undefined)).toEqual({ mediaType: '', charset: undefined });
-	for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/vnd.api+json', undefined]) {
-		expect(readJsonBody(type, undefined, {})).toEqual({ error: 'The push must be JSON, sent with Content-Type: application/json' });
+	for (const type of [
+		'text/plain',
+		'application/x-www-form-urlencoded',
+		'application/vnd.api+json',
+		undefined,
+	]) {
+		expect(readJsonBody(type, undefined, {})).toEqual({
+			error: 'The push must be JSON, sent with Content-Type: application/json',
+		});
 	}
 });
 
 test('a charset other than UTF-8 is refused (JSON between systems is UTF-8, RFC 8259)', () => {
 	expect(readJsonBody('application/json; charset=latin1', ...asN8n(bytes('{}')))).toEqual({
-		error: 'The push must be UTF-8 JSON: send Content-Type: application/json;charset=UTF-8 (not charset=latin1)',
+		error:
+			'The push must be UTF-8 JSON: send Content-Type: application/json;charset=UTF-8 (not charset=latin1)',
 	});
-	expect(readJsonBody('application/json; charset=utf8', ...asN8n(bytes('{}')))).toEqual({ body: {} });
+	expect(readJsonBody('application/json; charset=utf8', ...asN8n(bytes('{}')))).toEqual({
+		body: {},
+	});
 	expect(readJsonBody('application/json', ...asN8n(bytes('{}')))).toEqual({ body: {} });
 });
 
 test('invalid UTF-8 is refused, where n8n would have replaced the bytes silently', () => {
-	for (const raw of [Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]), Buffer.from('{"a":"\xc3"}', 'latin1'), Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22])]) {
+	for (const raw of [
+		Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+		Buffer.from('{"a":"\xc3"}', 'latin1'),
+		Buffer.from([0x22, 0xed, 0xa0, 0x80, 0x22]),
+	]) {
 		const [rawBody, body] = asN8n(raw);
 		expect(JSON.stringify(body)).toContain('\uFFFD');
-		expect(readJsonBody(JSON_TYPE, rawBody, body)).toEqual({ error: 'The push is not valid UTF-8: send JSON text encoded as UTF-8' });
+		expect(readJsonBody(JSON_TYPE, rawBody, body)).toEqual({
+			error: 'The push is not valid UTF-8: send JSON text encoded as UTF-8',
+		});
 	}
 	const [rawBody, body] = asN8n(bytes('\uFEFF{"content":"Grüße, 你好 👋"}'));
 	expect(readJsonBody(JSON_TYPE, rawBody, body)).toEqual({ body: { content: 'Grüße, 你好 👋' } });
@@ -62,23 +81,35 @@ function readInRuntimeWithSource(raw, summary = 'read') {
 		const raw = require('node:fs').readFileSync(0);
 		const read = readJsonBody('application/json', raw, JSON.parse(raw.toString()));
 		process.stdout.write(JSON.stringify(${summary}));`;
-	return JSON.parse(execFileSync(process.execPath, [...flags, '-e', script], { input: raw, encoding: 'utf8' }));
+	return JSON.parse(
+		execFileSync(process.execPath, [...flags, '-e', script], { input: raw, encoding: 'utf8' }),
+	);
 }
 
 test('whole numbers above 2^53 are read again from the raw body with every digit, as text', () => {
-	const raw = bytes('{"voiceId": 2203031113381000002, "orderId": -12345678901234567890, "n": 5, "big": 1e300, "list": [[9007199254740993]]}');
+	const raw = bytes(
+		'{"voiceId": 2203031113381000002, "orderId": -12345678901234567890, "n": 5, "big": 1e300, "list": [[9007199254740993]]}',
+	);
 	expect(readInRuntimeWithSource(raw)).toEqual({
-		body: { voiceId: '2203031113381000002', orderId: '-12345678901234567890', n: 5, big: 1e300, list: [['9007199254740993']] },
+		body: {
+			voiceId: '2203031113381000002',
+			orderId: '-12345678901234567890',
+			n: 5,
+			big: 1e300,
+			list: [['9007199254740993']],
+		},
 	});
 });
 
 test('where the runtime cannot say what was sent, the body stays as parsed (its typing then refuses the rounded number)', () => {
 	const [rawBody, body] = asN8n(bytes('{"voiceId": 2203031113381000002}'));
 	const read = readJsonBody(JSON_TYPE, rawBody, body);
-	expect(read).toEqual({ body: { voiceId: parseGivesSource() ? '2203031113381000002' : 2203031113381000002 } });
+	expect(read).toEqual({
+		body: { voiceId: parseGivesSource() ? '2203031113381000002' : 2203031113381000002 },
+	});
 });
 
-test('a body too deep to read again keeps n8n\'s parse instead of failing', () => {
+test("a body too deep to read again keeps n8n's parse instead of failing", () => {
 	const depth = 100_000;
 	const raw = bytes(`${'['.repeat(depth)}2203031113381000002${']'.repeat(depth)}`);
 	expect(readInRuntimeWithSource(raw, 'Array.isArray(read.body)')).toBe(true);

@@ -30,7 +30,9 @@ test('at most 2,000 words outside code blocks', () => {
 test('every docs/… link and image in the README exists', () => {
 	const targets = [...README.matchAll(/\]\((docs\/[^)#\s]+)(#[^)\s]*)?\)/g)].map((m) => m[1]);
 	expect(targets.length).toBeGreaterThan(5);
-	const missing = [...new Set(targets)].filter((target) => !fs.existsSync(path.join(ROOT, decodeURIComponent(target))));
+	const missing = [...new Set(targets)].filter(
+		(target) => !fs.existsSync(path.join(ROOT, decodeURIComponent(target))),
+	);
 	expect(missing).toEqual([]);
 });
 
@@ -49,7 +51,15 @@ test('every docs/… link between the docs files exists', () => {
 
 test('the README keeps the template order of n8n community nodes', () => {
 	const headings = [...README.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-	const order = ['Installation', 'Operations', 'Credentials', 'Compatibility', 'Usage', 'Resources', 'Version history'];
+	const order = [
+		'Installation',
+		'Operations',
+		'Credentials',
+		'Compatibility',
+		'Usage',
+		'Resources',
+		'Version history',
+	];
 	const positions = order.map((h) => headings.indexOf(h));
 	expect(positions).not.toContain(-1);
 	expect([...positions].sort((a, b) => a - b)).toEqual(positions);

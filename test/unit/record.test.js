@@ -14,7 +14,11 @@ const {
 	TIME_FIELDS,
 	TEXT_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/record.js');
-const { typeStatusReport, wasAnswered, REPORT_EXTRA_FIELDS } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
+const {
+	typeStatusReport,
+	wasAnswered,
+	REPORT_EXTRA_FIELDS,
+} = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
 const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields.js');
 const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../../simulator/records');
 const { TYPED_EXAMPLE_RECORD } = require('../fixtures');
@@ -56,23 +60,38 @@ describe('typeCallRecord', () => {
 	test('every kind of record is one fixed shape: the documented fields in table order, then unknown ones', () => {
 		const names = (table) => table.map(([name]) => name);
 		expect(Object.keys(typeCallRecord({}))).toEqual(names(CALL_RECORD_FIELDS));
-		expect(Object.keys(typeSipRecord({}))).toEqual(names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]));
-		expect(Object.keys(typeStatusReport({ voiceId: '1' }))).toEqual([...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]), 'typeLabel', 'dedupeKey']);
+		expect(Object.keys(typeSipRecord({}))).toEqual(
+			names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]),
+		);
+		expect(Object.keys(typeStatusReport({ voiceId: '1' }))).toEqual([
+			...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]),
+			'typeLabel',
+			'dedupeKey',
+		]);
 		expect(Object.keys(typeCallRecord({ extra: 1, voiceId: '1' })).slice(-1)).toEqual(['extra']);
 	});
 
 	test('each field is typed by its table entry, whatever the vendor sends', () => {
-		const anyValue = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.constantFrom(null, '0', 'null', '2022-01-18 14:42:40'));
+		const anyValue = fc.oneof(
+			fc.string({ maxLength: 12 }),
+			fc.integer(),
+			fc.double(),
+			fc.constantFrom(null, '0', 'null', '2022-01-18 14:42:40'),
+		);
 		const tables = [
 			[typeCallRecord, CALL_RECORD_FIELDS],
 			[typeSipRecord, [...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]],
 		];
 		for (const [typer, table] of tables) {
 			fc.assert(
-				fc.property(fc.dictionary(fc.constantFrom(...table.map(([name]) => name)), anyValue), (raw) => {
-					const typed = typer(raw);
-					for (const [name, typeField] of table) expect(typed[name]).toEqual(typeField(raw[name]));
-				}),
+				fc.property(
+					fc.dictionary(fc.constantFrom(...table.map(([name]) => name)), anyValue),
+					(raw) => {
+						const typed = typer(raw);
+						for (const [name, typeField] of table)
+							expect(typed[name]).toEqual(typeField(raw[name]));
+					},
+				),
 				{ numRuns: 200 },
 			);
 		}
@@ -87,18 +106,24 @@ describe('typeCallRecord', () => {
 			fc.constantFrom(null, '0', 'null', '2022-01-18 14:42:40', 2 ** 60, {}, [1], { a: 1 }),
 		);
 		fc.assert(
-			fc.property(fc.dictionary(fc.constantFrom(...table.map(([name]) => name).filter((name) => name !== 'voiceId')), anyValue), (fields) => {
-				const raw = { voiceId: '2203031113381000002', ...fields };
-				let typed;
-				try {
-					typed = typeStatusReport(raw);
-				} catch (error) {
-					expect(error).toBeInstanceOf(PushFieldError);
-					expect(Object.keys(fields)).toContain(error.field);
-					return;
-				}
-				for (const [name, typeField] of table) expect(typed[name]).toEqual(typeField(raw[name]));
-			}),
+			fc.property(
+				fc.dictionary(
+					fc.constantFrom(...table.map(([name]) => name).filter((name) => name !== 'voiceId')),
+					anyValue,
+				),
+				(fields) => {
+					const raw = { voiceId: '2203031113381000002', ...fields };
+					let typed;
+					try {
+						typed = typeStatusReport(raw);
+					} catch (error) {
+						expect(error).toBeInstanceOf(PushFieldError);
+						expect(Object.keys(fields)).toContain(error.field);
+						return;
+					}
+					for (const [name, typeField] of table) expect(typed[name]).toEqual(typeField(raw[name]));
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});
@@ -200,9 +225,23 @@ describe('times', () => {
 	test("any text of the vendor's exact shape is returned as sent, like the full reading does (real time or not)", () => {
 		// The shape check skips the full parse; a full parse of such text yields the same string: a real time
 		// is canonical, an impossible one (month 13, +99:99) is kept as sent.
-		const digits = (n) => fc.stringOf(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n });
+		const digits = (n) =>
+			fc.stringOf(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n });
 		const shaped = fc
-			.tuple(digits(4), digits(2), digits(2), digits(2), digits(2), digits(2), fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), digits(2), digits(2)).map(([s, h, m]) => `${s}${h}:${m}`)))
+			.tuple(
+				digits(4),
+				digits(2),
+				digits(2),
+				digits(2),
+				digits(2),
+				digits(2),
+				fc.oneof(
+					fc.constant('Z'),
+					fc
+						.tuple(fc.constantFrom('+', '-'), digits(2), digits(2))
+						.map(([s, h, m]) => `${s}${h}:${m}`),
+				),
+			)
 			.map(([y, mo, d, h, mi, s, offset]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
 		fc.assert(fc.property(shaped, (value) => expect(toIsoTime(value)).toBe(value)));
 	});
@@ -214,11 +253,17 @@ describe('times', () => {
 	test('canonical ISO times with an offset come back exactly as sent', () => {
 		const canonical = fc
 			.record({
-				ms: fc.integer({ min: Date.parse('2000-01-01T00:00:00Z'), max: Date.parse('2099-12-31T23:59:59Z') }),
+				ms: fc.integer({
+					min: Date.parse('2000-01-01T00:00:00Z'),
+					max: Date.parse('2099-12-31T23:59:59Z'),
+				}),
 				offset: fc.constantFrom('Z', '+08:00', '-05:30', '+00:00', '+14:00', '-12:00'),
 				fraction: fc.constantFrom('', '.1', '.123', '.123456789'),
 			})
-			.map(({ ms, offset, fraction }) => `${new Date(ms).toISOString().slice(0, 19)}${fraction}${offset}`);
+			.map(
+				({ ms, offset, fraction }) =>
+					`${new Date(ms).toISOString().slice(0, 19)}${fraction}${offset}`,
+			);
 		fc.assert(fc.property(canonical, (value) => expect(toIsoTime(value)).toBe(value)));
 	});
 
@@ -232,17 +277,26 @@ describe('wasAnswered', () => {
 	test.each([['null'], ['0'], [0], ['0000-00-00 00:00:00'], [''], [null], ['not a time']])(
 		'an answer time of %p and no talk time is not answered',
 		(answerTime) => {
-			expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: '0' }))).toBe(false);
+			expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: '0' }))).toBe(
+				false,
+			);
 			expect(wasAnswered(typeCallRecord({ voiceId: '1', answerTime }))).toBe(false);
 		},
 	);
 
-	test.each([['2022-01-18 14:42:50'], ['2022-01-18T14:42:50+08:00'], [1642488170000]])('an answer time of %p is answered', (answerTime) => {
-		expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: 0 }))).toBe(true);
-	});
+	test.each([['2022-01-18 14:42:50'], ['2022-01-18T14:42:50+08:00'], [1642488170000]])(
+		'an answer time of %p is answered',
+		(answerTime) => {
+			expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime, callDuration: 0 }))).toBe(
+				true,
+			);
+		},
+	);
 
 	test('talk time alone is answered', () => {
-		expect(wasAnswered(typeStatusReport({ voiceId: '1', answerTime: 'null', callDuration: '5' }))).toBe(true);
+		expect(
+			wasAnswered(typeStatusReport({ voiceId: '1', answerTime: 'null', callDuration: '5' })),
+		).toBe(true);
 	});
 });
 
@@ -269,7 +323,15 @@ describe('sortBySubmitTime', () => {
 			{ voiceId: 'f', submitTime: '2022-01-18T06:00:00Z' },
 			{ voiceId: 'g', submitTime: '2022-01-18T06:00:00Z' },
 		];
-		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual(['f', 'g', 'e', 'b', 'c', 'd', 'a']);
+		expect(sortBySubmitTime(records).map((r) => r.voiceId)).toEqual([
+			'f',
+			'g',
+			'e',
+			'b',
+			'c',
+			'd',
+			'a',
+		]);
 	});
 
 	test('any order gives what a stable sort by instant gives', () => {
@@ -287,7 +349,12 @@ describe('sortBySubmitTime', () => {
 					.map((r, index) => ({ r, index }))
 					.sort((x, y) => {
 						const [a, b] = [time(x.r), time(y.r)];
-						if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) === Number.isNaN(b) ? x.index - y.index : Number.isNaN(a) ? 1 : -1;
+						if (Number.isNaN(a) || Number.isNaN(b))
+							return Number.isNaN(a) === Number.isNaN(b)
+								? x.index - y.index
+								: Number.isNaN(a)
+									? 1
+									: -1;
 						return a - b || x.index - y.index;
 					})
 					.map(({ r }) => r);
@@ -305,7 +372,9 @@ describe('sortBySubmitTime', () => {
 
 	test('sorts a window of 200,000 records in place', () => {
 		const start = Date.parse('2022-01-01T00:00:00Z');
-		const records = Array.from({ length: 200_000 }, (_, i) => ({ submitTime: new Date(start - i * 1000).toISOString() }));
+		const records = Array.from({ length: 200_000 }, (_, i) => ({
+			submitTime: new Date(start - i * 1000).toISOString(),
+		}));
 		expect(sortBySubmitTime(records)).toBe(records);
 		expect(records[0].submitTime).toBe(new Date(start - 199_999 * 1000).toISOString());
 		expect(records[199_999].submitTime).toBe(new Date(start).toISOString());

@@ -2,11 +2,21 @@
 // The request limiter's guarantees that engine tests cannot pin down without timing: which items start after
 // a failure, and that a send still waiting for its turn is not sent once the run has stopped.
 const { itniotechApiRequest } = require('../../dist/nodes/Itniotech/api/transport/request.js');
-const { SendsStoppedError, RequestLimiter } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
+const {
+	SendsStoppedError,
+	RequestLimiter,
+} = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 const { settleInOrder } = require('../../dist/nodes/Itniotech/common/inOrder.js');
 
-const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 /** A context whose HTTP requests stay open until the test answers them. */
 function contextWithOpenRequests() {
@@ -17,7 +27,17 @@ function contextWithOpenRequests() {
 		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret' }),
 		helpers: {
 			httpRequestWithAuthentication: (_type, options) =>
-				new Promise((resolve) => open.push({ body: options.body, answer: (data) => resolve({ statusCode: 200, headers: {}, body: JSON.stringify({ status: '0', data }) }) })),
+				new Promise((resolve) =>
+					open.push({
+						body: options.body,
+						answer: (data) =>
+							resolve({
+								statusCode: 200,
+								headers: {},
+								body: JSON.stringify({ status: '0', data }),
+							}),
+					}),
+				),
 		},
 	};
 	return ctx;
@@ -28,7 +48,14 @@ const flush = () => new Promise((resolve) => setImmediate(resolve));
 test('a send waiting for its turn when the run stops is not sent, and says so; one already sent finishes', async () => {
 	const ctx = contextWithOpenRequests();
 	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
-	const send = (callee) => itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
+	const send = (callee) =>
+		itniotechApiRequest(ctx, run, {
+			method: 'POST',
+			path: '/voice/sendCode',
+			body: { callee },
+			itemIndex: 0,
+			isSend: true,
+		});
 	const first = send('1');
 	const second = send('2'); // waits: the only turn is taken
 	await flush();
@@ -44,9 +71,23 @@ test('a send waiting for its turn when the run stops is not sent, and says so; o
 test('a send handed a slot while it waits out the start spacing is not sent when the run stops meanwhile', async () => {
 	const ctx = contextWithOpenRequests();
 	const waits = [];
-	const clock = { t: 1_000, now: () => clock.t, sleep: (ms) => new Promise((resolve) => waits.push(() => ((clock.t += ms), resolve()))) };
-	const run = { ...createRun(ctx), limiter: new RequestLimiter({ concurrency: 1, requestsPerSecond: 0, spaceStarts: true }, clock) };
-	const send = (callee) => itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/sendCode', body: { callee }, itemIndex: 0, isSend: true });
+	const clock = {
+		t: 1_000,
+		now: () => clock.t,
+		sleep: (ms) => new Promise((resolve) => waits.push(() => ((clock.t += ms), resolve()))),
+	};
+	const run = {
+		...createRun(ctx),
+		limiter: new RequestLimiter({ concurrency: 1, requestsPerSecond: 0, spaceStarts: true }, clock),
+	};
+	const send = (callee) =>
+		itniotechApiRequest(ctx, run, {
+			method: 'POST',
+			path: '/voice/sendCode',
+			body: { callee },
+			itemIndex: 0,
+			isSend: true,
+		});
 	const first = send('111');
 	const second = send('222');
 	await flush();
@@ -65,7 +106,12 @@ test('reads are not affected by a stopped run', async () => {
 	const ctx = contextWithOpenRequests();
 	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
 	run.limiter.stopSends();
-	const read = itniotechApiRequest(ctx, run, { method: 'POST', path: '/voice/recordGroupQuery', body: {}, itemIndex: 0 });
+	const read = itniotechApiRequest(ctx, run, {
+		method: 'POST',
+		path: '/voice/recordGroupQuery',
+		body: {},
+		itemIndex: 0,
+	});
 	await flush();
 	ctx.open[0].answer({ records: [] });
 	await expect(read).resolves.toMatchObject({ status: '0' });
@@ -88,13 +134,30 @@ test('settleInOrder: with stopOnError no item starts after a failure; the ones i
 	pending[0].resolve('zero');
 	const outcomes = await settled;
 	expect(started).toEqual([0, 1]);
-	expect(outcomes).toEqual([{ ok: true, value: 'zero' }, { ok: false, error: new Error('item 1 failed') }, undefined, undefined, undefined, undefined]);
+	expect(outcomes).toEqual([
+		{ ok: true, value: 'zero' },
+		{ ok: false, error: new Error('item 1 failed') },
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+	]);
 });
 
 test('settleInOrder without stopOnError runs every item and keeps each outcome at its position', async () => {
-	const outcomes = await settleInOrder(4, 3, async (i) => {
-		if (i === 2) throw new Error('two');
-		return i * 10;
-	}, false);
-	expect(outcomes).toEqual([{ ok: true, value: 0 }, { ok: true, value: 10 }, { ok: false, error: new Error('two') }, { ok: true, value: 30 }]);
+	const outcomes = await settleInOrder(
+		4,
+		3,
+		async (i) => {
+			if (i === 2) throw new Error('two');
+			return i * 10;
+		},
+		false,
+	);
+	expect(outcomes).toEqual([
+		{ ok: true, value: 0 },
+		{ ok: true, value: 10 },
+		{ ok: false, error: new Error('two') },
+		{ ok: true, value: 30 },
+	]);
 });

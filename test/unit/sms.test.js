@@ -4,20 +4,36 @@
 const { NodeApiError } = require('n8n-workflow');
 const fields = require('../../dist/nodes/Itniotech/Sms/helpers/smsFields.js');
 const records = require('../../dist/nodes/Itniotech/api/records/sms.js');
-const { monthWindows } = require('../../dist/nodes/Itniotech/Sms/actions/message/searchInbound.operation.js');
+const {
+	monthWindows,
+} = require('../../dist/nodes/Itniotech/Sms/actions/message/searchInbound.operation.js');
 const { VENDOR_STATUS } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
 const { networkFailure } = require('../../dist/nodes/Itniotech/api/transport/networkFailure.js');
 const { httpFailure } = require('../../dist/nodes/Itniotech/api/transport/answerFailures.js');
-const { MESSAGE_UNKNOWN_OUTCOME, withMessages, describeMessages, messagesOfRows } = require('../../dist/nodes/Itniotech/Sms/helpers/messageReport.js');
+const {
+	MESSAGE_UNKNOWN_OUTCOME,
+	withMessages,
+	describeMessages,
+	messagesOfRows,
+} = require('../../dist/nodes/Itniotech/Sms/helpers/messageReport.js');
 const { CALL_UNKNOWN_OUTCOME } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
 const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
 
-const node = { id: '1', name: 'Itniotech SMS', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech SMS',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const ctx = { getNode: () => node };
 
 describe('recipients', () => {
 	test('numbers are cleaned, duplicates sent once with their first order ID', () => {
-		expect(fields.readRecipients(node, '+62 812-3456-7001, 6281234567002;6281234567001', 'a,b,c', 0)).toEqual([
+		expect(
+			fields.readRecipients(node, '+62 812-3456-7001, 6281234567002;6281234567001', 'a,b,c', 0),
+		).toEqual([
 			{ number: '6281234567001', orderId: 'a' },
 			{ number: '6281234567002', orderId: 'b' },
 		]);
@@ -33,16 +49,26 @@ describe('recipients', () => {
 			{ number: '6281234567001', orderId: 'a' },
 			{ number: '6281234567002', orderId: 'b' },
 		]);
-		expect(fields.readRecipients(node, 6281234567001, [','], 0)).toEqual([{ number: '6281234567001' }]);
-		expect(() => fields.readRecipients(node, ['6281234567001'], ['a;b'], 0)).toThrow(/exactly one ID per number/);
+		expect(fields.readRecipients(node, 6281234567001, [','], 0)).toEqual([
+			{ number: '6281234567001' },
+		]);
+		expect(() => fields.readRecipients(node, ['6281234567001'], ['a;b'], 0)).toThrow(
+			/exactly one ID per number/,
+		);
 		// fast-check also found an object whose toString is broken: refused by name, not a TypeError.
-		expect(() => fields.readRecipients(node, 6281234567001, { toString: {} }, 0)).toThrow(/An Order ID in item 0 is not text/);
+		expect(() => fields.readRecipients(node, 6281234567001, { toString: {} }, 0)).toThrow(
+			/An Order ID in item 0 is not text/,
+		);
 	});
 
 	test.each([
 		['', '', /Phone Numbers in item 3 are empty/],
 		['6281234567001,abc', '', /Phone Numbers in item 3 must be a phone number of 7 to 15 digits/],
-		['6281234567001,6281234567002', 'only-one', /Order IDs in item 3 must give exactly one ID per number/],
+		[
+			'6281234567001,6281234567002',
+			'only-one',
+			/Order IDs in item 3 must give exactly one ID per number/,
+		],
 		['6281234567001', 'x'.repeat(65), /Order ID in item 3 is longer than 64 characters/],
 	])('refused: numbers %j, order IDs %j', (numbers, orderIds, message) => {
 		expect(() => fields.readRecipients(node, numbers, orderIds, 3)).toThrow(message);
@@ -55,18 +81,33 @@ describe('recipients', () => {
 		expect(() => fields.readContent(node, '   ', 0)).toThrow(/Message in item 0 is empty/);
 		expect(fields.readSenderId(node, '', 0)).toBeUndefined();
 		expect(fields.readSenderId(node, 'ACME', 0)).toBe('ACME');
-		expect(() => fields.readSenderId(node, 'S'.repeat(33), 0)).toThrow(/Sender ID in item 0 must be text of 1 to 32/);
+		expect(() => fields.readSenderId(node, 'S'.repeat(33), 0)).toThrow(
+			/Sender ID in item 0 must be text of 1 to 32/,
+		);
 	});
 });
 
 test('the answer diff: one row per recipient, refused numbers say why, extra answer entries kept', () => {
-	const recipients = [{ number: '6281234567001', orderId: 'a' }, { number: '6281234567002', orderId: 'b' }];
+	const recipients = [
+		{ number: '6281234567001', orderId: 'a' },
+		{ number: '6281234567002', orderId: 'b' },
+	];
 	const accepted = records.acceptedMessages({
-		array: [{ msgId: '1', number: '+6281234567001', orderId: 'a' }, { msgId: '9', number: '6289999999999' }, 'junk'],
+		array: [
+			{ msgId: '1', number: '+6281234567001', orderId: 'a' },
+			{ msgId: '9', number: '6289999999999' },
+			'junk',
+		],
 	});
 	expect(fields.rowsOfAnswer(recipients, accepted)).toEqual([
 		{ msgId: '1', number: '6281234567001', orderId: 'a', submitted: true, reason: null },
-		{ msgId: null, number: '6281234567002', orderId: 'b', submitted: false, reason: fields.NOT_ACCEPTED },
+		{
+			msgId: null,
+			number: '6281234567002',
+			orderId: 'b',
+			submitted: false,
+			reason: fields.NOT_ACCEPTED,
+		},
 		{ msgId: '9', number: '6289999999999', orderId: null, submitted: true, reason: null },
 	]);
 });
@@ -83,8 +124,15 @@ describe('typing', () => {
 		expect(records.deliveryStatusOf(status)).toBe(typed);
 	});
 
-	test('a report entry: typed status, the vendor\'s code, ISO 8601 time', () => {
-		expect(records.typeDeliveryReport({ msgId: '17', number: '628', receiveTime: '2024-05-13 10:21:07', status: '1' })).toEqual({
+	test("a report entry: typed status, the vendor's code, ISO 8601 time", () => {
+		expect(
+			records.typeDeliveryReport({
+				msgId: '17',
+				number: '628',
+				receiveTime: '2024-05-13 10:21:07',
+				status: '1',
+			}),
+		).toEqual({
 			msgId: '17',
 			number: '628',
 			status: 'failed',
@@ -147,9 +195,24 @@ test('every SMS status -3 … -32 has a meaning and what to do; the voice wordin
 describe('unknown outcome wording comes from the request', () => {
 	const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 	test.each([
-		['SMS', MESSAGE_UNKNOWN_OUTCOME, /whether the messages were sent: .*Message → Get Many Sent/, /call/],
-		['Voice', CALL_UNKNOWN_OUTCOME, /whether the call was placed: .*Call Record → Get Many/, /message/],
-		['neutral', undefined, /whether Itniotech acted on the request: .*Itniotech console/, /call|message/i],
+		[
+			'SMS',
+			MESSAGE_UNKNOWN_OUTCOME,
+			/whether the messages were sent: .*Message → Get Many Sent/,
+			/call/,
+		],
+		[
+			'Voice',
+			CALL_UNKNOWN_OUTCOME,
+			/whether the call was placed: .*Call Record → Get Many/,
+			/message/,
+		],
+		[
+			'neutral',
+			undefined,
+			/whether Itniotech acted on the request: .*Itniotech console/,
+			/call|message/i,
+		],
 	])('%s', (_name, unknownOutcome, wording, absent) => {
 		const request = { path: '/x', itemIndex: 0, isSend: true, unknownOutcome };
 		const network = networkFailure(ctx, request, 30, reset).error.description;
@@ -164,10 +227,17 @@ test('the message report names what was sent, what is unknown and what to send a
 	const error = new NodeApiError(node, { kind: 'test' }, { message: 'timeout' });
 	error.context.sendOutcome = 'unknown';
 	withMessages(error, 2, [{ msgId: '17', number: '6281', submitted: true }], ['6282'], ['6283']);
-	const rows = messagesOfRows(0, [{ msgId: null, number: '6280', submitted: false, reason: 'not accepted' }]);
+	const rows = messagesOfRows(0, [
+		{ msgId: null, number: '6280', submitted: false, reason: 'not accepted' },
+	]);
 	expect(rows.refused).toEqual([{ item: 0, number: '6280', reason: 'not accepted' }]);
 	const text = describeMessages(
-		{ sent: [{ item: 2, number: '6281', msgId: '17' }], unknown: [{ item: 2, number: '6282' }], refused: [], notSent: [{ item: 2, number: '6283' }] },
+		{
+			sent: [{ item: 2, number: '6281', msgId: '17' }],
+			unknown: [{ item: 2, number: '6282' }],
+			refused: [],
+			notSent: [{ item: 2, number: '6283' }],
+		},
 		2,
 	);
 	expect(text).toBe(
@@ -186,7 +256,10 @@ test('the node: itniotechSms, usable as a tool, the shared credential; Message a
 		{ name: 'Message', value: 'message' },
 	]);
 	expect(resource.default).toBe('message');
-	const menu = (value) => description.properties.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === value);
+	const menu = (value) =>
+		description.properties.find(
+			(p) => p.name === 'operation' && p.displayOptions.show.resource[0] === value,
+		);
 	expect(menu('message').options.map((o) => [o.value, o.name, o.action])).toEqual([
 		['send', 'Send', 'Send a message'],
 		['sendBatch', 'Send Personalized', 'Send personalized messages'],
@@ -194,20 +267,39 @@ test('the node: itniotechSms, usable as a tool, the shared credential; Message a
 		['searchSent', 'Get Many Sent', 'Get many sent messages'],
 		['searchInbound', 'Get Many Received', 'Get many received messages'],
 	]);
-	expect(menu('message').options.find((o) => o.value === 'sendBatch').description).toMatch(/Each input item gets its own text/);
-	expect(menu('account').options.map((o) => [o.value, o.name])).toEqual([['getBalance', 'Get Balance']]);
+	expect(menu('message').options.find((o) => o.value === 'sendBatch').description).toMatch(
+		/Each input item gets its own text/,
+	);
+	expect(menu('account').options.map((o) => [o.value, o.name])).toEqual([
+		['getBalance', 'Get Balance'],
+	]);
 	// The App ID lives in the credential; each operation may override it under Options → App ID.
 	expect(description.properties.filter((p) => p.name === 'appId')).toEqual([]);
-	const optionsOf = (operation) => description.properties.find((p) => p.name === 'options' && p.displayOptions.show.operation[0] === operation);
+	const optionsOf = (operation) =>
+		description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions.show.operation[0] === operation,
+		);
 	for (const { value } of menu('message').options) {
-		expect(optionsOf(value).options.find((o) => o.name === 'appId')).toMatchObject({ displayName: 'App ID', type: 'string', default: '' });
+		expect(optionsOf(value).options.find((o) => o.name === 'appId')).toMatchObject({
+			displayName: 'App ID',
+			type: 'string',
+			default: '',
+		});
 	}
 });
 
 describe('hostile input: allowed form or a NodeOperationError naming the field, nothing else', () => {
 	const fc = require('fast-check');
 	const { NodeOperationError } = require('n8n-workflow');
-	const anything = fc.oneof(fc.string(), fc.fullUnicodeString({ maxLength: 2000 }), fc.integer(), fc.double(), fc.constant(null), fc.array(fc.string()), fc.object());
+	const anything = fc.oneof(
+		fc.string(),
+		fc.fullUnicodeString({ maxLength: 2000 }),
+		fc.integer(),
+		fc.double(),
+		fc.constant(null),
+		fc.array(fc.string()),
+		fc.object(),
+	);
 	const refusedNaming = (fn, field) => {
 		try {
 			return fn();
@@ -220,7 +312,10 @@ describe('hostile input: allowed form or a NodeOperationError naming the field, 
 	test('Numbers and Order IDs', () => {
 		fc.assert(
 			fc.property(anything, anything, (numbers, orderIds) => {
-				const recipients = refusedNaming(() => fields.readRecipients(node, numbers, orderIds, 0), 'item 0');
+				const recipients = refusedNaming(
+					() => fields.readRecipients(node, numbers, orderIds, 0),
+					'item 0',
+				);
 				if (recipients === undefined) return;
 				expect(recipients.length).toBeGreaterThan(0);
 				for (const r of recipients) {

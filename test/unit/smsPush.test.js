@@ -8,11 +8,42 @@ const {
 } = require('../../dist/nodes/Itniotech/api/records/smsPush');
 const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields');
 
-const DELIVERY_KEYS = ['msgId', 'number', 'status', 'statusCode', 'reason', 'timestamp', 'orderId', 'appId', 'mcc', 'mnc', 'price', 'chargeCnt', 'pay', 'currency', 'dedupeKey'];
-const INBOUND_KEYS = ['msgId', 'number', 'sendId', 'receiveTime', 'content', 'mcc', 'mnc', 'operator', 'price', 'chargeCnt', 'pay', 'currency', 'dedupeKey'];
+const DELIVERY_KEYS = [
+	'msgId',
+	'number',
+	'status',
+	'statusCode',
+	'reason',
+	'timestamp',
+	'orderId',
+	'appId',
+	'mcc',
+	'mnc',
+	'price',
+	'chargeCnt',
+	'pay',
+	'currency',
+	'dedupeKey',
+];
+const INBOUND_KEYS = [
+	'msgId',
+	'number',
+	'sendId',
+	'receiveTime',
+	'content',
+	'mcc',
+	'mnc',
+	'operator',
+	'price',
+	'chargeCnt',
+	'pay',
+	'currency',
+	'dedupeKey',
+];
 const MSG_ID = '2405131020451000017';
 const delivery = (fields) => typeSmsDeliveryReport({ msgid: MSG_ID, status: 0, ...fields });
-const inbound = (fields) => typeSmsInboundMessage({ mobile: '6281234567001', content: 'STOP', ...fields });
+const inbound = (fields) =>
+	typeSmsInboundMessage({ mobile: '6281234567001', content: 'STOP', ...fields });
 
 /** The refusal a typer throws, as { field, message }. */
 function refusal(type) {
@@ -27,11 +58,16 @@ function refusal(type) {
 
 test('every typed field is always present, in one order, null when the push left it out', () => {
 	const { dedupeKey, ...typed } = typeSmsDeliveryReport({ msgid: MSG_ID, status: null });
-	expect(typed).toEqual({ ...Object.fromEntries(DELIVERY_KEYS.slice(0, -1).map((k) => [k, null])), msgId: MSG_ID });
+	expect(typed).toEqual({
+		...Object.fromEntries(DELIVERY_KEYS.slice(0, -1).map((k) => [k, null])),
+		msgId: MSG_ID,
+	});
 	expect(dedupeKey).toBe(`smsDelivery:${MSG_ID}::`);
 	expect(Object.keys(typeSmsDeliveryReport({ status: 1, msgid: '1' }))).toEqual(DELIVERY_KEYS);
 	expect(Object.keys(typeSmsInboundMessage({}))).toEqual(INBOUND_KEYS);
-	expect(typeSmsInboundMessage({})).toMatchObject(Object.fromEntries(INBOUND_KEYS.slice(0, -1).map((k) => [k, null])));
+	expect(typeSmsInboundMessage({})).toMatchObject(
+		Object.fromEntries(INBOUND_KEYS.slice(0, -1).map((k) => [k, null])),
+	);
 });
 
 test.each([
@@ -60,10 +96,29 @@ test.each([
 });
 
 test('key spellings: trimmed, any case, _ ignored; mcn read as mnc; the first non-blank value wins', () => {
-	const report = typeSmsDeliveryReport({ ' MsgId ': '7', 'orderId ': '', orderId: 'o-1', mcn: '01', Status: 0, PriceDetail: { ' pay': '1.5' } });
-	expect(report).toMatchObject({ msgId: '7', orderId: 'o-1', mnc: '01', status: 'delivered', pay: 1.5 });
+	const report = typeSmsDeliveryReport({
+		' MsgId ': '7',
+		'orderId ': '',
+		orderId: 'o-1',
+		mcn: '01',
+		Status: 0,
+		PriceDetail: { ' pay': '1.5' },
+	});
+	expect(report).toMatchObject({
+		msgId: '7',
+		orderId: 'o-1',
+		mnc: '01',
+		status: 'delivered',
+		pay: 1.5,
+	});
 	expect(Object.keys(report)).toEqual(DELIVERY_KEYS);
-	const message = typeSmsInboundMessage({ mobile: '1', content: 'hi', replyTime: '2024-05-13 10:25:40', mnc: 7, mcn: 8 });
+	const message = typeSmsInboundMessage({
+		mobile: '1',
+		content: 'hi',
+		replyTime: '2024-05-13 10:25:40',
+		mnc: 7,
+		mcn: 8,
+	});
 	expect(message).toMatchObject({ receiveTime: '2024-05-13T10:25:40+08:00', mnc: '7' });
 });
 
@@ -71,27 +126,41 @@ test('times: epoch ms and s → UTC; a zone-less reply time is +08:00; one with 
 	expect(delivery({ timestamp: 1715566867000 }).timestamp).toBe('2024-05-13T02:21:07.000Z');
 	expect(delivery({ timestamp: '1715566867' }).timestamp).toBe('2024-05-13T02:21:07.000Z');
 	expect(delivery({ timestamp: 0 }).timestamp).toBeNull();
-	expect(typeSmsInboundMessage({ reply_time: '2024-05-13 10:25:40' }).receiveTime).toBe('2024-05-13T10:25:40+08:00');
-	expect(typeSmsInboundMessage({ reply_time: '2024-05-13T10:25:40Z' }).receiveTime).toBe('2024-05-13T10:25:40Z');
+	expect(typeSmsInboundMessage({ reply_time: '2024-05-13 10:25:40' }).receiveTime).toBe(
+		'2024-05-13T10:25:40+08:00',
+	);
+	expect(typeSmsInboundMessage({ reply_time: '2024-05-13T10:25:40Z' }).receiveTime).toBe(
+		'2024-05-13T10:25:40Z',
+	);
 });
 
 test('price detail: money as numbers, chargeCnt an integer, text that is no number → null; flat fields read too', () => {
-	expect(typeSmsInboundMessage({ pricedetail: { pay: '0.02', chargeCnt: '2', currency: 'USD', price: '0.01' } })).toMatchObject({
+	expect(
+		typeSmsInboundMessage({
+			pricedetail: { pay: '0.02', chargeCnt: '2', currency: 'USD', price: '0.01' },
+		}),
+	).toMatchObject({
 		pay: 0.02,
 		chargeCnt: 2,
 		currency: 'USD',
 		price: 0.01,
 	});
-	expect(typeSmsInboundMessage({ pricedetail: { pay: 'n/a', chargeCnt: 1.5 } })).toMatchObject({ pay: null, chargeCnt: null });
+	expect(typeSmsInboundMessage({ pricedetail: { pay: 'n/a', chargeCnt: 1.5 } })).toMatchObject({
+		pay: null,
+		chargeCnt: null,
+	});
 	expect(delivery({ pay: '0.3', chargeCnt: 3 })).toMatchObject({ pay: 0.3, chargeCnt: 3 });
 });
 
 test('a price detail that is no object, or holds an object where a value belongs, is refused naming the field', () => {
 	expect(refusal(() => delivery({ pricedetail: 'USD 0.02' })).field).toBe('pricedetail');
-	expect(refusal(() => delivery({ pricedetail: [{ pay: '0.02' }] })).message).toMatch(/^field "pricedetail" is a list; allowed: an object such as/);
+	expect(refusal(() => delivery({ pricedetail: [{ pay: '0.02' }] })).message).toMatch(
+		/^field "pricedetail" is a list; allowed: an object such as/,
+	);
 	expect(refusal(() => delivery({ pricedetail: { pay: { amount: 1 } } }))).toEqual({
 		field: 'pricedetail.pay',
-		message: 'field "pricedetail.pay" is an object; allowed: text (up to 8192 characters), a number or null',
+		message:
+			'field "pricedetail.pay" is an object; allowed: text (up to 8192 characters), a number or null',
 	});
 });
 
@@ -108,7 +177,9 @@ test('the delivery msgid must be digits: missing, an object, a list or letters a
 
 test('a msgid sent as a number above 2^53 lost its last digits: refused, not rounded', () => {
 	const rounded = JSON.parse('{"msgid": 2405131020451000017, "status": 0}');
-	expect(refusal(() => typeSmsDeliveryReport(rounded)).message).toMatch(/^field "msgid" is a number above 9007199254740991, so its last digits were lost .*send it as a JSON string$/);
+	expect(refusal(() => typeSmsDeliveryReport(rounded)).message).toMatch(
+		/^field "msgid" is a number above 9007199254740991, so its last digits were lost .*send it as a JSON string$/,
+	);
 	expect(refusal(() => delivery({ orderId: 2 ** 60 })).field).toBe('orderId');
 });
 
@@ -124,7 +195,10 @@ test('objects or lists where text belongs are refused, never turned into "[objec
 test('inbound content must be text: a deeply nested list is refused (and nothing is stringified)', () => {
 	let deep = [];
 	for (let i = 0; i < 100_000; i++) deep = [deep];
-	expect(refusal(() => inbound({ content: deep }))).toEqual({ field: 'content', message: 'field "content" is a list; allowed: text (up to 8192 characters)' });
+	expect(refusal(() => inbound({ content: deep }))).toEqual({
+		field: 'content',
+		message: 'field "content" is a list; allowed: text (up to 8192 characters)',
+	});
 	expect(refusal(() => inbound({ content: 1234 })).field).toBe('content');
 	expect(inbound({ content: ' Yes, call me ' }).content).toBe(' Yes, call me ');
 });
@@ -136,18 +210,31 @@ test('fields the reference does not know pass through after the typed ones, keys
 });
 
 test('pass-through is limited: 50 fields (100 in all), 5 levels, 50 entries, 8 KB each; prototype keys are dropped at every depth', () => {
-	const many = (count) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`extra${i}`, i]));
+	const many = (count) =>
+		Object.fromEntries(Array.from({ length: count }, (_, i) => [`extra${i}`, i]));
 	expect(Object.keys(delivery(many(50)))).toHaveLength(DELIVERY_KEYS.length + 50);
-	expect(refusal(() => delivery(many(51))).message).toBe('field "extra50" is field 51 the reference does not name; an item passes on at most 50 of them');
-	expect(refusal(() => delivery(many(200_000))).message).toBe('field "extra98" is field 101 of the item; an item may have at most 100 fields');
+	expect(refusal(() => delivery(many(51))).message).toBe(
+		'field "extra50" is field 51 the reference does not name; an item passes on at most 50 of them',
+	);
+	expect(refusal(() => delivery(many(200_000))).message).toBe(
+		'field "extra98" is field 101 of the item; an item may have at most 100 fields',
+	);
 	expect(refusal(() => delivery({ pricedetail: many(101) })).field).toBe('extra100');
 	expect(delivery({ nested: { a: { b: { c: { d: { e: 1 } } } } } }).nested.a.b.c.d.e).toBe(1);
-	expect(refusal(() => delivery({ nested: { a: { b: { c: { d: { e: { f: 1 } } } } } } })).message).toMatch(/^field "nested" nests objects or lists more than 5 levels deep/);
-	expect(refusal(() => delivery({ wide: Array.from({ length: 51 }, () => 0) })).message).toMatch(/^field "wide" holds an object or list of 51 entries; at most 50/);
-	expect(refusal(() => delivery({ big: 'x'.repeat(8191) })).message).toMatch(/^field "big" is larger than 8 KB as JSON/);
+	expect(
+		refusal(() => delivery({ nested: { a: { b: { c: { d: { e: { f: 1 } } } } } } })).message,
+	).toMatch(/^field "nested" nests objects or lists more than 5 levels deep/);
+	expect(refusal(() => delivery({ wide: Array.from({ length: 51 }, () => 0) })).message).toMatch(
+		/^field "wide" holds an object or list of 51 entries; at most 50/,
+	);
+	expect(refusal(() => delivery({ big: 'x'.repeat(8191) })).message).toMatch(
+		/^field "big" is larger than 8 KB as JSON/,
+	);
 	expect(delivery({ big: 'x'.repeat(8000) }).big).toHaveLength(8000);
 
-	const hostile = JSON.parse('{"msgid":"1","status":0,"__proto__":{"polluted":1},"constructor":1,"x":{"__proto__":{"polluted":1},"prototype":2,"y":[{"constructor":{"a":1},"z":3}]}}');
+	const hostile = JSON.parse(
+		'{"msgid":"1","status":0,"__proto__":{"polluted":1},"constructor":1,"x":{"__proto__":{"polluted":1},"prototype":2,"y":[{"constructor":{"a":1},"z":3}]}}',
+	);
 	const typed = typeSmsDeliveryReport(hostile);
 	expect(Object.keys(typed)).toEqual([...DELIVERY_KEYS, 'x']);
 	expect(typed.x).toEqual({ y: [{ z: 3 }] });
@@ -159,14 +246,23 @@ test('pass-through is limited: 50 fields (100 in all), 5 levels, 50 entries, 8 K
 test('dedupeKey: the same report gives the same key, whatever the spelling; another status or time, another key', () => {
 	const first = delivery({ status: 404, timestamp: 1715566867000 });
 	expect(first.dedupeKey).toBe(`smsDelivery:${MSG_ID}:404:2024-05-13T02:21:07.000Z`);
-	expect(typeSmsDeliveryReport({ msgId: MSG_ID, Status: '404', timestamp: '1715566867000' }).dedupeKey).toBe(first.dedupeKey);
+	expect(
+		typeSmsDeliveryReport({ msgId: MSG_ID, Status: '404', timestamp: '1715566867000' }).dedupeKey,
+	).toBe(first.dedupeKey);
 	expect(delivery({ status: 0, timestamp: 1715566867000 }).dedupeKey).not.toBe(first.dedupeKey);
 	expect(delivery({ status: 404, timestamp: 1715566868000 }).dedupeKey).not.toBe(first.dedupeKey);
 
 	const reply = inbound({ msgid: '2405131025401000044', reply_time: '2024-05-13 10:25:40' });
-	expect(reply.dedupeKey).toMatch(/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/);
-	expect(inbound({ msgid: '2405131025401000044', replyTime: '2024-05-13 10:25:40' }).dedupeKey).toBe(reply.dedupeKey);
-	expect(inbound({ msgid: '2405131025401000044', reply_time: '2024-05-13 10:25:40', content: 'YES' }).dedupeKey).not.toBe(reply.dedupeKey);
+	expect(reply.dedupeKey).toMatch(
+		/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/,
+	);
+	expect(
+		inbound({ msgid: '2405131025401000044', replyTime: '2024-05-13 10:25:40' }).dedupeKey,
+	).toBe(reply.dedupeKey);
+	expect(
+		inbound({ msgid: '2405131025401000044', reply_time: '2024-05-13 10:25:40', content: 'YES' })
+			.dedupeKey,
+	).not.toBe(reply.dedupeKey);
 });
 
 test('which objects are which push', () => {

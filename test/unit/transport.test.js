@@ -9,7 +9,10 @@ const {
 	MAX_RETRY_WAIT_MS,
 	RETRY_BASE_MS,
 } = require('../../dist/nodes/Itniotech/api/transport/request.js');
-const { VENDOR_STATUS, describeVendorStatus } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
+const {
+	VENDOR_STATUS,
+	describeVendorStatus,
+} = require('../../dist/nodes/Itniotech/api/statusCodes.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 
 /** The request, in a run of its own for `ctx` (one per context, as the runner makes one per node run). */
@@ -19,7 +22,14 @@ function request(ctx, options) {
 	return itniotechApiRequest(ctx, runs.get(ctx), options);
 }
 
-const node = { id: '1', name: 'Itniotech Voice', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+const node = {
+	id: '1',
+	name: 'Itniotech Voice',
+	type: 'x',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 const CREDENTIAL = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://api.itniotech.com' };
 
@@ -58,7 +68,11 @@ const ok = (body, statusCode = 200) => ({ statusCode, headers: {}, body });
 
 test('sends a relative path through the credential as a stream, no redirects, no HTTP-status exceptions and a deadline', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","reason":"success","data":{"voiceId":"1"}}'));
-	const envelope = await request(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0 });
+	const envelope = await request(ctx, {
+		method: 'GET',
+		path: '/voice/recordGroup/1',
+		itemIndex: 0,
+	});
 	expect(envelope).toEqual({ status: '0', reason: 'success', data: { voiceId: '1' } });
 	expect(ctx.calls).toHaveLength(1);
 	expect(ctx.calls[0].type).toBe('itniotechApi');
@@ -76,13 +90,18 @@ test('sends a relative path through the credential as a stream, no redirects, no
 test('the credential is read once per execution and handed to the helper with every request, which still signs each', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","data":{}}'));
 	await Promise.all(
-		Array.from({ length: 20 }, (_, i) => request(ctx, { method: 'GET', path: `/voice/recordGroup/${i}`, itemIndex: i })),
+		Array.from({ length: 20 }, (_, i) =>
+			request(ctx, { method: 'GET', path: `/voice/recordGroup/${i}`, itemIndex: i }),
+		),
 	);
 	expect(ctx.credentialReads).toEqual([{ type: 'itniotechApi', itemIndex: 0 }]);
 	expect(ctx.calls).toHaveLength(20);
 	for (const call of ctx.calls) {
 		expect(call.type).toBe('itniotechApi');
-		expect(call.additional.credentialsDecrypted).toMatchObject({ type: 'itniotechApi', data: CREDENTIAL });
+		expect(call.additional.credentialsDecrypted).toMatchObject({
+			type: 'itniotechApi',
+			data: CREDENTIAL,
+		});
 	}
 	// Another execution context reads it afresh (a changed credential applies to the next run).
 	const next = contextAnswering(ok('{"status":"0","data":{}}'));
@@ -95,25 +114,41 @@ test('a credential that could not be read fails that request and is read again f
 	let reads = 0;
 	ctx.getCredentials = async () => {
 		reads += 1;
-		if (reads === 1) throw new Error('Node "Itniotech Voice" does not have any credentials of type "itniotechApi" set');
+		if (reads === 1)
+			throw new Error(
+				'Node "Itniotech Voice" does not have any credentials of type "itniotechApi" set',
+			);
 		return { ...CREDENTIAL };
 	};
-	const first = await request(ctx, { method: 'GET', path: '/voice/recordGroup/1', itemIndex: 0, maxAttempts: 1 })
-		.catch((error) => error);
+	const first = await request(ctx, {
+		method: 'GET',
+		path: '/voice/recordGroup/1',
+		itemIndex: 0,
+		maxAttempts: 1,
+	}).catch((error) => error);
 	expect(first).toBeInstanceOf(NodeApiError);
 	expect(first.message).toContain('does not have any credentials');
 	expect(ctx.calls).toHaveLength(0);
-	await expect(request(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 })).resolves.toEqual({ status: '0', data: {} });
+	await expect(
+		request(ctx, { method: 'GET', path: '/voice/recordGroup/2', itemIndex: 1 }),
+	).resolves.toEqual({ status: '0', data: {} });
 	expect(reads).toBe(2);
 });
 
-test.each([['[0]'], ['{}'], ['null'], ['true'], ['[]']])('a status of %s is not success: the answer is invalid', async (status) => {
-	const error = await failureOf(ok(`{"status":${status},"data":{"voiceId":"1"}}`));
-	expect(error.message).toBe('Itniotech sent an answer whose status is neither text nor a number instead of a result');
-});
+test.each([['[0]'], ['{}'], ['null'], ['true'], ['[]']])(
+	'a status of %s is not success: the answer is invalid',
+	async (status) => {
+		const error = await failureOf(ok(`{"status":${status},"data":{"voiceId":"1"}}`));
+		expect(error.message).toBe(
+			'Itniotech sent an answer whose status is neither text nor a number instead of a result',
+		);
+	},
+);
 
 test('an ID sent as a bare number too large for JavaScript keeps every digit', async () => {
-	const ctx = contextAnswering(ok('{"status":"0","data":{"voiceId":5000000000000000321,"cost":0.5,"count":12}}'));
+	const ctx = contextAnswering(
+		ok('{"status":"0","data":{"voiceId":5000000000000000321,"cost":0.5,"count":12}}'),
+	);
 	const envelope = await request(ctx, { method: 'GET', path: '/x', itemIndex: 0 });
 	expect(envelope.data).toEqual({ voiceId: '5000000000000000321', cost: 0.5, count: 12 });
 });
@@ -122,10 +157,18 @@ test('a 3xx answer is a redirect failure naming where it points, never retried',
 	const ctx = contextAnswering(ok('', 307));
 	ctx.helpers.httpRequestWithAuthentication = async (type, options) => {
 		ctx.calls.push({ options });
-		return { statusCode: 307, headers: { location: 'http://collector.example:8080/steal?x=1' }, body: '' };
+		return {
+			statusCode: 307,
+			headers: { location: 'http://collector.example:8080/steal?x=1' },
+			body: '',
+		};
 	};
-	const error = await request(ctx, { method: 'POST', path: '/voice/sendCode', itemIndex: 0, isSend: true })
-		.catch((e) => e);
+	const error = await request(ctx, {
+		method: 'POST',
+		path: '/voice/sendCode',
+		itemIndex: 0,
+		isSend: true,
+	}).catch((e) => e);
 	expect(error.message).toBe(
 		'The Itniotech address answered with a redirect (HTTP 307) to http://collector.example:8080, which the node does not follow',
 	);
@@ -136,9 +179,9 @@ test('a 3xx answer is a redirect failure naming where it points, never retried',
 
 test('a numeric status 0 counts as success too', async () => {
 	const ctx = contextAnswering(ok('{"status":0,"data":{}}'));
-	await expect(
-		request(ctx, { method: 'GET', path: '/x', itemIndex: 0 }),
-	).resolves.toMatchObject({ status: '0' });
+	await expect(request(ctx, { method: 'GET', path: '/x', itemIndex: 0 })).resolves.toMatchObject({
+		status: '0',
+	});
 });
 
 test.each([
@@ -152,16 +195,19 @@ test.each([
 	['-20', /^Itniotech error -20: That data already exists/, /different, unique file name/],
 	['-21', /^Itniotech error -21: .*invalid/, /\.mp3, \.m4a or \.wav/],
 	['-26', /^Itniotech error -26: .*no rate for this destination/, /country code/],
-])('vendor status %s becomes a NodeApiError with meaning and advice', async (status, message, advice) => {
-	const error = await failureOf(ok(JSON.stringify({ status, reason: 'vendor words' })));
-	expect(error).toBeInstanceOf(NodeApiError);
-	expect(error.message).toMatch(message);
-	expect(error.description).toMatch(advice);
-	expect(error.description).toMatch(/Itniotech said: "vendor words"/);
-	expect(error.httpCode).toBe(status);
-	expect(error.context.itemIndex).toBe(2);
-	expect(error.context.vendorStatus).toBe(status);
-});
+])(
+	'vendor status %s becomes a NodeApiError with meaning and advice',
+	async (status, message, advice) => {
+		const error = await failureOf(ok(JSON.stringify({ status, reason: 'vendor words' })));
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toMatch(message);
+		expect(error.description).toMatch(advice);
+		expect(error.description).toMatch(/Itniotech said: "vendor words"/);
+		expect(error.httpCode).toBe(status);
+		expect(error.context.itemIndex).toBe(2);
+		expect(error.context.vendorStatus).toBe(status);
+	},
+);
 
 test('a numeric vendor status is read like the string one', async () => {
 	const error = await failureOf(ok('{"status":-16,"reason":"timestamp expired"}'));
@@ -175,7 +221,12 @@ test('an unknown vendor status still reports the code and the reason', async () 
 });
 
 test.each([
-	[ok('<html><body>502 Bad Gateway</body></html>', 502), /^Itniotech answered with HTTP 502 and an HTML page/, /Try again in a few minutes/, '502'],
+	[
+		ok('<html><body>502 Bad Gateway</body></html>', 502),
+		/^Itniotech answered with HTTP 502 and an HTML page/,
+		/Try again in a few minutes/,
+		'502',
+	],
 	[ok('', 503), /^Itniotech answered with HTTP 503 instead/, /Try again/, '503'],
 	[ok('Not found', 404), /HTTP 404/, /check the Base URL/, '404'],
 	[ok('slow down', 429), /HTTP 429/, /Too many requests/, '429'],
@@ -202,7 +253,10 @@ test.each([
 });
 
 function networkError(code, message = 'boom') {
-	const cause = Object.assign(new Error(message), { code, config: { headers: { Sign: 'deadbeef' } } });
+	const cause = Object.assign(new Error(message), {
+		code,
+		config: { headers: { Sign: 'deadbeef' } },
+	});
 	return Object.assign(new Error(message), { cause });
 }
 
@@ -212,7 +266,10 @@ test.each([
 	[networkError('ECONNABORTED', 'timeout of 30000ms exceeded'), /did not answer within 30 seconds/],
 	[networkError('ECONNRESET'), /closed before an answer arrived/],
 	[networkError('EPROTO'), /failed \(EPROTO\)/],
-	[new Error('The Base URL "ftp://x" in the Itniotech credential is not valid'), /Base URL "ftp:\/\/x"/],
+	[
+		new Error('The Base URL "ftp://x" in the Itniotech credential is not valid'),
+		/Base URL "ftp:\/\/x"/,
+	],
 ])('network failure %#: says which, keeps no request data', async (thrown, message) => {
 	const error = await failureOf(thrown);
 	expect(error).toBeInstanceOf(NodeApiError);
@@ -246,7 +303,9 @@ describe('backoff between read retries', () => {
 		expect(MAX_BACKOFF_MS).toBe(8000);
 		for (let attempt = 1; attempt <= 30; attempt++) {
 			expect(backoffMs(attempt, undefined, highest)).toBeLessThanOrEqual(MAX_BACKOFF_MS);
-			expect(backoffMs(attempt, undefined, lowest)).toBeGreaterThanOrEqual(Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) / 2);
+			expect(backoffMs(attempt, undefined, lowest)).toBeGreaterThanOrEqual(
+				Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) / 2,
+			);
 		}
 		expect(backoffMs(9, undefined, highest)).toBe(MAX_BACKOFF_MS);
 		expect(backoffMs(9, undefined, lowest)).toBe(MAX_BACKOFF_MS / 2);

@@ -16,7 +16,9 @@ function fieldsOf(resource, operation, { tool = false } = {}) {
 	const type = tool ? { ...description, name: `${description.name}Tool` } : description;
 	const node = { name: 'Itniotech Voice', type: 'x', typeVersion: 1, parameters: values };
 	return description.properties.filter(
-		(property) => !['resource', 'operation'].includes(property.name) && NodeHelpers.displayParameter(values, property, node, type),
+		(property) =>
+			!['resource', 'operation'].includes(property.name) &&
+			NodeHelpers.displayParameter(values, property, node, type),
 	);
 }
 
@@ -24,10 +26,13 @@ const byName = (fields) => Object.fromEntries(fields.map((field) => [field.name,
 
 function menu() {
 	const rows = [];
-	const resources = Object.fromEntries(description.properties.find((p) => p.name === 'resource').options.map((o) => [o.value, o.name]));
+	const resources = Object.fromEntries(
+		description.properties.find((p) => p.name === 'resource').options.map((o) => [o.value, o.name]),
+	);
 	for (const property of description.properties.filter((p) => p.name === 'operation')) {
 		const resource = property.displayOptions.show.resource[0];
-		for (const { name, value, action } of property.options) rows.push([resources[resource], name, value, action]);
+		for (const { name, value, action } of property.options)
+			rows.push([resources[resource], name, value, action]);
 	}
 	return rows;
 }
@@ -56,7 +61,9 @@ test('operations carry n8n’s names, no name repeats its resource, actions say 
 test('the canvas subtitle is the chosen operation’s action, so Get says what it gets', () => {
 	const body = description.subtitle.replace(/^=\{\{/, '').replace(/\}\}$/, '');
 	const subtitleFor = new Function('$parameter', `return (${body});`);
-	expect(subtitleFor({ resource: 'callRecord', operation: 'getGroupRecord' })).toBe('Get a call record');
+	expect(subtitleFor({ resource: 'callRecord', operation: 'getGroupRecord' })).toBe(
+		'Get a call record',
+	);
 	expect(subtitleFor({ resource: 'sipRecord', operation: 'get' })).toBe('Get a SIP call record');
 });
 
@@ -106,7 +113,12 @@ test('sends show a notice before the run: Retry On Fail must stay off', () => {
 
 test('Send Audio File: the Audio File is picked From List (the default, searchable) or given By ID', () => {
 	const { fileId } = byName(fieldsOf('call', 'sendGroup'));
-	expect(fileId).toMatchObject({ displayName: 'Audio File', type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
+	expect(fileId).toMatchObject({
+		displayName: 'Audio File',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+	});
 	expect(fileId.modes.map((m) => [m.displayName, m.name, m.type])).toEqual([
 		['From List', 'list', 'list'],
 		['By ID', 'id', 'string'],
@@ -120,7 +132,9 @@ test('Voice ID defaults to each input item’s voiceId; Get Many defaults to the
 	for (const resource of ['callRecord', 'sipRecord']) {
 		const get = byName(fieldsOf(resource, resource === 'callRecord' ? 'getGroupRecord' : 'get'));
 		expect(get.voiceId.default).toBe('={{ $json.voiceId }}');
-		const search = byName(fieldsOf(resource, resource === 'callRecord' ? 'searchGroupRecords' : 'search'));
+		const search = byName(
+			fieldsOf(resource, resource === 'callRecord' ? 'searchGroupRecords' : 'search'),
+		);
 		expect(search.from.default).toBe('={{ $now.minus({ days: 7 }) }}');
 		expect(search.to.default).toBe('={{ $now }}');
 	}
@@ -131,14 +145,17 @@ test('short panel texts: descriptions and hints at most 130 characters, notices 
 	const visit = (property, where) => {
 		const at = `${where} → ${property.displayName ?? property.name}`;
 		for (const key of ['description', 'hint']) {
-			if (typeof property[key] === 'string' && property[key].length > 130) long.push(`${at} (${key}, ${property[key].length})`);
+			if (typeof property[key] === 'string' && property[key].length > 130)
+				long.push(`${at} (${key}, ${property[key].length})`);
 		}
-		if (property.type === 'notice' && property.displayName.length > 160) long.push(`${at} (notice)`);
+		if (property.type === 'notice' && property.displayName.length > 160)
+			long.push(`${at} (notice)`);
 		for (const option of property.options ?? []) visit(option, at);
 		for (const mode of property.modes ?? []) visit(mode, at);
 		for (const value of property.values ?? []) visit(value, at);
 	};
-	for (const property of description.properties) visit(property, property.displayOptions?.show?.operation?.[0] ?? '');
+	for (const property of description.properties)
+		visit(property, property.displayOptions?.show?.operation?.[0] ?? '');
 	expect(long).toEqual([]);
 });
 
@@ -155,7 +172,9 @@ test('as an AI agent’s tool the node asks for business fields only: every Opti
 	];
 	for (const [resource, operation, business] of cases) {
 		expect(fieldsOf(resource, operation).some((field) => field.name === 'options')).toBe(true);
-		const asTool = fieldsOf(resource, operation, { tool: true }).filter((field) => field.type !== 'notice');
+		const asTool = fieldsOf(resource, operation, { tool: true }).filter(
+			(field) => field.type !== 'notice',
+		);
 		expect(asTool.map((field) => field.name)).toEqual(business);
 	}
 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Resource } from '../common/operations';
 import { resourceMenu } from '../common/operations';
@@ -12,7 +17,8 @@ import { searchAudioFiles } from './methods/listSearch';
 function actionSubtitle(list: Resource[]): string {
 	const actions: Record<string, string> = {};
 	for (const resource of list) {
-		for (const { meta } of resource.operations.values()) actions[`${resource.value}:${meta.value}`] = meta.action;
+		for (const { meta } of resource.operations.values())
+			actions[`${resource.value}:${meta.value}`] = meta.action;
 	}
 	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }

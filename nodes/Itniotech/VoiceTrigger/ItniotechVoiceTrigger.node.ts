@@ -24,7 +24,10 @@ const EVENT_PATH =
  * None as its default, so upgrading the package does not stop their pushes; from 1.1 a new trigger starts
  * with a token, as anyone who knows the URL could otherwise start the workflow.
  */
-function authenticationFor(versions: INodeProperties['displayOptions'], defaultValue: string): INodeProperties {
+function authenticationFor(
+	versions: INodeProperties['displayOptions'],
+	defaultValue: string,
+): INodeProperties {
 	return {
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -43,7 +46,8 @@ function authenticationFor(versions: INodeProperties['displayOptions'], defaultV
 			{
 				name: 'Token in URL Path',
 				value: 'pathToken',
-				description: 'The URL ends in /YOUR_TOKEN: in the URL shown above, replace :token by your token',
+				description:
+					'The URL ends in /YOUR_TOKEN: in the URL shown above, replace :token by your token',
 			},
 		],
 		default: defaultValue,
@@ -56,10 +60,12 @@ function authenticationFor(versions: INodeProperties['displayOptions'], defaultV
 /** Throws what is wrong with the trigger's protection, so that n8n refuses to activate it and says why. */
 function assertSetup(context: IHookFunctions): void {
 	const checked = readSetup((name, fallback) => context.getNodeParameter(name, fallback));
-	if ('problem' in checked) throw new NodeOperationError(context.getNode(), checked.problem, { description: checked.hint });
+	if ('problem' in checked)
+		throw new NodeOperationError(context.getNode(), checked.problem, { description: checked.hint });
 }
 
-const title = (words: string): string => words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
+const title = (words: string): string =>
+	words.replace(/\b[a-z]/g, (letter) => letter.toUpperCase());
 
 export class ItniotechVoiceTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -260,19 +266,32 @@ export class ItniotechVoiceTrigger implements INodeType {
 		// Checked again here, so a trigger activated before these checks existed fails closed.
 		const checked = readSetup((name, fallback) => this.getNodeParameter(name, fallback));
 		if ('problem' in checked) {
-			return reply(403, { error: 'This trigger is not set up correctly, so it accepts no pushes: open its workflow in n8n to see why' });
+			return reply(403, {
+				error:
+					'This trigger is not set up correctly, so it accepts no pushes: open its workflow in n8n to see why',
+			});
 		}
 		const { setup } = checked;
 		// The source first: a client outside the list learns nothing about the token.
-		if (setup.allowedRanges && !isAllowedSource(setup.allowedRanges, req.ip ?? req.socket?.remoteAddress)) {
+		if (
+			setup.allowedRanges &&
+			!isAllowedSource(setup.allowedRanges, req.ip ?? req.socket?.remoteAddress)
+		) {
 			return reply(403, { error: 'This source IP address is not allowed' });
 		}
 		if (setup.authentication !== 'none') {
-			const source = (setup.authentication === 'queryToken' ? this.getQueryData() : this.getParamsData()) as IDataObject;
-			if (!tokensMatch(setup.token, source.token)) return reply(401, { error: 'Missing or wrong token' });
+			const source = (
+				setup.authentication === 'queryToken' ? this.getQueryData() : this.getParamsData()
+			) as IDataObject;
+			if (!tokensMatch(setup.token, source.token))
+				return reply(401, { error: 'Missing or wrong token' });
 		}
 
-		const read = readJsonBody(req.headers['content-type'], (req as { rawBody?: unknown }).rawBody, this.getBodyData());
+		const read = readJsonBody(
+			req.headers['content-type'],
+			(req as { rawBody?: unknown }).rawBody,
+			this.getBodyData(),
+		);
 		if ('error' in read) return reply(400, { error: read.error });
 		const event = eventOf(this.getNodeParameter('event', 'callStatus'));
 		const parsed = parsePush(read.body, event);

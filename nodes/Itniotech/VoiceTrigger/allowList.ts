@@ -18,7 +18,10 @@ const IPV4_MAPPED_PREFIX = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff];
 function parseIpv4(text: string): number[] | undefined {
 	const parts = text.split('.');
 	// No leading zeros: "010" is octal to some tools and decimal to others.
-	if (parts.length !== 4 || parts.some((part) => !/^(0|[1-9]\d{0,2})$/.test(part) || Number(part) > 255)) {
+	if (
+		parts.length !== 4 ||
+		parts.some((part) => !/^(0|[1-9]\d{0,2})$/.test(part) || Number(part) > 255)
+	) {
 		return undefined;
 	}
 	return parts.map(Number);

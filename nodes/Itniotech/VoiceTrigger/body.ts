@@ -47,7 +47,8 @@ function holdsUnsafeInteger(body: unknown): boolean {
 	while (pending.length > 0) {
 		const value = pending.pop();
 		if (isUnsafeInteger(value)) return true;
-		if (typeof value === 'object' && value !== null) for (const entry of Object.values(value)) pending.push(entry);
+		if (typeof value === 'object' && value !== null)
+			for (const entry of Object.values(value)) pending.push(entry);
 	}
 	return false;
 }
@@ -60,7 +61,9 @@ function holdsUnsafeInteger(body: unknown): boolean {
 function withExactIntegers(text: string): unknown {
 	if (!jsonParseHasSource) return undefined;
 	const reviver = (_key: string, value: unknown, context?: { source?: string }) =>
-		isUnsafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source) ? context.source : value;
+		isUnsafeInteger(value) && context?.source !== undefined && /^-?\d+$/.test(context.source)
+			? context.source
+			: value;
 	try {
 		return JSON.parse(text, reviver as Parameters<typeof JSON.parse>[1]);
 	} catch {
@@ -74,13 +77,19 @@ function withExactIntegers(text: string): unknown {
  * `application/json;charset=UTF-8`), its bytes valid UTF-8 (n8n would otherwise have replaced the bad bytes
  * with U+FFFD, silently), with whole numbers above 2^53 read exactly where the runtime allows it.
  */
-export function readJsonBody(contentTypeHeader: string | undefined, rawBody: unknown, body: unknown): BodyRead {
+export function readJsonBody(
+	contentTypeHeader: string | undefined,
+	rawBody: unknown,
+	body: unknown,
+): BodyRead {
 	const { mediaType, charset } = contentTypeOf(contentTypeHeader);
 	if (mediaType !== 'application/json') {
 		return { error: 'The push must be JSON, sent with Content-Type: application/json' };
 	}
 	if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-		return { error: `The push must be UTF-8 JSON: send Content-Type: application/json;charset=UTF-8 (not charset=${charset.slice(0, 40)})` };
+		return {
+			error: `The push must be UTF-8 JSON: send Content-Type: application/json;charset=UTF-8 (not charset=${charset.slice(0, 40)})`,
+		};
 	}
 	if (!(rawBody instanceof Uint8Array) || rawBody.length === 0) return { body };
 	let text: string;

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { PushFieldError } from '../api/records/pushFields';
 import { typeStatusReport, wasAnswered } from '../api/records/statusPush';
-import { isDeliveryReport, isInboundMessage, typeSmsDeliveryReport, typeSmsInboundMessage } from '../api/records/smsPush';
+import {
+	isDeliveryReport,
+	isInboundMessage,
+	typeSmsDeliveryReport,
+	typeSmsInboundMessage,
+} from '../api/records/smsPush';
 import type { PushKind } from './push';
 
 type GetParameter = (name: string, fallback: unknown) => unknown;
@@ -69,7 +74,9 @@ export const EVENTS = {
 export type EventName = keyof typeof EVENTS;
 
 export function eventOf(value: unknown): TriggerEvent {
-	return typeof value === 'string' && value in EVENTS ? EVENTS[value as EventName] : EVENTS.callStatus;
+	return typeof value === 'string' && value in EVENTS
+		? EVENTS[value as EventName]
+		: EVENTS.callStatus;
 }
 
 /**
@@ -77,13 +84,17 @@ export function eventOf(value: unknown): TriggerEvent {
  * fix and resend the push, while a push started in part would be hard to resend without repeats. Any
  * other failure to read an item is a refusal too, so that no push can make the node answer 500.
  */
-export function typeItems(event: TriggerEvent, items: IDataObject[]): { records: IDataObject[] } | { error: string } {
+export function typeItems(
+	event: TriggerEvent,
+	items: IDataObject[],
+): { records: IDataObject[] } | { error: string } {
 	const records: IDataObject[] = [];
 	for (let index = 0; index < items.length; index++) {
 		try {
 			records.push(event.type(items[index]));
 		} catch (error) {
-			const reason = error instanceof PushFieldError ? error.message : `could not be read as ${event.one}`;
+			const reason =
+				error instanceof PushFieldError ? error.message : `could not be read as ${event.one}`;
 			return { error: `${event.label} ${index}: ${reason}` };
 		}
 	}

@@ -40,11 +40,18 @@ function wrappedList(body: unknown): unknown[] | undefined {
  * push, a list for some pushes and an `array` wrapper for another, so all three are read, for every event.
  */
 export function parsePush(body: unknown, kind: PushKind): Parsed {
-	if (body === undefined) return { error: `The push is empty: send ${kind.one} or a JSON list of them` };
-	const items = Array.isArray(body) ? body : kind.isItem(body) ? [body] : (wrappedList(body) ?? [body]);
+	if (body === undefined)
+		return { error: `The push is empty: send ${kind.one} or a JSON list of them` };
+	const items = Array.isArray(body)
+		? body
+		: kind.isItem(body)
+			? [body]
+			: (wrappedList(body) ?? [body]);
 	if (items.length === 0) return { error: `The push is an empty list of ${kind.many}` };
 	if (items.length > MAX_REPORTS_PER_PUSH) {
-		return { error: `The push has more than ${MAX_REPORTS_PER_PUSH} ${kind.many}: send at most ${MAX_REPORTS_PER_PUSH} per request` };
+		return {
+			error: `The push has more than ${MAX_REPORTS_PER_PUSH} ${kind.many}: send at most ${MAX_REPORTS_PER_PUSH} per request`,
+		};
 	}
 	const bad = items.findIndex((item) => !kind.isItem(item));
 	if (bad !== -1) return { error: `${kind.label} ${bad} is not ${kind.one} (${kind.shape})` };

@@ -20,7 +20,9 @@ type GetParameter = (name: string, fallback: unknown) => unknown;
  * Reads and checks the protection parameters. The same check runs when the workflow is activated (so a
  * mistake is shown in n8n at once) and for every push (so a trigger that was activated anyway fails closed).
  */
-export function readSetup(parameter: GetParameter): { setup: TriggerSetup } | { problem: string; hint: string } {
+export function readSetup(
+	parameter: GetParameter,
+): { setup: TriggerSetup } | { problem: string; hint: string } {
 	const authentication = String(parameter('authentication', 'none')) as Authentication;
 	const token = authentication === 'none' ? '' : String(parameter('token', '') ?? '');
 	if (authentication !== 'none' && token.length < MIN_TOKEN_LENGTH) {
@@ -31,12 +33,20 @@ export function readSetup(parameter: GetParameter): { setup: TriggerSetup } | { 
 	}
 	const list = parseAllowList(String(parameter('allowedIps', '') ?? ''));
 	if ('invalid' in list) {
-		const entries = list.invalid.map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`).join(', ');
+		const entries = list.invalid
+			.map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`)
+			.join(', ');
 		return {
 			problem: `Allowed Source IPs: ${entries} ${list.invalid.length === 1 ? 'is not an IP address or range' : 'are not IP addresses or ranges'}`,
 			hint: 'Write addresses or CIDR ranges separated by commas, e.g. 203.0.113.10, 198.51.100.0/24, 2001:db8::/32.',
 		};
 	}
 	// Nothing but separators is an empty list, as the field's description promises: any source.
-	return { setup: { authentication, token, allowedRanges: list.ranges.length === 0 ? undefined : list.ranges } };
+	return {
+		setup: {
+			authentication,
+			token,
+			allowedRanges: list.ranges.length === 0 ? undefined : list.ranges,
+		},
+	};
 }

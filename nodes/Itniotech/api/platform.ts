@@ -79,7 +79,12 @@ export interface Platform extends PlatformIdentity {
 	root: string;
 }
 
-function choice<T extends string>(raw: unknown, allowed: readonly T[], fallback: T, field: string): T {
+function choice<T extends string>(
+	raw: unknown,
+	allowed: readonly T[],
+	fallback: T,
+	field: string,
+): T {
 	if (raw === undefined || raw === null || raw === '') return fallback;
 	if (typeof raw === 'string' && (allowed as readonly string[]).includes(raw)) return raw as T;
 	throw new Error(
@@ -89,9 +94,15 @@ function choice<T extends string>(raw: unknown, allowed: readonly T[], fallback:
 
 /** Platform and path layout from the credential; a missing Platform means Itniotech (the field's default). */
 export function platformIdentity(credentials: ICredentialDataDecryptedObject): PlatformIdentity {
-	const id = choice(credentials.platform, Object.keys(PLATFORMS) as PlatformId[], 'itniotech', 'Platform');
+	const id = choice(
+		credentials.platform,
+		Object.keys(PLATFORMS) as PlatformId[],
+		'itniotech',
+		'Platform',
+	);
 	const info = PLATFORMS[id];
-	const layout = info.layout ?? choice(credentials.pathLayout, LAYOUTS, DEFAULT_OTHER_LAYOUT, 'Path Layout');
+	const layout =
+		info.layout ?? choice(credentials.pathLayout, LAYOUTS, DEFAULT_OTHER_LAYOUT, 'Path Layout');
 	return { id, name: info.name, layout, limits: info.limits };
 }
 
@@ -111,7 +122,9 @@ export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const value = text === '' ? fallback : text.replace(/\/+$/, '');
 	const refuse = (why: string): never => {
-		throw new Error(`The Base URL "${value.slice(0, 100)}" in the Itniotech credential ${why}, for example ${fallback}`);
+		throw new Error(
+			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential ${why}, for example ${fallback}`,
+		);
 	};
 	let url: URL | undefined;
 	try {
@@ -123,7 +136,9 @@ export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT
 		return refuse('is not valid: it must start with https://');
 	}
 	if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-		return refuse('must start with https:// (plain http:// is allowed only for this machine, e.g. 127.0.0.1)');
+		return refuse(
+			'must start with https:// (plain http:// is allowed only for this machine, e.g. 127.0.0.1)',
+		);
 	}
 	if (url.username !== '' || url.password !== '' || value.includes('@')) {
 		// Not repeated back: what stands before the @ may be a password.
@@ -156,7 +171,9 @@ export function layoutPath(layout: PathLayout, logicalPath: string): string {
 }
 
 /** The limits of the credential's platform, plus its name for messages. */
-export function platformLimits(credentials: ICredentialDataDecryptedObject): PlatformLimits & { platformName: string } {
+export function platformLimits(
+	credentials: ICredentialDataDecryptedObject,
+): PlatformLimits & { platformName: string } {
 	const { name, limits } = platformIdentity(credentials);
 	return { ...limits, platformName: name };
 }

@@ -32,12 +32,18 @@ export function unixSeconds(nowMs: number = Date.now()): string {
 }
 
 /** Transport side: the header that makes the credential sign with this host's time plus `offsetMs`. */
-export function correctedTimestamp(offsetMs: number, nowMs: number = Date.now()): Record<string, string> {
+export function correctedTimestamp(
+	offsetMs: number,
+	nowMs: number = Date.now(),
+): Record<string, string> {
 	return { [TIMESTAMP_HEADER]: unixSeconds(nowMs + offsetMs) };
 }
 
 /** Credential side: the Timestamp to sign with — the transport's preset one, else the current time. */
-export function timestampToSign(headers: Record<string, unknown> | undefined, nowMs: number = Date.now()): string {
+export function timestampToSign(
+	headers: Record<string, unknown> | undefined,
+	nowMs: number = Date.now(),
+): string {
 	const preset = headers?.[TIMESTAMP_HEADER];
 	const usable =
 		typeof preset === 'string' &&
@@ -47,6 +53,14 @@ export function timestampToSign(headers: Record<string, unknown> | undefined, no
 }
 
 /** The headers that sign one request. */
-export function signatureHeaders(apiKey: string, apiSecret: string, timestamp: string): Record<string, string> {
-	return { 'Api-Key': apiKey, [TIMESTAMP_HEADER]: timestamp, Sign: computeSign(apiKey, apiSecret, timestamp) };
+export function signatureHeaders(
+	apiKey: string,
+	apiSecret: string,
+	timestamp: string,
+): Record<string, string> {
+	return {
+		'Api-Key': apiKey,
+		[TIMESTAMP_HEADER]: timestamp,
+		Sign: computeSign(apiKey, apiSecret, timestamp),
+	};
 }

@@ -24,7 +24,8 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-3': {
 		meaning: 'The SMS content contains blocked or sensitive words',
-		action: 'Change the wording of the message (remove the words Itniotech blocks), or ask Itniotech support which words are blocked.',
+		action:
+			'Change the wording of the message (remove the words Itniotech blocks), or ask Itniotech support which words are blocked.',
 	},
 	'-4': {
 		meaning: 'The SMS content is empty',
@@ -36,19 +37,23 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-6': {
 		meaning: 'The SMS content does not match an approved template',
-		action: 'Use the exact wording of a template approved for this SMS app in the Itniotech console, or have the new wording approved first.',
+		action:
+			'Use the exact wording of a template approved for this SMS app in the Itniotech console, or have the new wording approved first.',
 	},
 	'-7': {
 		meaning: 'Too many numbers in one request',
-		action: 'Send at most 1000 numbers per request; this node splits longer lists by itself, so report this to the node maintainers if you see it.',
+		action:
+			'Send at most 1000 numbers per request; this node splits longer lists by itself, so report this to the node maintainers if you see it.',
 	},
 	'-8': {
 		meaning: 'No phone numbers were given',
-		action: 'Fill in the Numbers field with at least one number, country code first (e.g. 6281234567890).',
+		action:
+			'Fill in the Numbers field with at least one number, country code first (e.g. 6281234567890).',
 	},
 	'-9': {
 		meaning: 'The phone numbers are not valid',
-		action: 'Check the numbers: digits only, country code first (e.g. 6281234567890), separated by commas.',
+		action:
+			'Check the numbers: digits only, country code first (e.g. 6281234567890), separated by commas.',
 	},
 	'-10': {
 		meaning: 'The account balance is too low',
@@ -56,11 +61,13 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-11': {
 		meaning: 'A time value is badly formatted',
-		action: 'Check the From and To dates of this node (ISO 8601 with an offset, e.g. 2026-03-05T09:00:00+08:00).',
+		action:
+			'Check the From and To dates of this node (ISO 8601 with an offset, e.g. 2026-03-05T09:00:00+08:00).',
 	},
 	'-12': {
 		meaning: 'The bulk submission failed on the Itniotech side',
-		action: 'Contact Itniotech support. Before sending again, check with Itniotech SMS → Message → Get Many Sent which messages went out.',
+		action:
+			'Contact Itniotech support. Before sending again, check with Itniotech SMS → Message → Get Many Sent which messages went out.',
 	},
 	'-13': {
 		meaning: 'The Itniotech account is locked',
@@ -68,7 +75,8 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-14': {
 		meaning: 'A field is empty or a message ID is not valid',
-		action: 'Check the Message IDs: use the msgId values Send or Send Personalized returned, separated by commas.',
+		action:
+			'Check the Message IDs: use the msgId values Send or Send Personalized returned, separated by commas.',
 	},
 	'-15': {
 		meaning: 'Queried too often: Itniotech limits how fast queries may come',
@@ -82,7 +90,8 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-17': {
 		meaning: 'The SMS template is empty',
-		action: 'Set up an SMS template for this app in the Itniotech console, or ask Itniotech support.',
+		action:
+			'Set up an SMS template for this app in the Itniotech console, or ask Itniotech support.',
 	},
 	'-18': {
 		meaning: 'Itniotech had a temporary system error',
@@ -91,7 +100,8 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-19': {
 		meaning: 'No SMS channel or price is set up for this destination',
-		action: 'Contact your Itniotech account manager to bind a channel and confirm SMS pricing for this country.',
+		action:
+			'Contact your Itniotech account manager to bind a channel and confirm SMS pricing for this country.',
 	},
 	'-20': {
 		meaning: 'That data already exists (for example, an audio file with this name)',
@@ -116,7 +126,8 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-25': {
 		meaning: 'The time is outside the range Itniotech allows',
-		action: 'Move From and To into the allowed range; the node says which dates that is when it checks them itself.',
+		action:
+			'Move From and To into the allowed range; the node says which dates that is when it checks them itself.',
 	},
 	'-26': {
 		meaning: 'Itniotech has no rate for this destination',
@@ -125,11 +136,13 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-27': {
 		meaning: 'The send limit for this period was reached',
-		action: 'Wait until the period ends (or ask Itniotech to raise the limit), then send the remaining messages.',
+		action:
+			'Wait until the period ends (or ask Itniotech to raise the limit), then send the remaining messages.',
 	},
 	'-28': {
 		meaning: 'The send limit for this phone number and period was reached',
-		action: 'Wait before sending to this number again, or ask Itniotech support to raise the per-number limit.',
+		action:
+			'Wait before sending to this number again, or ask Itniotech support to raise the per-number limit.',
 	},
 	'-29': {
 		meaning: 'The workspace is disabled',
@@ -137,11 +150,13 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-30': {
 		meaning: 'The API key is disabled',
-		action: 'Enable the API key in the Itniotech console, or create a new one and enter it in the credential.',
+		action:
+			'Enable the API key in the Itniotech console, or create a new one and enter it in the credential.',
 	},
 	'-31': {
 		meaning: "This n8n server's IP address is not on the allow-list",
-		action: "Add this n8n host's public IP address to the allow-list in the Itniotech console, then try again.",
+		action:
+			"Add this n8n host's public IP address to the allow-list in the Itniotech console, then try again.",
 	},
 	'-32': {
 		meaning: 'The API key has no access to this app',

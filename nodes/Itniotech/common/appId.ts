@@ -28,15 +28,29 @@ export function appIdOption(kind: AppKind): INodeProperties {
 }
 
 /** The item's App ID: Options → App ID when set, else the credential's; a clear error when neither is. */
-export async function readAppId(ctx: IExecuteFunctions, itemIndex: number, run: Run, kind: AppKind): Promise<string> {
+export async function readAppId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+	kind: AppKind,
+): Promise<string> {
 	const { field, label } = APPS[kind];
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const override = options.appId;
-	const given = typeof override === 'string' ? override.trim() !== '' : override !== undefined && override !== null;
+	const given =
+		typeof override === 'string'
+			? override.trim() !== ''
+			: override !== undefined && override !== null;
 	if (given) return validateText(ctx.getNode(), 'App ID option', override, itemIndex, { max: 64 });
 	const fromCredential = (await run.credentials(itemIndex))[field];
 	if (typeof fromCredential === 'string' && fromCredential.trim() !== '') {
-		return validateText(ctx.getNode(), `${label} in the Itniotech credential`, fromCredential, itemIndex, { max: 64 });
+		return validateText(
+			ctx.getNode(),
+			`${label} in the Itniotech credential`,
+			fromCredential,
+			itemIndex,
+			{ max: 64 },
+		);
 	}
 	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
 		itemIndex,

@@ -14,7 +14,6 @@ export interface DateRange {
 	to: Date;
 }
 
-
 interface DateTimeLike {
 	isValid: boolean;
 	invalidReason?: string | null;
@@ -77,13 +76,16 @@ export function parseDateTime(value: unknown, timeZone: string): Date | undefine
 	const iso = readIsoDateTime(text);
 	if (!iso) return undefined;
 	const instant =
-		iso.offsetMinutes === undefined ? instantOfWall(iso.wallMs, timeZone) : iso.wallMs - iso.offsetMinutes * 60_000;
+		iso.offsetMinutes === undefined
+			? instantOfWall(iso.wallMs, timeZone)
+			: iso.wallMs - iso.offsetMinutes * 60_000;
 	return Number.isFinite(instant) ? new Date(instant) : undefined;
 }
 
 /** How a value that is not a date is shown back: what it is, not only its text. */
 function describeGot(value: unknown): string {
-	if (isDateTimeLike(value) && !value.isValid) return `an invalid DateTime (${value.invalidReason ?? 'unknown reason'})`;
+	if (isDateTimeLike(value) && !value.isValid)
+		return `an invalid DateTime (${value.invalidReason ?? 'unknown reason'})`;
 	if (isJsDate(value)) return 'an invalid JS Date';
 	if (typeof value === 'number') return `the number ${String(value)}`;
 	if (typeof value === 'boolean') return `the value ${String(value)}`;
@@ -106,7 +108,10 @@ export function formatVendorTime(date: Date): string {
 }
 
 /** Consecutive windows of at most 31 days covering [from, to], oldest first. */
-export function splitIntoWindows({ from, to }: DateRange, maxWindowMs = MAX_WINDOW_DAYS * DAY_MS): DateRange[] {
+export function splitIntoWindows(
+	{ from, to }: DateRange,
+	maxWindowMs = MAX_WINDOW_DAYS * DAY_MS,
+): DateRange[] {
 	const windows: DateRange[] = [];
 	let start = from.getTime();
 	const end = to.getTime();
@@ -118,8 +123,15 @@ export function splitIntoWindows({ from, to }: DateRange, maxWindowMs = MAX_WIND
 	return windows;
 }
 
-function dateError(node: INode, itemIndex: number, field: string, value: unknown, timeZone: string): NodeOperationError {
-	const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+function dateError(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	timeZone: string,
+): NodeOperationError {
+	const empty =
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	return new NodeOperationError(
 		node,
 		`The ${field} date in item ${itemIndex} ${empty ? 'is missing' : 'is not a date this node can read'}`,
@@ -152,10 +164,14 @@ export function validateDateRange(
 	const to = parseDateTime(toValue, timeZone);
 	if (!to) throw dateError(node, itemIndex, 'To', toValue, timeZone);
 	if (from.getTime() >= to.getTime()) {
-		throw new NodeOperationError(node, `The From date in item ${itemIndex} must be before the To date`, {
-			itemIndex,
-			description: `From is ${from.toISOString()}, To is ${to.toISOString()}.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The From date in item ${itemIndex} must be before the To date`,
+			{
+				itemIndex,
+				description: `From is ${from.toISOString()}, To is ${to.toISOString()}.`,
+			},
+		);
 	}
 	if (from.getTime() < earliest.getTime()) {
 		throw new NodeOperationError(

@@ -28,7 +28,8 @@ const limitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: CONCURRENCY_MAX },
 		default: 5, // DEFAULT_LIMITS.concurrency; a literal, as n8n's lint wants
-		description: 'How many requests to Itniotech may run at the same time (1 to 50). Output order always follows the input.',
+		description:
+			'How many requests to Itniotech may run at the same time (1 to 50). Output order always follows the input.',
 	},
 	{
 		displayName: 'Max Requests per Second',
@@ -36,7 +37,8 @@ const limitOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, maxValue: REQUESTS_PER_SECOND_MAX },
 		default: 0,
-		description: 'Cap on requests started per second, for accounts with a rate limit. 0 means no cap.',
+		description:
+			'Cap on requests started per second, for accounts with a rate limit. 0 means no cap.',
 	},
 ];
 
@@ -61,11 +63,25 @@ export function readRequestLimits(ctx: IExecuteFunctions): RequestLimits {
 		concurrency:
 			concurrency === undefined
 				? DEFAULT_LIMITS.concurrency
-				: validateInteger(node, 'Max Concurrent Requests option', concurrency, 0, 1, CONCURRENCY_MAX),
+				: validateInteger(
+						node,
+						'Max Concurrent Requests option',
+						concurrency,
+						0,
+						1,
+						CONCURRENCY_MAX,
+					),
 		requestsPerSecond:
 			requestsPerSecond === undefined
 				? 0
-				: validateNumber(node, 'Max Requests per Second option', requestsPerSecond, 0, 0, REQUESTS_PER_SECOND_MAX),
+				: validateNumber(
+						node,
+						'Max Requests per Second option',
+						requestsPerSecond,
+						0,
+						0,
+						REQUESTS_PER_SECOND_MAX,
+					),
 	};
 }
 
@@ -78,7 +94,8 @@ export const attemptsOption: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1, maxValue: ATTEMPTS_MAX },
 	default: DEFAULT_MAX_ATTEMPTS,
-	description: 'How many times to try when Itniotech or the network has a temporary problem. 1 means no retry.',
+	description:
+		'How many times to try when Itniotech or the network has a temporary problem. 1 means no retry.',
 };
 
 /** What a request needs from an operation's Options, checked; `options` holds the collection as set. */
@@ -98,7 +115,14 @@ export function readRequestOptions(ctx: IExecuteFunctions, itemIndex: number): R
 		timeoutSeconds:
 			timeoutSeconds === undefined
 				? DEFAULT_TIMEOUT_SECONDS
-				: validateNumber(node, 'Timeout (Seconds) option', timeoutSeconds, itemIndex, 1, TIMEOUT_MAX_SECONDS),
+				: validateNumber(
+						node,
+						'Timeout (Seconds) option',
+						timeoutSeconds,
+						itemIndex,
+						1,
+						TIMEOUT_MAX_SECONDS,
+					),
 		maxAttempts:
 			maxAttempts === undefined
 				? DEFAULT_MAX_ATTEMPTS

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { Run } from '../api/transport/run';
 
@@ -30,7 +35,12 @@ export interface OperationModule<Input = void> extends OperationBase {
 	/** Reads and checks one item's parameters, without any request: what `execute` needs. */
 	readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Input | Promise<Input>;
 	/** The work for one input item: its output rows. */
-	execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		input: Input,
+		run: Run,
+		itemIndex: number,
+	): Promise<IDataObject[]>;
 	/** Sends: every item's input is read before the first request, so bad input never stops a run half-sent. */
 	checkFirst?: boolean;
 	/** Bulk look-ups: read items' inputs ahead of their turn (readAhead.ts); `readInput` must then be synchronous. */
@@ -56,18 +66,30 @@ export interface Resource<M extends OperationBase = OperationBase> {
 }
 
 /** A resource from its operation modules, in menu order; the first is the default operation. */
-export function defineResource<M extends OperationBase>(value: string, name: string, modules: M[]): Resource<M> {
+export function defineResource<M extends OperationBase>(
+	value: string,
+	name: string,
+	modules: M[],
+): Resource<M> {
 	const defaultOperation = modules[0].meta.value;
 	const menu: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
 		noDataExpression: true,
-		options: modules.map(({ meta: { name, value, action, description } }) => ({ name, value, action, description })),
+		options: modules.map(({ meta: { name, value, action, description } }) => ({
+			name,
+			value,
+			action,
+			description,
+		})),
 		default: defaultOperation,
 	};
 	const fields = modules.flatMap((module) =>
-		updateDisplayOptions({ show: { resource: [value], operation: [module.meta.value] } }, module.properties),
+		updateDisplayOptions(
+			{ show: { resource: [value], operation: [module.meta.value] } },
+			module.properties,
+		),
 	);
 	return {
 		value,
@@ -93,18 +115,27 @@ export function resourceMenu(resources: Resource[], defaultValue: string): INode
 export function operationSubtitle(resources: Resource[]): string {
 	const names: Record<string, string> = {};
 	for (const resource of resources) {
-		for (const { meta } of resource.operations.values()) names[`${resource.value}:${meta.value}`] = meta.name;
+		for (const { meta } of resource.operations.values())
+			names[`${resource.value}:${meta.value}`] = meta.name;
 	}
 	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 /** The module of the node's chosen resource and operation. */
-export function findOperation<M extends OperationBase>(ctx: IExecuteFunctions, resources: Array<Resource<M>>): M {
+export function findOperation<M extends OperationBase>(
+	ctx: IExecuteFunctions,
+	resources: Array<Resource<M>>,
+): M {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
-	const module = resources.find((candidate) => candidate.value === resource)?.operations.get(operation);
+	const module = resources
+		.find((candidate) => candidate.value === resource)
+		?.operations.get(operation);
 	if (!module) {
-		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The operation "${operation}" of resource "${resource}" is not supported`,
+		);
 	}
 	return module;
 }

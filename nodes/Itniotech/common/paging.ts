@@ -38,7 +38,14 @@ export function returnAllOrLimit(limitHint?: string): INodeProperties[] {
 /** How many results the user asked for; undefined means all. */
 export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
-	return validateInteger(ctx.getNode(), 'Limit', ctx.getNodeParameter('limit', itemIndex, 50), itemIndex, 1, MAX_LIMIT);
+	return validateInteger(
+		ctx.getNode(),
+		'Limit',
+		ctx.getNodeParameter('limit', itemIndex, 50),
+		itemIndex,
+		1,
+		MAX_LIMIT,
+	);
 }
 
 export interface PageRequest {
@@ -88,7 +95,8 @@ export async function collectPages(
 	limit: number | undefined,
 ): Promise<IDataObject[]> {
 	const first = await readPage(ctx, request, 1);
-	const wanted = limit === undefined ? first.pages : Math.min(first.pages, Math.ceil(limit / MAX_PAGE_SIZE));
+	const wanted =
+		limit === undefined ? first.pages : Math.min(first.pages, Math.ceil(limit / MAX_PAGE_SIZE));
 	const records = [...first.records];
 	if (wanted > 1 && first.records.length > 0) {
 		const rest = await mapInOrder(

@@ -64,7 +64,9 @@ export class ReadAhead<T> {
 	}
 
 	private wanted(): boolean {
-		return !this.stopped && this.nextToRead < this.count && this.nextToRead < this.taken + this.ahead;
+		return (
+			!this.stopped && this.nextToRead < this.count && this.nextToRead < this.taken + this.ahead
+		);
 	}
 
 	private schedule(): void {
@@ -78,7 +80,10 @@ export class ReadAhead<T> {
 			await this.nextTurn();
 			for (let turn = 0; turn < ITEMS_PER_TURN && this.wanted(); turn++) {
 				const index = this.nextToRead++;
-				this.done.set(index, attempt(() => this.read(index)));
+				this.done.set(
+					index,
+					attempt(() => this.read(index)),
+				);
 			}
 		}
 		this.reading = false;

@@ -26,7 +26,11 @@ export interface FailureReport {
 		messageOf: (error: unknown, itemIndex: number) => string,
 	): { context: IDataObject; description: string };
 	/** One failed item under continue-on-fail: rows output before its error item, data on it, text for its description. */
-	ofItem(itemIndex: number, cause: unknown, message: string): { rows: IDataObject[]; data: IDataObject; description: string };
+	ofItem(
+		itemIndex: number,
+		cause: unknown,
+		message: string,
+	): { rows: IDataObject[]; data: IDataObject; description: string };
 }
 
 /** Our own errors pass through as they are; anything unexpected becomes a node error tied to its item. */
@@ -44,7 +48,12 @@ function appendDescription(error: NodeError, text: string): void {
  * error output, n8n (1.x and 2.x alike) takes an item whose json is exactly { error } or { error, message };
  * so there the advice travels as `message`, and n8n adds the input item's fields.
  */
-export function errorItem(error: NodeError, itemIndex: number, errorOutput: boolean, data?: IDataObject): INodeExecutionData {
+export function errorItem(
+	error: NodeError,
+	itemIndex: number,
+	errorOutput: boolean,
+	data?: IDataObject,
+): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	if (errorOutput) {
 		if (error.description) json.message = error.description;
@@ -60,8 +69,14 @@ const paired = (rows: IDataObject[], itemIndex: number): INodeExecutionData[] =>
 	rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 
 /** The run stops: throws the earliest real failure (a send stopped by it is none), with the report's account. */
-function failRun(node: INode, outcomes: Array<Settled<IDataObject[]>>, report?: FailureReport): never {
-	const failedItem = outcomes.findIndex((outcome) => outcome?.ok === false && !(outcome.error instanceof SendsStoppedError));
+function failRun(
+	node: INode,
+	outcomes: Array<Settled<IDataObject[]>>,
+	report?: FailureReport,
+): never {
+	const failedItem = outcomes.findIndex(
+		(outcome) => outcome?.ok === false && !(outcome.error instanceof SendsStoppedError),
+	);
 	const first = outcomes[failedItem];
 	// Only a real failure stops a run, so one exists; the fallback keeps the type checker and odd cases honest.
 	const failure =
@@ -69,7 +84,11 @@ function failRun(node: INode, outcomes: Array<Settled<IDataObject[]>>, report?: 
 			? asNodeError(node, first.error, failedItem)
 			: new NodeOperationError(node, 'The node stopped before all items were sent');
 	if (report) {
-		const { context, description } = report.ofRun(outcomes, failedItem, (error, i) => asNodeError(node, error, i).message);
+		const { context, description } = report.ofRun(
+			outcomes,
+			failedItem,
+			(error, i) => asNodeError(node, error, i).message,
+		);
 		Object.assign(failure.context, context);
 		appendDescription(failure, description);
 	}
@@ -104,7 +123,10 @@ function outputOf(
 }
 
 /** The run an operation's requests share: the node's request limits (from Options) and what it opts into. */
-export function startRun(ctx: IExecuteFunctions, spaceStarts = false): { run: Run; concurrency: number } {
+export function startRun(
+	ctx: IExecuteFunctions,
+	spaceStarts = false,
+): { run: Run; concurrency: number } {
 	const limits = readRequestLimits(ctx);
 	return { run: createRun(ctx, { ...limits, spaceStarts }), concurrency: limits.concurrency };
 }
@@ -115,7 +137,12 @@ type ItemInput<I> = { ok: true; value: I } | { ok: false; error: unknown };
  * Every item's input, read before any request (operations with `checkFirst`). Without continue-on-fail the
  * first bad item stops the run with nothing sent; with it, bad items become error items and are skipped.
  */
-async function readEveryItem<I>(ctx: IExecuteFunctions, count: number, read: (itemIndex: number) => I | Promise<I>, continueOnFail: boolean) {
+async function readEveryItem<I>(
+	ctx: IExecuteFunctions,
+	count: number,
+	read: (itemIndex: number) => I | Promise<I>,
+	continueOnFail: boolean,
+) {
 	const inputs: Array<ItemInput<I>> = [];
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
@@ -123,7 +150,10 @@ async function readEveryItem<I>(ctx: IExecuteFunctions, count: number, read: (it
 		} catch (error) {
 			if (!continueOnFail) {
 				const failure = asNodeError(ctx.getNode(), error, itemIndex);
-				appendDescription(failure, 'Nothing was sent: every item is checked before the first request.');
+				appendDescription(
+					failure,
+					'Nothing was sent: every item is checked before the first request.',
+				);
 				throw failure;
 			}
 			inputs.push({ ok: false, error });
@@ -142,7 +172,9 @@ export async function runItems<I>(
 	const continueOnFail = ctx.continueOnFail();
 	const count = ctx.getInputData().length;
 	const read = (itemIndex: number) => operation.readInput.call(ctx, itemIndex, run);
-	const checked = operation.checkFirst ? await readEveryItem(ctx, count, read, continueOnFail) : undefined;
+	const checked = operation.checkFirst
+		? await readEveryItem(ctx, count, read, continueOnFail)
+		: undefined;
 	// Two rounds of items ahead: their parameters are read while the requests in flight wait.
 	const readAhead = operation.readAhead ? new ReadAhead(count, 2 * concurrency, read) : undefined;
 	const inputOf = async (itemIndex: number): Promise<I> => {
@@ -155,7 +187,8 @@ export async function runItems<I>(
 	const outcomes = await settleInOrder(
 		count,
 		concurrency,
-		async (itemIndex) => await operation.execute.call(ctx, await inputOf(itemIndex), run, itemIndex),
+		async (itemIndex) =>
+			await operation.execute.call(ctx, await inputOf(itemIndex), run, itemIndex),
 		!continueOnFail,
 		() => {
 			if (!continueOnFail) {
@@ -164,6 +197,7 @@ export async function runItems<I>(
 			}
 		},
 	).finally(() => readAhead?.stop());
-	if (!continueOnFail && outcomes.some((outcome) => outcome?.ok !== true)) failRun(node, outcomes, report);
+	if (!continueOnFail && outcomes.some((outcome) => outcome?.ok !== true))
+		failRun(node, outcomes, report);
 	return [outputOf(node, outcomes, node.onError === 'continueErrorOutput', report)];
 }

@@ -52,7 +52,10 @@ export function listEntries<E extends ReportEntry>(
 			) {
 				j++;
 			}
-			const shown = entries.slice(i, j + 1).map(show).join(', ');
+			const shown = entries
+				.slice(i, j + 1)
+				.map(show)
+				.join(', ');
 			parts.push(`item ${first.item}: ${shown}${first.reason ? ` (${first.reason})` : ''}`);
 		}
 		i = j + 1;
@@ -71,17 +74,26 @@ export function describeReport<E extends ReportEntry>(
 ): string {
 	const { accepted, unknown, refused, notSent } = lists;
 	const onlyThisItemFailed =
-		accepted.length === 0 && unknown.length === 0 && notSent.length === 0 && refused.every((entry) => entry.item === failedItem);
+		accepted.length === 0 &&
+		unknown.length === 0 &&
+		notSent.length === 0 &&
+		refused.every((entry) => entry.item === failedItem);
 	if (onlyThisItemFailed) return '';
 	const show = (entry: E) => style.target(entry) ?? '?';
 	const sentences: string[] = [];
-	if (accepted.length > 0) sentences.push(`${style.words.accepted}: ${listEntries(accepted, style.target, style.showAccepted)}.`);
+	if (accepted.length > 0)
+		sentences.push(
+			`${style.words.accepted}: ${listEntries(accepted, style.target, style.showAccepted)}.`,
+		);
 	if (unknown.length > 0) {
 		// The reason is the failing item's own error, already shown above: only the recipients matter here.
 		const withoutReason = unknown.map((entry) => ({ ...entry, reason: undefined }));
 		sentences.push(`${style.words.unknown}: ${listEntries(withoutReason, style.target, show)}.`);
 	}
-	const toResend = [...refused, ...notSent.map((entry) => ({ ...entry, reason: 'not sent' }))].sort((a, b) => a.item - b.item);
-	if (toResend.length > 0) sentences.push(`${style.words.resend}: ${listEntries(toResend, style.target, show)}.`);
+	const toResend = [...refused, ...notSent.map((entry) => ({ ...entry, reason: 'not sent' }))].sort(
+		(a, b) => a.item - b.item,
+	);
+	if (toResend.length > 0)
+		sentences.push(`${style.words.resend}: ${listEntries(toResend, style.target, show)}.`);
 	return sentences.join(' ');
 }

@@ -25,7 +25,10 @@ function twoMonthsBefore(wall: number): number {
 /** The earliest instant a wall-clock time has in a zone: of an ambiguous or skipped (DST) time, the earlier reading. */
 function earliestInstantOfWall(wall: number, timeZone: string): number {
 	// The zone's offsets a day either side cover both sides of any DST change near the time.
-	const readings = [zoneOffsetMs(wall - DAY_MS, timeZone), zoneOffsetMs(wall + DAY_MS, timeZone)].map((offset) => ({
+	const readings = [
+		zoneOffsetMs(wall - DAY_MS, timeZone),
+		zoneOffsetMs(wall + DAY_MS, timeZone),
+	].map((offset) => ({
 		instant: wall - offset,
 		exact: zoneOffsetMs(wall - offset, timeZone) === offset,
 	}));
@@ -65,9 +68,14 @@ const VENDOR_CLOCK_MARGIN_MS = 60_000;
 export function vendorSearchStart(nowMs: number, timeZone: string): Date {
 	const limits = [timeZone, ...VENDOR_ZONES].map((zone) => {
 		const target = twoMonthsBefore(nowMs + zoneOffsetMs(nowMs, zone));
-		return Math.max(target - zoneOffsetMs(target - DAY_MS, zone), target - zoneOffsetMs(target + DAY_MS, zone));
+		return Math.max(
+			target - zoneOffsetMs(target - DAY_MS, zone),
+			target - zoneOffsetMs(target + DAY_MS, zone),
+		);
 	});
-	return new Date(Math.ceil((Math.max(...limits) + VENDOR_CLOCK_MARGIN_MS) / SECOND_MS) * SECOND_MS);
+	return new Date(
+		Math.ceil((Math.max(...limits) + VENDOR_CLOCK_MARGIN_MS) / SECOND_MS) * SECOND_MS,
+	);
 }
 
 /** One clock reading for a whole execution, and the two-month limit computed from it. */
@@ -82,6 +90,9 @@ export function clockAt(nowMs: number, timeZone: string): SearchClock {
 }
 
 /** The run's clock for searches: the time it started, in the workflow's time zone. */
-export function searchClock(run: Pick<Run, 'startedMs'>, ctx: { getTimezone(): string }): SearchClock {
+export function searchClock(
+	run: Pick<Run, 'startedMs'>,
+	ctx: { getTimezone(): string },
+): SearchClock {
 	return clockAt(run.startedMs, ctx.getTimezone());
 }

@@ -6,7 +6,7 @@ const PREVIEW_LENGTH = 40;
 /** How a bad value is shown back to the user: quoted, control characters escaped, long ones cut. */
 export function previewValue(value: unknown): string {
 	if (value === undefined || value === null) return 'nothing';
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	const cut = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
 	return JSON.stringify(cut);
 }
@@ -27,7 +27,10 @@ export function validatePhoneNumber(
 ): string {
 	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
 	if (typeof text === 'string') {
-		const digits = text.trim().replace(/^\+/, '').replace(/[\s\-().]/g, '');
+		const digits = text
+			.trim()
+			.replace(/^\+/, '')
+			.replace(/[\s\-().]/g, '');
 		if (/^\d{7,15}$/.test(digits)) return digits;
 	}
 	return fail(
@@ -55,11 +58,24 @@ function validateRange(
 		value <= max;
 	if (ok) return value;
 	const kind = wholeNumber ? 'a whole number' : 'a number';
-	return fail(node, itemIndex, `The ${field} in item ${itemIndex} must be ${kind} from ${min} to ${max}`, value, `Allowed: ${min} to ${max}.`);
+	return fail(
+		node,
+		itemIndex,
+		`The ${field} in item ${itemIndex} must be ${kind} from ${min} to ${max}`,
+		value,
+		`Allowed: ${min} to ${max}.`,
+	);
 }
 
 /** A whole number in [min, max]. */
-export function validateInteger(node: INode, field: string, value: unknown, itemIndex: number, min: number, max: number): number {
+export function validateInteger(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
 	return validateRange(node, field, value, itemIndex, [min, max], true);
 }
 
@@ -88,7 +104,14 @@ export function validatePlatformInteger(
 }
 
 /** A number (fractions allowed) in [min, max]. */
-export function validateNumber(node: INode, field: string, value: unknown, itemIndex: number, min: number, max: number): number {
+export function validateNumber(
+	node: INode,
+	field: string,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+	max: number,
+): number {
 	return validateRange(node, field, value, itemIndex, [min, max], false);
 }
 

@@ -57,7 +57,9 @@ class Collector {
 
 	private inRange(record: IDataObject): boolean {
 		const time = timeOf(record);
-		return Number.isNaN(time) || (time >= this.range.from.getTime() && time < this.range.to.getTime());
+		return (
+			Number.isNaN(time) || (time >= this.range.from.getTime() && time < this.range.to.getTime())
+		);
 	}
 
 	/** Adds the records not seen before; returns how many that were. */
@@ -88,7 +90,8 @@ async function readPages(
 	return await mapInOrder(
 		pageNumbers.length,
 		request.run.limiter.limits.concurrency,
-		async (i) => (pageNumbers[i] === 1 ? first.records : (await readPage(ctx, request, pageNumbers[i])).records),
+		async (i) =>
+			pageNumbers[i] === 1 ? first.records : (await readPage(ctx, request, pageNumbers[i])).records,
 		true,
 	);
 }
@@ -97,9 +100,15 @@ const pageRange = (from: number, to: number): number[] =>
 	to < from ? [] : Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Adds page 1 and every other page of a window. */
-async function addAllPages(ctx: IExecuteFunctions, request: PageRequest, collector: Collector, first: Page): Promise<void> {
+async function addAllPages(
+	ctx: IExecuteFunctions,
+	request: PageRequest,
+	collector: Collector,
+	first: Page,
+): Promise<void> {
 	collector.add(first.records);
-	for (const records of await readPages(ctx, request, first, pageRange(2, first.pages))) collector.add(records);
+	for (const records of await readPages(ctx, request, first, pageRange(2, first.pages)))
+		collector.add(records);
 }
 
 /**
@@ -123,7 +132,8 @@ async function readNewestOfWindow(
 	while (added < wanted && next < newestPagesFirst.length) {
 		const batch = newestPagesFirst.slice(next, next + Math.ceil((wanted - added) / MAX_PAGE_SIZE));
 		next += batch.length;
-		for (const records of await readPages(ctx, request, first, batch)) added += collector.add(records);
+		for (const records of await readPages(ctx, request, first, batch))
+			added += collector.add(records);
 	}
 }
 
@@ -154,9 +164,17 @@ export async function searchWindows(
 		},
 	});
 	// Asked for, the range starts no earlier than the vendor may still answer for (vendorSearchStart).
-	const start = new Date(Math.max(range.from.getTime(), vendorSearchStart(request.run.clock.now(), ctx.getTimezone()).getTime()));
+	const start = new Date(
+		Math.max(
+			range.from.getTime(),
+			vendorSearchStart(request.run.clock.now(), ctx.getTimezone()).getTime(),
+		),
+	);
 	if (start.getTime() >= range.to.getTime()) return [];
-	const windows = splitIntoWindows({ from: start, to: range.to }, MAX_WINDOW_DAYS * DAY_MS - 2 * EDGE_MS);
+	const windows = splitIntoWindows(
+		{ from: start, to: range.to },
+		MAX_WINDOW_DAYS * DAY_MS - 2 * EDGE_MS,
+	);
 	if (limit === undefined) {
 		for (const window of windows) {
 			const windowed = windowRequest(window);

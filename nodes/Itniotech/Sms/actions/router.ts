@@ -20,11 +20,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = findOperation(this, resources);
 	if (operation.sendsMessages === true && this.getNode().retryOnFail === true) {
 		// n8n's Retry On Fail runs the whole node again, which would send every message of this run once more.
-		throw new NodeOperationError(this.getNode(), "Turn off Retry On Fail in this node's Settings: it would send messages twice", {
-			description:
-				'After any failure, n8n would run the whole node again and send every message of this run once more. This node never repeats a send by itself; when something fails, its error lists which messages were sent and which to send again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			"Turn off Retry On Fail in this node's Settings: it would send messages twice",
+			{
+				description:
+					'After any failure, n8n would run the whole node again and send every message of this run once more. This node never repeats a send by itself; when something fails, its error lists which messages were sent and which to send again.',
+			},
+		);
 	}
 	if ('executeAll' in operation) return await operation.executeAll.call(this, startRun(this).run);
-	return await runItems(this, operation, operation.sendsMessages === true ? messageReporting : undefined);
+	return await runItems(
+		this,
+		operation,
+		operation.sendsMessages === true ? messageReporting : undefined,
+	);
 }

@@ -10,7 +10,10 @@ import { asNodeError, errorItem } from '../../common/runner';
 export type ItemRead<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 /** Reads every item; without continue-on-fail the first bad item's error is thrown before anything is sent. */
-export async function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: number) => Promise<T>): Promise<Array<ItemRead<T>>> {
+export async function readAllItems<T>(
+	ctx: IExecuteFunctions,
+	read: (itemIndex: number) => Promise<T>,
+): Promise<Array<ItemRead<T>>> {
 	const reads: Array<ItemRead<T>> = [];
 	const count = ctx.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -25,9 +28,19 @@ export async function readAllItems<T>(ctx: IExecuteFunctions, read: (itemIndex: 
 }
 
 /** The error item of one input item (the runner's shape), with extra data such as the message report. */
-export function itemError(ctx: IExecuteFunctions, itemIndex: number, error: unknown, data?: IDataObject): INodeExecutionData {
+export function itemError(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	error: unknown,
+	data?: IDataObject,
+): INodeExecutionData {
 	const node = ctx.getNode();
-	return errorItem(asNodeError(node, error, itemIndex), itemIndex, node.onError === 'continueErrorOutput', data);
+	return errorItem(
+		asNodeError(node, error, itemIndex),
+		itemIndex,
+		node.onError === 'continueErrorOutput',
+		data,
+	);
 }
 
 export const paired = (rows: IDataObject[], itemIndex: number): INodeExecutionData[] =>

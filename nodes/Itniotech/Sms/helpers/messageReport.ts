@@ -45,14 +45,19 @@ function merge(target: MessageReport, source: MessageReport): void {
 	}
 }
 
-const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
+const text = (value: unknown): string | null =>
+	value === undefined || value === null ? null : String(value);
 
 /** The messages behind a send's output rows ({ msgId, number, submitted, reason }). */
 export function messagesOfRows(item: number, rows: IDataObject[]): MessageReport {
 	const report = emptyMessageReport();
 	for (const row of rows) {
 		if (row.submitted === false) {
-			report.refused.push({ item, number: text(row.number), reason: text(row.reason) ?? 'not accepted by Itniotech' });
+			report.refused.push({
+				item,
+				number: text(row.number),
+				reason: text(row.reason) ?? 'not accepted by Itniotech',
+			});
 		} else {
 			report.sent.push({ item, number: text(row.number), msgId: text(row.msgId) });
 		}
@@ -61,7 +66,12 @@ export function messagesOfRows(item: number, rows: IDataObject[]): MessageReport
 }
 
 /** Classifies the numbers of a request that failed with `error`. */
-export function classifyFailed(report: MessageReport, item: number, numbers: string[], error: unknown): void {
+export function classifyFailed(
+	report: MessageReport,
+	item: number,
+	numbers: string[],
+	error: unknown,
+): void {
 	const message = error instanceof Error ? error.message : String(error);
 	for (const number of numbers) {
 		if (error instanceof SendsStoppedError) report.notSent.push({ item, number });
@@ -81,7 +91,13 @@ const partialSends = new WeakMap<object, PartialSend>();
  * Records on a send's error what became of its messages: `rows` were answered before the failure, `failed`
  * are the numbers of the request that failed, `remaining` those never requested. Returns the same error.
  */
-export function withMessages(error: unknown, item: number, rows: IDataObject[], failed: string[], remaining: string[]): unknown {
+export function withMessages(
+	error: unknown,
+	item: number,
+	rows: IDataObject[],
+	failed: string[],
+	remaining: string[],
+): unknown {
 	if (typeof error !== 'object' || error === null) return error;
 	const report = messagesOfRows(item, rows);
 	classifyFailed(report, item, failed, error);
@@ -110,7 +126,8 @@ const MESSAGE_STYLE: ReportStyle<MessageEntry> = {
 	showAccepted: (entry) => `${entry.number ?? '?'} → ${entry.msgId ?? '(no msgId in the answer)'}`,
 	words: {
 		accepted: 'Sent — do not send these again',
-		unknown: 'Outcome unknown — check these with Message → Get Many Sent (or the Itniotech console) before sending them again',
+		unknown:
+			'Outcome unknown — check these with Message → Get Many Sent (or the Itniotech console) before sending them again',
 		resend: 'Not sent — send only these again',
 	},
 };
@@ -139,14 +156,28 @@ export const messageReporting: FailureReport = {
 				merge(report, messagesOfRows(itemIndex, outcome.value));
 			} else {
 				const stopped = outcome.error instanceof SendsStoppedError;
-				merge(report, messagesOfFailure(itemIndex, outcome.error, stopped ? '' : messageOf(outcome.error, itemIndex)));
+				merge(
+					report,
+					messagesOfFailure(
+						itemIndex,
+						outcome.error,
+						stopped ? '' : messageOf(outcome.error, itemIndex),
+					),
+				);
 			}
 		});
-		return { context: { messages: messageReportData(report) }, description: describeMessages(report, failedItem) };
+		return {
+			context: { messages: messageReportData(report) },
+			description: describeMessages(report, failedItem),
+		};
 	},
 	ofItem(itemIndex, cause, message) {
 		const messages = messagesOfFailure(itemIndex, cause, message);
 		const rows = partialSendOf(cause)?.rows ?? [];
-		return { rows, data: { messages: messageReportData(messages) }, description: describeMessages(messages, itemIndex) };
+		return {
+			rows,
+			data: { messages: messageReportData(messages) },
+			description: describeMessages(messages, itemIndex),
+		};
 	},
 };

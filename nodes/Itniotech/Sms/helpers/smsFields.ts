@@ -25,13 +25,18 @@ export function smsOptions(options: INodeProperties[]): INodeProperties {
 }
 
 /** The item's SMS App ID: Options → App ID when set, else the credential's SMS App ID. */
-export async function readSmsAppId(ctx: IExecuteFunctions, itemIndex: number, run: Run): Promise<string> {
+export async function readSmsAppId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+): Promise<string> {
 	return await readAppId(ctx, itemIndex, run, 'sms');
 }
 
 /** The notice on sending operations: n8n's retry would run the node again (the router also refuses it). */
 export const RETRY_NOTICE: INodeProperties = {
-	displayName: "Keep Retry On Fail off in this node's Settings: a retry would send every message of the run again",
+	displayName:
+		"Keep Retry On Fail off in this node's Settings: a retry would send every message of the run again",
 	name: 'retryNotice',
 	type: 'notice',
 	default: '',
@@ -51,7 +56,10 @@ function listParts(value: unknown): unknown[] {
 			: value === undefined || value === null
 				? []
 				: [value];
-	return parts.filter((part) => !(typeof part === 'string' && part.trim() === '') && part !== null && part !== undefined);
+	return parts.filter(
+		(part) =>
+			!(typeof part === 'string' && part.trim() === '') && part !== null && part !== undefined,
+	);
 }
 
 /** One number to send to, with its order ID when given. */
@@ -74,7 +82,12 @@ function orderIdText(node: INode, id: unknown, itemIndex: number): string {
  * The Phone Numbers and Order IDs of an item, checked: every number 7–15 digits with the country code, one order
  * ID per listed number (no commas inside one). A number listed twice is sent once, with its first order ID.
  */
-export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue: unknown, itemIndex: number): Recipient[] {
+export function readRecipients(
+	node: INode,
+	numbersValue: unknown,
+	orderIdsValue: unknown,
+	itemIndex: number,
+): Recipient[] {
 	const entries = listParts(numbersValue);
 	if (entries.length === 0) {
 		throw new NodeOperationError(node, `The Phone Numbers in item ${itemIndex} are empty`, {
@@ -82,20 +95,30 @@ export function readRecipients(node: INode, numbersValue: unknown, orderIdsValue
 			description: `Got ${previewValue(numbersValue)}. Enter at least one phone number, country code first, e.g. 6281234567890; several separated by commas.`,
 		});
 	}
-	const numbers = entries.map((entry) => validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex));
+	const numbers = entries.map((entry) =>
+		validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex),
+	);
 	const orderIds = listParts(orderIdsValue).map((id) => orderIdText(node, id, itemIndex));
 	if (orderIds.length > 0 && orderIds.length !== numbers.length) {
-		throw new NodeOperationError(node, `The Order IDs in item ${itemIndex} must give exactly one ID per number`, {
-			itemIndex,
-			description: `Got ${orderIds.length} order IDs for ${numbers.length} phone numbers. List them in the same order as the numbers, separated by commas, or leave Order IDs empty.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The Order IDs in item ${itemIndex} must give exactly one ID per number`,
+			{
+				itemIndex,
+				description: `Got ${orderIds.length} order IDs for ${numbers.length} phone numbers. List them in the same order as the numbers, separated by commas, or leave Order IDs empty.`,
+			},
+		);
 	}
 	const tooLong = orderIds.find((id) => id.length > 64);
 	if (tooLong !== undefined) {
-		throw new NodeOperationError(node, `An Order ID in item ${itemIndex} is longer than 64 characters`, {
-			itemIndex,
-			description: `Got ${previewValue(tooLong)}. Use shorter IDs; a comma separates IDs, so none may contain one.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`An Order ID in item ${itemIndex} is longer than 64 characters`,
+			{
+				itemIndex,
+				description: `Got ${previewValue(tooLong)}. Use shorter IDs; a comma separates IDs, so none may contain one.`,
+			},
+		);
 	}
 	const seen = new Set<string>();
 	const recipients: Recipient[] = [];
@@ -120,14 +143,16 @@ export function readContent(node: INode, value: unknown, itemIndex: number): str
 
 /** Sender ID: optional, at most 32 characters; undefined when not set. */
 export function readSenderId(node: INode, value: unknown, itemIndex: number): string | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+		return undefined;
 	return validateText(node, 'Sender ID', value, itemIndex, { max: SENDER_ID_MAX });
 }
 
 /** The request fields for a group of recipients: numbers and (when any has one) order IDs, comma-separated. */
 export function recipientFields(recipients: Recipient[]): IDataObject {
 	const fields: IDataObject = { numbers: recipients.map((r) => r.number).join(',') };
-	if (recipients.some((r) => r.orderId !== undefined)) fields.orderId = recipients.map((r) => r.orderId ?? '').join(',');
+	if (recipients.some((r) => r.orderId !== undefined))
+		fields.orderId = recipients.map((r) => r.orderId ?? '').join(',');
 	return fields;
 }
 
@@ -144,11 +169,30 @@ export function rowsOfAnswer(recipients: Recipient[], accepted: AcceptedMessage[
 	const rows: IDataObject[] = recipients.map(({ number, orderId }) => {
 		const answer = byNumber.get(numberKey(number));
 		byNumber.delete(numberKey(number));
-		if (!answer) return { msgId: null, number, orderId: orderId ?? null, submitted: false, reason: NOT_ACCEPTED };
-		return { msgId: answer.msgId, number, orderId: answer.orderId ?? orderId ?? null, submitted: true, reason: null };
+		if (!answer)
+			return {
+				msgId: null,
+				number,
+				orderId: orderId ?? null,
+				submitted: false,
+				reason: NOT_ACCEPTED,
+			};
+		return {
+			msgId: answer.msgId,
+			number,
+			orderId: answer.orderId ?? orderId ?? null,
+			submitted: true,
+			reason: null,
+		};
 	});
 	for (const extra of byNumber.values()) {
-		rows.push({ msgId: extra.msgId, number: extra.number, orderId: extra.orderId, submitted: true, reason: null });
+		rows.push({
+			msgId: extra.msgId,
+			number: extra.number,
+			orderId: extra.orderId,
+			submitted: true,
+			reason: null,
+		});
 	}
 	return rows;
 }

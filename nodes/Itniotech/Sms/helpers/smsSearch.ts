@@ -20,7 +20,7 @@ export function searchFields(retention: string, limitHint: string): INodePropert
 			type: 'dateTime',
 			required: true,
 			default: '={{ $now.minus({ days: 7 }) }}',
-			description: `Messages at or after this time. ${retention}`,
+			description: `Messages at or after this time. ${retention.replace(/\.$/, '')}.`,
 		},
 		{
 			displayName: 'To',
@@ -40,10 +40,14 @@ function readDate(ctx: IExecuteFunctions, field: 'From' | 'To', itemIndex: numbe
 	const date = parseDateTime(value, ctx.getTimezone());
 	if (date) return date;
 	const empty = value === undefined || value === null || value === '';
-	throw new NodeOperationError(ctx.getNode(), `The ${field} date in item ${itemIndex} ${empty ? 'is missing' : 'is not a date this node can read'}`, {
-		itemIndex,
-		description: `Got ${previewValue(value)}. Use a date picked in the field, an expression such as {{ $now.minus({ days: 7 }) }}, or an ISO 8601 text such as 2026-03-05T09:00:00+08:00.`,
-	});
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The ${field} date in item ${itemIndex} ${empty ? 'is missing' : 'is not a date this node can read'}`,
+		{
+			itemIndex,
+			description: `Got ${previewValue(value)}. Use a date picked in the field, an expression such as {{ $now.minus({ days: 7 }) }}, or an ISO 8601 text such as 2026-03-05T09:00:00+08:00.`,
+		},
+	);
 }
 
 /**
@@ -61,17 +65,25 @@ export function readSearchRange(
 	const from = readDate(ctx, 'From', itemIndex);
 	const to = readDate(ctx, 'To', itemIndex);
 	if (from.getTime() >= to.getTime()) {
-		throw new NodeOperationError(ctx.getNode(), `The From date in item ${itemIndex} must be before the To date`, {
-			itemIndex,
-			description: `From is ${from.toISOString()}, To is ${to.toISOString()}.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The From date in item ${itemIndex} must be before the To date`,
+			{
+				itemIndex,
+				description: `From is ${from.toISOString()}, To is ${to.toISOString()}.`,
+			},
+		);
 	}
 	const earliest = earliestOf(now);
 	if (from.getTime() < earliest.getTime()) {
-		throw new NodeOperationError(ctx.getNode(), `The From date in item ${itemIndex} is earlier than Itniotech keeps these messages`, {
-			itemIndex,
-			description: `${retention} The earliest usable From is ${earliest.toISOString()}; move From to that date or later.`,
-		});
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`The From date in item ${itemIndex} is earlier than Itniotech keeps these messages`,
+			{
+				itemIndex,
+				description: `${retention} The earliest usable From is ${earliest.toISOString()}; move From to that date or later.`,
+			},
+		);
 	}
 	// Up to now, rounded up to the second the vendor is sent, so a message of this very second is included.
 	const nowSecond = new Date(Math.ceil(now.getTime() / 1000) * 1000);
@@ -104,7 +116,11 @@ export class UniqueRecords {
  * The records oldest first by `field` (an ISO 8601 time), records without a readable time first (they rank
  * as oldest), ties in the order found; with a limit only the newest `limit` of them.
  */
-export function newestOldestFirst(records: IDataObject[], field: string, limit: number | undefined): IDataObject[] {
+export function newestOldestFirst(
+	records: IDataObject[],
+	field: string,
+	limit: number | undefined,
+): IDataObject[] {
 	const timeOf = (record: IDataObject): number => {
 		const time = Date.parse(String(record[field] ?? ''));
 		return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;

@@ -16,17 +16,27 @@ export interface VoiceOperation extends AnyOperation {
 }
 
 /** The node's resources, in the order of the Resource menu. */
-export const resources: Array<Resource<VoiceOperation>> = [account, audioFile, call, callRecord, sipRecord];
+export const resources: Array<Resource<VoiceOperation>> = [
+	account,
+	audioFile,
+	call,
+	callRecord,
+	sipRecord,
+];
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = findOperation(this, resources);
 	if (operation.placesCalls !== true) return await runItems(this, operation);
 	if (this.getNode().retryOnFail === true) {
 		// n8n's Retry On Fail runs the whole node again, which would call again everybody already called.
-		throw new NodeOperationError(this.getNode(), "Turn off Retry On Fail in this node's Settings: it would call people twice", {
-			description:
-				'After any failure, n8n would run the whole node again and place every call of this run once more. This node never repeats a call by itself; when something fails, its error lists which calls were placed and which to send again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			"Turn off Retry On Fail in this node's Settings: it would call people twice",
+			{
+				description:
+					'After any failure, n8n would run the whole node again and place every call of this run once more. This node never repeats a call by itself; when something fails, its error lists which calls were placed and which to send again.',
+			},
+		);
 	}
 	return await runItems(this, operation, callReporting);
 }

@@ -9,7 +9,8 @@ export const calledInfoOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. order-1042',
-	description: 'Your own text (Called Info in the console), up to 1000 characters, returned in the call record',
+	description:
+		'Your own text (Called Info in the console), up to 1000 characters, returned in the call record',
 };
 
 export const displayNumOption: INodeProperties = {
@@ -32,7 +33,8 @@ export const maxDurationOption: INodeProperties = {
 
 /** Shown above a send's fields: n8n's Retry On Fail reruns the whole node (the router refuses it too). */
 export const retryOnFailNotice: INodeProperties = {
-	displayName: "Keep Retry On Fail off in this node's Settings: a retry runs the whole node again and would call people twice",
+	displayName:
+		"Keep Retry On Fail off in this node's Settings: a retry runs the whole node again and would call people twice",
 	name: 'retryOnFailNotice',
 	type: 'notice',
 	default: '',
@@ -54,14 +56,22 @@ export function additionalCallFields(own: INodeProperties[]): INodeProperties {
 }
 
 /** Whichever shared Additional Fields are set, validated (the App ID comes from readAppId). */
-export function readSharedCallFields(ctx: IExecuteFunctions, itemIndex: number, extra: IDataObject): IDataObject {
+export function readSharedCallFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	extra: IDataObject,
+): IDataObject {
 	const node = ctx.getNode();
 	const body: IDataObject = {};
-	if (isSet(extra.displayNum)) body.displayNum = validatePhoneNumber(node, 'Caller ID', extra.displayNum, itemIndex);
+	if (isSet(extra.displayNum))
+		body.displayNum = validatePhoneNumber(node, 'Caller ID', extra.displayNum, itemIndex);
 	if (isSet(extra.maxDuration))
 		body.maxDuration = validateInteger(node, 'Max Duration', extra.maxDuration, itemIndex, 1, 120);
 	if (isSet(extra.calledInfo))
-		body.calledInfo = validateText(node, 'Custom Data', extra.calledInfo, itemIndex, { max: 1000, trim: false });
+		body.calledInfo = validateText(node, 'Custom Data', extra.calledInfo, itemIndex, {
+			max: 1000,
+			trim: false,
+		});
 	return body;
 }
 

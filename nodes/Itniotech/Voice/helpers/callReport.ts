@@ -9,7 +9,8 @@ import { describeReport } from '../../common/sendReport';
 /** The Voice wording of a send whose outcome is unknown (api/transport/failures.ts). */
 export const CALL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
 	what: 'the call was placed',
-	check: 'check with Call Record → Get Many (or the Itniotech console) before sending again, so nobody is called twice',
+	check:
+		'check with Call Record → Get Many (or the Itniotech console) before sending again, so nobody is called twice',
 };
 
 /**
@@ -44,15 +45,21 @@ export function mergeCallReport(target: CallReport, source: CallReport): void {
 	}
 }
 
-const text = (value: unknown): string | null => (value === undefined || value === null ? null : String(value));
+const text = (value: unknown): string | null =>
+	value === undefined || value === null ? null : String(value);
 
 /** The calls behind a send's output rows ({ voiceId, callee[, submitted, terminationReason] }). */
 export function callsOfRows(item: number, rows: IDataObject[]): CallReport {
 	const report = emptyCallReport();
 	for (const row of rows) {
 		if (row.submitted === false) {
-			const reason = text(row.terminationReason) ?? `termination code ${text(row.terminationCode) ?? 'unknown'}`;
-			report.notPlaced.push({ item, callee: text(row.callee), reason: `refused by Itniotech: ${reason}` });
+			const reason =
+				text(row.terminationReason) ?? `termination code ${text(row.terminationCode) ?? 'unknown'}`;
+			report.notPlaced.push({
+				item,
+				callee: text(row.callee),
+				reason: `refused by Itniotech: ${reason}`,
+			});
 		} else {
 			report.placed.push({ item, callee: text(row.callee), voiceId: text(row.voiceId) });
 		}
@@ -109,7 +116,8 @@ export function callsOfFailure(item: number, error: unknown, message: string): C
 
 const CALL_STYLE: ReportStyle<CallEntry> = {
 	target: (entry) => entry.callee,
-	showAccepted: (entry) => `${entry.callee ?? '?'} → ${entry.voiceId ?? '(no voiceId in the answer)'}`,
+	showAccepted: (entry) =>
+		`${entry.callee ?? '?'} → ${entry.voiceId ?? '(no voiceId in the answer)'}`,
 	words: {
 		accepted: 'Placed — do not send these again',
 		unknown:
@@ -124,7 +132,11 @@ const CALL_STYLE: ReportStyle<CallEntry> = {
  */
 export function describeCalls(report: CallReport, failedItem: number): string {
 	const { placed, unknown, notPlaced, notSent } = report;
-	return describeReport({ accepted: placed, unknown, refused: notPlaced, notSent }, failedItem, CALL_STYLE);
+	return describeReport(
+		{ accepted: placed, unknown, refused: notPlaced, notSent },
+		failedItem,
+		CALL_STYLE,
+	);
 }
 
 /** The report as plain data for an error's context or an error item. */
@@ -143,15 +155,29 @@ export const callReporting: FailureReport = {
 				mergeCallReport(report, callsOfRows(itemIndex, outcome.value));
 			} else {
 				const stopped = outcome.error instanceof SendsStoppedError;
-				mergeCallReport(report, callsOfFailure(itemIndex, outcome.error, stopped ? '' : messageOf(outcome.error, itemIndex)));
+				mergeCallReport(
+					report,
+					callsOfFailure(
+						itemIndex,
+						outcome.error,
+						stopped ? '' : messageOf(outcome.error, itemIndex),
+					),
+				);
 			}
 		});
-		return { context: { calls: callReportData(report) }, description: describeCalls(report, failedItem) };
+		return {
+			context: { calls: callReportData(report) },
+			description: describeCalls(report, failedItem),
+		};
 	},
 	ofItem(itemIndex, cause, message) {
 		// Calls placed before this item failed are output like any others; the error item tells the rest.
 		const calls = callsOfFailure(itemIndex, cause, message);
 		const rows = partialSendOf(cause)?.rows ?? [];
-		return { rows, data: { calls: callReportData(calls) }, description: describeCalls(calls, itemIndex) };
+		return {
+			rows,
+			data: { calls: callReportData(calls) },
+			description: describeCalls(calls, itemIndex),
+		};
 	},
 };

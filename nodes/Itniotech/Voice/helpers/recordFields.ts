@@ -28,7 +28,8 @@ export const recordGetFields: INodeProperties[] = [
 		// Each input item's own call: the voiceId the send operations and the trigger output.
 		default: '={{ $json.voiceId }}',
 		placeholder: 'e.g. 2203031113381000002',
-		description: 'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
+		description:
+			'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
 		hint: "Uses each input item's voiceId, e.g. from a send operation; replace it to look up another call",
 	},
 	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
@@ -41,7 +42,8 @@ export const recordSearchFields: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '={{ $now.minus({ days: 7 }) }}',
-		description: 'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
+		description:
+			'Records of calls submitted at or after this time. Itniotech keeps records for two months.',
 	},
 	{
 		displayName: 'To',
@@ -49,7 +51,8 @@ export const recordSearchFields: INodeProperties[] = [
 		type: 'dateTime',
 		required: true,
 		default: '={{ $now }}',
-		description: 'Records of calls submitted before this time. Ranges over 31 days are split into several queries automatically.',
+		description:
+			'Records of calls submitted before this time. Ranges over 31 days are split into several queries automatically.',
 	},
 	...returnAllOrLimit('Keeps the newest records of the whole From–To range, output oldest first'),
 	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
@@ -69,7 +72,11 @@ export interface RecordGetInput {
 }
 
 export function readRecordGetInput(ctx: IExecuteFunctions, itemIndex: number): RecordGetInput {
-	const voiceId = validateVoiceId(ctx.getNode(), ctx.getNodeParameter('voiceId', itemIndex), itemIndex);
+	const voiceId = validateVoiceId(
+		ctx.getNode(),
+		ctx.getNodeParameter('voiceId', itemIndex),
+		itemIndex,
+	);
 	return { voiceId, ...readOptions(ctx, itemIndex) };
 }
 
@@ -82,7 +89,11 @@ export interface RecordSearchInput {
 	maxAttempts: number;
 }
 
-export function readRecordSearchInput(ctx: IExecuteFunctions, itemIndex: number, run: Run): RecordSearchInput {
+export function readRecordSearchInput(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+): RecordSearchInput {
 	const clock = searchClock(run, ctx);
 	const range = validateDateRange(
 		ctx.getNode(),
@@ -96,7 +107,11 @@ export function readRecordSearchInput(ctx: IExecuteFunctions, itemIndex: number,
 }
 
 /** The record in an answer, typed unless raw data was asked for. */
-export function recordOf(envelope: IDataObject, raw: boolean, typeRecord: (data: IDataObject) => IDataObject): IDataObject {
+export function recordOf(
+	envelope: IDataObject,
+	raw: boolean,
+	typeRecord: (data: IDataObject) => IDataObject,
+): IDataObject {
 	const data = (envelope.data ?? {}) as IDataObject;
 	return raw ? data : typeRecord(data);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { itniotechApiRequest } from '../../api/transport/request';
 import { createRun } from '../../api/transport/run';
 
@@ -40,7 +45,8 @@ export async function searchAudioFiles(
 			const fileId = text(file.fileId);
 			if (fileId === undefined) continue;
 			const name = text(file.fileName) ?? fileId;
-			if (wanted === '' || name.toLowerCase().includes(wanted)) results.push({ name, value: fileId });
+			if (wanted === '' || name.toLowerCase().includes(wanted))
+				results.push({ name, value: fileId });
 		}
 		const pages = Number(page.pages);
 		if (records.length === 0 || !Number.isFinite(pages) || current >= pages) return { results };

@@ -24,7 +24,15 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /** Date.UTC, but years 0–99 stay years 0–99 (Date.UTC would make them 1900–1999). */
-export function utcMs(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number {
+export function utcMs(
+	year: number,
+	month: number,
+	day: number,
+	hour = 0,
+	minute = 0,
+	second = 0,
+	ms = 0,
+): number {
 	if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
 	const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
 	date.setUTCFullYear(year);
@@ -78,7 +86,7 @@ export function readIsoDateTime(text: string): IsoDateTime | undefined {
 /** The canonical text of a wall-clock time with its offset: `YYYY-MM-DDTHH:mm:ss[.sss]±HH:mm` (or `Z`). */
 export function formatIso(wallMs: number, offset: string): string {
 	const iso = new Date(wallMs).toISOString();
-	const whole = (((wallMs % 1000) + 1000) % 1000) === 0;
+	const whole = ((wallMs % 1000) + 1000) % 1000 === 0;
 	return `${iso.slice(0, whole ? 19 : 23)}${offset}`;
 }
 
@@ -95,6 +103,13 @@ export function zoneOffsetMs(instant: number, timeZone: string): number {
 		second: '2-digit',
 	}).formatToParts(new Date(instant));
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-	const wall = utcMs(get('year'), get('month'), get('day'), get('hour'), get('minute'), get('second'));
+	const wall = utcMs(
+		get('year'),
+		get('month'),
+		get('day'),
+		get('hour'),
+		get('minute'),
+		get('second'),
+	);
 	return wall - Math.floor(instant / 1000) * 1000;
 }

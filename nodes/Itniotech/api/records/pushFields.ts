@@ -40,7 +40,8 @@ export function kindOf(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'object') return 'an object';
-	if (typeof value === 'string') return value.length > MAX_TEXT_LENGTH ? `text of ${value.length} characters` : 'text';
+	if (typeof value === 'string')
+		return value.length > MAX_TEXT_LENGTH ? `text of ${value.length} characters` : 'text';
 	if (typeof value === 'boolean') return 'true/false';
 	return `a ${typeof value}`;
 }
@@ -57,12 +58,20 @@ const LOST_DIGITS = `is a number above ${Number.MAX_SAFE_INTEGER}, so its last d
  * With `asText`, a number must also be exact (a rounded number is no text the sender wrote).
  */
 export function checkScalar(field: string, value: unknown, asText: boolean): void {
-	if (value === undefined || value === null || typeof value === 'number' || typeof value === 'boolean') {
+	if (
+		value === undefined ||
+		value === null ||
+		typeof value === 'number' ||
+		typeof value === 'boolean'
+	) {
 		if (asText && hasLostDigits(value)) throw new PushFieldError(field, LOST_DIGITS);
 		return;
 	}
 	if (typeof value === 'string' && value.length <= MAX_TEXT_LENGTH) return;
-	throw new PushFieldError(field, `is ${kindOf(value)}; allowed: text (up to ${MAX_TEXT_LENGTH} characters), a number or null`);
+	throw new PushFieldError(
+		field,
+		`is ${kindOf(value)}; allowed: text (up to ${MAX_TEXT_LENGTH} characters), a number or null`,
+	);
 }
 
 /** Refuses an item with more than MAX_ITEM_FIELDS keys before any key is read (a push may hold 200,000). */
@@ -71,7 +80,10 @@ export function checkFieldCount(raw: IDataObject): void {
 	for (const key in raw) {
 		count += 1;
 		if (count > MAX_ITEM_FIELDS) {
-			throw new PushFieldError(key, `is field ${count} of the item; an item may have at most ${MAX_ITEM_FIELDS} fields`);
+			throw new PushFieldError(
+				key,
+				`is field ${count} of the item; an item may have at most ${MAX_ITEM_FIELDS} fields`,
+			);
 		}
 	}
 }
@@ -79,11 +91,20 @@ export function checkFieldCount(raw: IDataObject): void {
 /** A pushed ID: 1 to MAX_ID_DIGITS digits, as a string (or a whole number small enough to be exact). */
 export function pushId(field: string, value: unknown): string {
 	if (hasLostDigits(value)) throw new PushFieldError(field, LOST_DIGITS);
-	const text = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
-	const trimmed = typeof text === 'string' && text.length <= MAX_TEXT_LENGTH ? text.trim() : undefined;
-	if (trimmed !== undefined && /^\d+$/.test(trimmed) && trimmed.length <= MAX_ID_DIGITS) return trimmed;
-	const got = value === undefined || value === null || trimmed === '' ? 'is missing' : `is ${trimmed === undefined ? kindOf(value) : 'not digits only'}`;
-	throw new PushFieldError(field, `${got}; allowed: a string of 1 to ${MAX_ID_DIGITS} digits (0-9)`);
+	const text =
+		typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value;
+	const trimmed =
+		typeof text === 'string' && text.length <= MAX_TEXT_LENGTH ? text.trim() : undefined;
+	if (trimmed !== undefined && /^\d+$/.test(trimmed) && trimmed.length <= MAX_ID_DIGITS)
+		return trimmed;
+	const got =
+		value === undefined || value === null || trimmed === ''
+			? 'is missing'
+			: `is ${trimmed === undefined ? kindOf(value) : 'not digits only'}`;
+	throw new PushFieldError(
+		field,
+		`${got}; allowed: a string of 1 to ${MAX_ID_DIGITS} digits (0-9)`,
+	);
 }
 
 /** Counts the JSON characters of a pass-through value as it is copied, and stops at the limits. */
@@ -101,12 +122,18 @@ class PassThroughCopy {
 		if (typeof value === 'string') return this.add(value.length + 2, value);
 		if (typeof value !== 'object') return this.add(4, null);
 		if (depth >= MAX_PASS_THROUGH_DEPTH) {
-			throw new PushFieldError(this.field, `nests objects or lists more than ${MAX_PASS_THROUGH_DEPTH} levels deep, the most passed on for a field the reference does not name`);
+			throw new PushFieldError(
+				this.field,
+				`nests objects or lists more than ${MAX_PASS_THROUGH_DEPTH} levels deep, the most passed on for a field the reference does not name`,
+			);
 		}
 		const keys = Array.isArray(value) ? undefined : Object.keys(value);
 		const count = keys?.length ?? (value as unknown[]).length;
 		if (count > MAX_PASS_THROUGH_ENTRIES) {
-			throw new PushFieldError(this.field, `holds an object or list of ${count} entries; at most ${MAX_PASS_THROUGH_ENTRIES} are passed on for a field the reference does not name`);
+			throw new PushFieldError(
+				this.field,
+				`holds an object or list of ${count} entries; at most ${MAX_PASS_THROUGH_ENTRIES} are passed on for a field the reference does not name`,
+			);
 		}
 		this.add(2, undefined);
 		if (keys === undefined) return (value as unknown[]).map((entry) => this.copy(entry, depth + 1));
@@ -122,7 +149,10 @@ class PassThroughCopy {
 	private add<T>(characters: number, value: T): T {
 		this.size += characters;
 		if (this.size > MAX_PASS_THROUGH_SIZE) {
-			throw new PushFieldError(this.field, `is larger than ${MAX_PASS_THROUGH_SIZE / 1024} KB as JSON, the most passed on for a field the reference does not name`);
+			throw new PushFieldError(
+				this.field,
+				`is larger than ${MAX_PASS_THROUGH_SIZE / 1024} KB as JSON, the most passed on for a field the reference does not name`,
+			);
 		}
 		return value;
 	}
@@ -132,13 +162,19 @@ class PassThroughCopy {
  * Adds the fields the reference does not name to a typed record, after its own fields: each as a copy
  * within the limits above, without prototype keys; a name the record already has is not overwritten.
  */
-export function passThrough(record: IDataObject, fields: Iterable<readonly [string, unknown]>): IDataObject {
+export function passThrough(
+	record: IDataObject,
+	fields: Iterable<readonly [string, unknown]>,
+): IDataObject {
 	let count = 0;
 	for (const [name, value] of fields) {
 		if (PROTOTYPE_KEYS.has(name) || Object.prototype.hasOwnProperty.call(record, name)) continue;
 		count += 1;
 		if (count > MAX_PASS_THROUGH_FIELDS) {
-			throw new PushFieldError(name, `is field ${count} the reference does not name; an item passes on at most ${MAX_PASS_THROUGH_FIELDS} of them`);
+			throw new PushFieldError(
+				name,
+				`is field ${count} the reference does not name; an item passes on at most ${MAX_PASS_THROUGH_FIELDS} of them`,
+			);
 		}
 		record[name] = new PassThroughCopy(name).copy(value, 0) as IDataObject[string];
 	}

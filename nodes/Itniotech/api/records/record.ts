@@ -8,7 +8,9 @@ function isVisibleAscii(code: number): boolean {
 
 /** The text without surrounding white space; trim() only when an end is not visible ASCII (typing is per field). */
 function trimText(value: string): string {
-	return isVisibleAscii(value.charCodeAt(0)) && isVisibleAscii(value.charCodeAt(value.length - 1)) ? value : value.trim();
+	return isVisibleAscii(value.charCodeAt(0)) && isVisibleAscii(value.charCodeAt(value.length - 1))
+		? value
+		: value.trim();
 }
 
 const DECIMAL_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -99,7 +101,12 @@ export function toIsoTime(value: unknown): string | null {
 	if (value === undefined || value === null) return null;
 	if (typeof value === 'number') {
 		if (value === 0) return null;
-		const ms = value >= 1e9 && value < 1e10 ? value * 1000 : value >= 1e12 && value < 1e13 ? value : Number.NaN;
+		const ms =
+			value >= 1e9 && value < 1e10
+				? value * 1000
+				: value >= 1e12 && value < 1e13
+					? value
+					: Number.NaN;
 		return Number.isNaN(ms) ? String(value) : new Date(Math.round(ms)).toISOString();
 	}
 	if (typeof value !== 'string') return null;
@@ -169,7 +176,8 @@ export const SIP_EXTRA_FIELDS: FieldTable = [
 	['recordingFileId', text],
 ];
 
-const namesTypedBy = (typer: Typer) => CALL_RECORD_FIELDS.filter(([, t]) => t === typer).map(([name]) => name);
+const namesTypedBy = (typer: Typer) =>
+	CALL_RECORD_FIELDS.filter(([, t]) => t === typer).map(([name]) => name);
 export const INTEGER_FIELDS = namesTypedBy(toInteger);
 export const DECIMAL_FIELDS = namesTypedBy(toDecimal);
 export const TIME_FIELDS = namesTypedBy(toIsoTime);

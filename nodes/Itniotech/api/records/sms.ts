@@ -40,12 +40,20 @@ export function typeDeliveryReport(entry: IDataObject): IDataObject {
 
 /** What Get Delivery Report outputs for an ID the vendor did not list (queued, unknown, or too old). */
 export function notFoundReport(msgId: string): IDataObject {
-	return { msgId, number: null, status: 'notFound' satisfies DeliveryStatus, vendorStatus: null, receiveTime: null };
+	return {
+		msgId,
+		number: null,
+		status: 'notFound' satisfies DeliveryStatus,
+		vendorStatus: null,
+		receiveTime: null,
+	};
 }
 
 /** A recordMo record: texts, mcc/mnc and billed parts as integers, money as numbers, time as ISO 8601. */
 export function typeInboundMessage(record: IDataObject): IDataObject {
-	const price = (typeof record.pricedetail === 'object' && record.pricedetail !== null ? record.pricedetail : {}) as IDataObject;
+	const price = (
+		typeof record.pricedetail === 'object' && record.pricedetail !== null ? record.pricedetail : {}
+	) as IDataObject;
 	return {
 		number: text(record.number),
 		sendId: text(record.sendId),

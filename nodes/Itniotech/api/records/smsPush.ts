@@ -1,6 +1,14 @@
 import type { IDataObject } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
-import { checkFieldCount, checkScalar, kindOf, MAX_TEXT_LENGTH as MAX_CONTENT_LENGTH, passThrough, pushId, PushFieldError } from './pushFields';
+import {
+	checkFieldCount,
+	checkScalar,
+	kindOf,
+	MAX_TEXT_LENGTH as MAX_CONTENT_LENGTH,
+	passThrough,
+	pushId,
+	PushFieldError,
+} from './pushFields';
 import { toDecimal, toInteger, toIsoTime } from './record';
 
 /*
@@ -13,7 +21,9 @@ import { toDecimal, toInteger, toIsoTime } from './record';
  */
 
 function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function text(value: unknown): string | null {
@@ -75,17 +85,25 @@ class Fields {
 	}
 }
 
-const PRICE_DETAIL = 'an object such as {"pay": "0.02", "chargeCnt": 2, "currency": "USD", "price": "0.01"}';
+const PRICE_DETAIL =
+	'an object such as {"pay": "0.02", "chargeCnt": 2, "currency": "USD", "price": "0.01"}';
 
 /** The price detail, flat: money as numbers, billed parts as an integer. Also read when sent at the top level. */
-function priceOf(fields: Fields): { price: number | null; chargeCnt: number | null; pay: number | null; currency: string | null } {
+function priceOf(fields: Fields): {
+	price: number | null;
+	chargeCnt: number | null;
+	pay: number | null;
+	currency: string | null;
+} {
 	const nested = fields.get('pricedetail');
 	if (nested !== undefined && !isObject(nested)) {
 		throw new PushFieldError('pricedetail', `is ${kindOf(nested)}; allowed: ${PRICE_DETAIL}`);
 	}
 	if (nested !== undefined) checkFieldCount(nested);
 	const detail = nested === undefined ? undefined : new Fields(nested, 'pricedetail.');
-	const read = (name: string, asText: boolean) => detail?.scalar(name, asText, name.toLowerCase()) ?? fields.scalar(name, asText, name.toLowerCase());
+	const read = (name: string, asText: boolean) =>
+		detail?.scalar(name, asText, name.toLowerCase()) ??
+		fields.scalar(name, asText, name.toLowerCase());
 	return {
 		price: toDecimal(read('price', false)),
 		chargeCnt: toInteger(read('chargeCnt', false)),
@@ -111,7 +129,11 @@ export function isInboundMessage(value: unknown): value is IDataObject {
 export const DELIVERY_STATUSES = ['delivered', 'failed'] as const;
 
 /** The same report pushed again gets the same key: the message, its status code and the report's time. */
-function deliveryReportKey(msgId: string, statusCode: string | number | null, timestamp: string | null): string {
+function deliveryReportKey(
+	msgId: string,
+	statusCode: string | number | null,
+	timestamp: string | null,
+): string {
 	return `smsDelivery:${msgId}:${statusCode ?? ''}:${timestamp ?? ''}`;
 }
 
@@ -127,8 +149,15 @@ export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
 	const fields = new Fields(raw);
 	const msgId = pushId('msgid', fields.get('msgid'));
 	const rawStatus = fields.get('status');
-	if (rawStatus !== undefined && typeof rawStatus !== 'number' && (typeof rawStatus !== 'string' || rawStatus.length > 64)) {
-		throw new PushFieldError('status', `is ${kindOf(rawStatus)}; allowed: a status code (a number, or a short text such as "0")`);
+	if (
+		rawStatus !== undefined &&
+		typeof rawStatus !== 'number' &&
+		(typeof rawStatus !== 'string' || rawStatus.length > 64)
+	) {
+		throw new PushFieldError(
+			'status',
+			`is ${kindOf(rawStatus)}; allowed: a status code (a number, or a short text such as "0")`,
+		);
 	}
 	const code = toInteger(rawStatus);
 	const statusCode = code ?? text(rawStatus);
@@ -159,8 +188,16 @@ export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
  * ID of the message replied to is unclear, so the sender, the receive time and the text count too (the
  * text as a short hash: a key stays short however long the message).
  */
-function inboundMessageKey(msgId: string | null, number: string | null, receiveTime: string | null, content: string | null): string {
-	const contentHash = createHash('sha256').update(content ?? '').digest('hex').slice(0, 16);
+function inboundMessageKey(
+	msgId: string | null,
+	number: string | null,
+	receiveTime: string | null,
+	content: string | null,
+): string {
+	const contentHash = createHash('sha256')
+		.update(content ?? '')
+		.digest('hex')
+		.slice(0, 16);
 	return `smsInbound:${msgId ?? ''}:${number ?? ''}:${receiveTime ?? ''}:${contentHash}`;
 }
 
@@ -174,8 +211,14 @@ export function typeSmsInboundMessage(raw: IDataObject): IDataObject {
 	checkFieldCount(raw);
 	const fields = new Fields(raw);
 	const content = fields.get('content');
-	if (content !== undefined && (typeof content !== 'string' || content.length > MAX_CONTENT_LENGTH)) {
-		throw new PushFieldError('content', `is ${kindOf(content)}; allowed: text (up to ${MAX_CONTENT_LENGTH} characters)`);
+	if (
+		content !== undefined &&
+		(typeof content !== 'string' || content.length > MAX_CONTENT_LENGTH)
+	) {
+		throw new PushFieldError(
+			'content',
+			`is ${kindOf(content)}; allowed: text (up to ${MAX_CONTENT_LENGTH} characters)`,
+		);
 	}
 	const msgId = text(fields.scalar('msgid', true, 'msgid'));
 	const number = text(fields.scalar('mobile', true, 'mobile', 'number'));

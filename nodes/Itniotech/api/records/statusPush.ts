@@ -1,5 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
-import { CALL_RECORD_FIELDS, isTime, text, toDecimal, toInteger, toIsoTime, type FieldTable } from './record';
+import {
+	CALL_RECORD_FIELDS,
+	isTime,
+	text,
+	toDecimal,
+	toInteger,
+	toIsoTime,
+	type FieldTable,
+} from './record';
 import { checkFieldCount, checkScalar, passThrough, pushId } from './pushFields';
 
 /*
@@ -23,7 +31,9 @@ export const REPORT_TYPES: Readonly<Record<number, string>> = {
 	4: 'direct dial',
 };
 
-const STATUS_REPORT_FIELDS = [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS].map(([name, typer]) => [name, typer === text] as const);
+const STATUS_REPORT_FIELDS = [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS].map(
+	([name, typer]) => [name, typer === text] as const,
+);
 
 /**
  * The same report pushed again gets the same key: the call, and when it ended (a call ends once, so a

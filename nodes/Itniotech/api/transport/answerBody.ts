@@ -44,7 +44,11 @@ export function discardAnswer(body: unknown): void {
  * The whole body as text, at most `maxBytes`, before `deadline` aborts. A body that is not a stream (as
  * stubs hand it over) is taken as it is.
  */
-export async function readAnswerText(body: unknown, deadline: AbortSignal, maxBytes = MAX_ANSWER_BYTES): Promise<string> {
+export async function readAnswerText(
+	body: unknown,
+	deadline: AbortSignal,
+	maxBytes = MAX_ANSWER_BYTES,
+): Promise<string> {
 	if (!isByteStream(body)) {
 		if (typeof body === 'string') return body;
 		if (Buffer.isBuffer(body)) return body.toString('utf8');

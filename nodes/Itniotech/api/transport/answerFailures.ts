@@ -6,7 +6,8 @@ import { apiError, snippet, unknownOutcomeAdvice } from './failures';
 /** Answers that are not a result: an HTTP status, a redirect, a body that is not the envelope, a vendor refusal. */
 
 function httpStatusAdvice(statusCode: number): string {
-	if (statusCode === 429) return 'Too many requests were sent at once: wait a moment and try again.';
+	if (statusCode === 429)
+		return 'Too many requests were sent at once: wait a moment and try again.';
 	if (statusCode === 404)
 		return 'The address was not found: check the Base URL and the Platform in the credential (for Other Brand also the Path Layout).';
 	if (statusCode === 401 || statusCode === 403)
@@ -78,14 +79,28 @@ export function redirectFailure(
 }
 
 /** An answer larger than the node reads: stopped at the cap, and not asked for again. */
-export function tooLargeFailure(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, maxBytes: number): Failure {
-	const failure = invalidResponse(ctx, request, `an answer larger than ${maxBytes / 1048576} MB`, '');
+export function tooLargeFailure(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	request: FailedRequest,
+	maxBytes: number,
+): Failure {
+	const failure = invalidResponse(
+		ctx,
+		request,
+		`an answer larger than ${maxBytes / 1048576} MB`,
+		'',
+	);
 	failure.error.description = `No Itniotech answer is this large: this usually means a proxy or the wrong Base URL. Check the credential.${request.isSend ? unknownOutcomeAdvice(request) : ''}`;
 	return { ...failure, transient: false };
 }
 
 /** A 2xx answer that is not the vendor's envelope: empty, HTML, not JSON, too large, or without a status. */
-export function invalidResponse(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, what: string, text: string): Failure {
+export function invalidResponse(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	request: FailedRequest,
+	what: string,
+	text: string,
+): Failure {
 	return {
 		error: apiError(
 			ctx,
@@ -119,5 +134,11 @@ export function vendorFailure(
 		status,
 	);
 	error.context.vendorStatus = status;
-	return { error, reason: `Itniotech error ${status}`, transient: transient === true, vendorStatus: status, serverDateMs };
+	return {
+		error,
+		reason: `Itniotech error ${status}`,
+		transient: transient === true,
+		vendorStatus: status,
+		serverDateMs,
+	};
 }

@@ -81,7 +81,10 @@ export class ClockCorrection {
 	retryCorrected(failure: Failure): boolean {
 		if (failure.vendorStatus !== '-16') return false;
 		if (failure.serverDateMs === undefined) {
-			appendAdvice(failure, "The answer did not give the server's time in a form the node trusts, so the clock was not corrected.");
+			appendAdvice(
+				failure,
+				"The answer did not give the server's time in a form the node trusts, so the clock was not corrected.",
+			);
 			return false;
 		}
 		const measured = failure.serverDateMs - this.clock.now();
@@ -90,8 +93,14 @@ export class ClockCorrection {
 			return false;
 		}
 		if (!explainsExpiredTimestamp(measured)) {
-			const why = Math.abs(measured) < MIN_CORRECTION_MS ? 'too little to explain the refusal' : 'too far off to trust';
-			appendAdvice(failure, `The answer puts this n8n host's clock about ${formatOffset(measured)}: ${why}, so the clock was not corrected.`);
+			const why =
+				Math.abs(measured) < MIN_CORRECTION_MS
+					? 'too little to explain the refusal'
+					: 'too far off to trust';
+			appendAdvice(
+				failure,
+				`The answer puts this n8n host's clock about ${formatOffset(measured)}: ${why}, so the clock was not corrected.`,
+			);
 			return false;
 		}
 		this.corrected = true;

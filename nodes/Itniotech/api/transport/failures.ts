@@ -49,7 +49,8 @@ export function unknownOutcomeAdvice(request: FailedRequest): string {
 	const { check } = request.unknownOutcome ?? NEUTRAL_UNKNOWN_OUTCOME;
 	return ` It is unknown whether Itniotech acted on the request: ${check}.`;
 }
-export const CHECK_URL = 'Check the Base URL in the Itniotech credential and that this n8n server can reach it.';
+export const CHECK_URL =
+	'Check the Base URL in the Itniotech credential and that this n8n server can reach it.';
 
 /** Whether an error of a send says that the call may have been placed (no answer said either way). */
 export function isOutcomeUnknown(error: unknown): boolean {
@@ -75,10 +76,15 @@ export function apiError(
 }
 
 /** The error of the last attempt, telling why no further attempt was made and what every attempt met. */
-export function finalError(failure: Failure, reasons: string[], waitedTooLongMs?: number): NodeApiError {
+export function finalError(
+	failure: Failure,
+	reasons: string[],
+	waitedTooLongMs?: number,
+): NodeApiError {
 	const { error } = failure;
 	if (waitedTooLongMs !== undefined) {
-		error.description = `${error.description ?? ''} Itniotech asked to wait ${Math.round(waitedTooLongMs / 1000)} seconds before trying again.`.trim();
+		error.description =
+			`${error.description ?? ''} Itniotech asked to wait ${Math.round(waitedTooLongMs / 1000)} seconds before trying again.`.trim();
 	}
 	if (reasons.length > 1) {
 		const log = reasons.map((reason, i) => `${i + 1}) ${reason}`).join(', ');

@@ -17,7 +17,8 @@ function quoteUnsafeIntegers(text: string): string {
 		if (c === 0x22 /* " */) {
 			// Skip the string, escapes included.
 			i += 1;
-			while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
+			while (i < text.length && text.charCodeAt(i) !== 0x22)
+				i += text.charCodeAt(i) === 0x5c /* \ */ ? 2 : 1;
 			i += 1;
 			continue;
 		}

@@ -46,33 +46,62 @@ const timedOut = ({ code, message }: NetworkCause) =>
 
 /** ERR_BAD_RESPONSE / "aborted": the connection dropped while the answer was still arriving. */
 const hungUp = ({ code, message }: NetworkCause) =>
-	code === 'ECONNRESET' || code === 'ERR_BAD_RESPONSE' || /socket hang up|aborted/i.test(message ?? '');
+	code === 'ECONNRESET' ||
+	code === 'ERR_BAD_RESPONSE' ||
+	/socket hang up|aborted/i.test(message ?? '');
 
 /** A network failure in words: what happened, what to do, and a short reason for the attempt log. */
 function describeNetworkCause(cause: NetworkCause, timeoutSeconds: number) {
 	const { code, message } = cause;
 	if (timedOut(cause)) {
 		const summary = `Itniotech did not answer within ${timeoutSeconds} seconds (timeout)`;
-		return { summary, action: 'Try again later, or raise the Timeout option of this node.', reason: 'timeout' };
+		return {
+			summary,
+			action: 'Try again later, or raise the Timeout option of this node.',
+			reason: 'timeout',
+		};
 	}
 	if (code === 'ECONNREFUSED') {
-		return { summary: 'Could not connect to Itniotech: the connection was refused', action: CHECK_URL, reason: 'connection refused' };
+		return {
+			summary: 'Could not connect to Itniotech: the connection was refused',
+			action: CHECK_URL,
+			reason: 'connection refused',
+		};
 	}
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-		return { summary: 'Could not find the Itniotech server (DNS lookup failed)', action: CHECK_URL, reason: 'DNS lookup failed' };
+		return {
+			summary: 'Could not find the Itniotech server (DNS lookup failed)',
+			action: CHECK_URL,
+			reason: 'DNS lookup failed',
+		};
 	}
 	if (hungUp(cause)) {
-		const action = 'Try again in a moment. If it keeps happening, check proxies or firewalls between n8n and Itniotech.';
-		return { summary: 'The connection to Itniotech was closed before an answer arrived', action, reason: 'connection reset' };
+		const action =
+			'Try again in a moment. If it keeps happening, check proxies or firewalls between n8n and Itniotech.';
+		return {
+			summary: 'The connection to Itniotech was closed before an answer arrived',
+			action,
+			reason: 'connection reset',
+		};
 	}
-	if (code) return { summary: `The request to Itniotech failed (${code})`, action: CHECK_URL, reason: code };
+	if (code)
+		return {
+			summary: `The request to Itniotech failed (${code})`,
+			action: CHECK_URL,
+			reason: code,
+		};
 	// Not a network failure: e.g. the credential's own check of its fields, whose message says it all.
 	const summary = message ? snippet(message, 300) : 'The request to Itniotech failed';
 	return { summary, action: CHECK_URL, reason: summary };
 }
 
 /** A request that got no HTTP answer: timeout, refused or reset connection, DNS, or the credential's own refusal. */
-export function networkFailure(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, timeoutSeconds: number, error: unknown): Failure {
+export function networkFailure(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	request: FailedRequest,
+	timeoutSeconds: number,
+	error: unknown,
+): Failure {
 	const cause = networkCauseOf(error);
 	const { code } = cause;
 	const described = describeNetworkCause(cause, timeoutSeconds);
@@ -86,7 +115,9 @@ export function networkFailure(ctx: Pick<IExecuteFunctions, 'getNode'>, request:
 	if (request.isSend === true && !outcomeUnknown) {
 		action = `${action} The request did not leave this n8n host, so nothing was sent.`;
 	}
-	const transient = (timedOut(cause) || hungUp(cause) || (code !== undefined && TRANSIENT_CODES.has(code))) && code !== 'ENOTFOUND';
+	const transient =
+		(timedOut(cause) || hungUp(cause) || (code !== undefined && TRANSIENT_CODES.has(code))) &&
+		code !== 'ENOTFOUND';
 	// No `code` key: n8n would replace our message with its generic text for known network codes.
 	const response = { kind: 'network', networkCode: code ?? 'unknown', path: request.path };
 	return {

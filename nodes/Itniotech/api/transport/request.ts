@@ -55,19 +55,36 @@ export interface ItniotechRequest {
 type Attempt = ReadAnswer | { stopped: true };
 
 /** Exponential backoff with jitter (50–100% of the step, the step capped at MAX_BACKOFF_MS), or what the server asked for. */
-export function backoffMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function backoffMs(
+	attempt: number,
+	retryAfterMs: number | undefined,
+	random: () => number = Math.random,
+): number {
 	const step = Math.min(RETRY_BASE_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS);
 	const jittered = Math.round(step * (0.5 + random() / 2));
 	return retryAfterMs === undefined ? jittered : Math.max(retryAfterMs, jittered);
 }
 
 /** One request through n8n's helper, which signs it with the credential's authenticate (read once per run). */
-async function sendSigned(ctx: RequestContext, run: Run, options: IHttpRequestOptions, itemIndex: number): Promise<unknown> {
+async function sendSigned(
+	ctx: RequestContext,
+	run: Run,
+	options: IHttpRequestOptions,
+	itemIndex: number,
+): Promise<unknown> {
 	const data = await run.credentials(itemIndex);
-	const { id, name } = ctx.getNode().credentials?.[ITNIOTECH_CREDENTIAL_TYPE] ?? { id: null, name: '' };
-	return await ctx.helpers.httpRequestWithAuthentication.call(ctx, ITNIOTECH_CREDENTIAL_TYPE, options, {
-		credentialsDecrypted: { id: id ?? '', name, type: ITNIOTECH_CREDENTIAL_TYPE, data },
-	});
+	const { id, name } = ctx.getNode().credentials?.[ITNIOTECH_CREDENTIAL_TYPE] ?? {
+		id: null,
+		name: '',
+	};
+	return await ctx.helpers.httpRequestWithAuthentication.call(
+		ctx,
+		ITNIOTECH_CREDENTIAL_TYPE,
+		options,
+		{
+			credentialsDecrypted: { id: id ?? '', name, type: ITNIOTECH_CREDENTIAL_TYPE, data },
+		},
+	);
 }
 
 async function attemptOnce(
@@ -81,7 +98,10 @@ async function attemptOnce(
 		method: request.method,
 		url: request.path,
 		// Only a learned clock offset overrides the credential's own fresh timestamp (the rule: api/signing.ts).
-		headers: { Accept: 'application/json', ...(clockOffsetMs !== 0 ? correctedTimestamp(clockOffsetMs) : {}) },
+		headers: {
+			Accept: 'application/json',
+			...(clockOffsetMs !== 0 ? correctedTimestamp(clockOffsetMs) : {}),
+		},
 		body: request.body,
 		...(request.qs ? { qs: request.qs } : {}),
 		// A redirect would carry the signature headers to another host (the credential sets this too).
@@ -99,19 +119,29 @@ async function attemptOnce(
 	const exchange = async (): Promise<HttpAnswer> => {
 		// The Timeout is a deadline for the whole answer, counted from the start, not only for silence.
 		deadline = AbortSignal.timeout(timeoutSeconds * 1000);
-		const response = (await sendSigned(ctx, run, { ...options, abortSignal: deadline }, request.itemIndex)) as IN8nHttpFullResponse;
+		const response = (await sendSigned(
+			ctx,
+			run,
+			{ ...options, abortSignal: deadline },
+			request.itemIndex,
+		)) as IN8nHttpFullResponse;
 		const headers = response.headers as IDataObject | undefined;
 		if (response.statusCode >= 300 && response.statusCode <= 399) {
 			discardAnswer(response.body);
 			return { statusCode: response.statusCode, headers, text: '' };
 		}
-		return { statusCode: response.statusCode, headers, text: await readAnswerText(response.body, deadline) };
+		return {
+			statusCode: response.statusCode,
+			headers,
+			text: await readAnswerText(response.body, deadline),
+		};
 	};
 	try {
 		return readResponse(ctx, request, await run.limiter.run(exchange, request.isSend));
 	} catch (error) {
 		if (error instanceof SendsStoppedError) return { stopped: true };
-		if (error instanceof AnswerTooLargeError) return { failure: tooLargeFailure(ctx, request, error.maxBytes) };
+		if (error instanceof AnswerTooLargeError)
+			return { failure: tooLargeFailure(ctx, request, error.maxBytes) };
 		// The deadline aborting before the answer began reads as n8n's "canceled": it is a timeout.
 		const cause = deadline?.aborted === true ? new DeadlineError() : error;
 		return { failure: networkFailure(ctx, request, timeoutSeconds, cause) };
@@ -119,8 +149,13 @@ async function attemptOnce(
 }
 
 /** Why no further attempt is made after `failure`, or undefined to try again. */
-function stopReason(failure: Failure, attempts: number, maxAttempts: number): 'final' | 'waitTooLong' | undefined {
-	if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_WAIT_MS) return 'waitTooLong';
+function stopReason(
+	failure: Failure,
+	attempts: number,
+	maxAttempts: number,
+): 'final' | 'waitTooLong' | undefined {
+	if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_WAIT_MS)
+		return 'waitTooLong';
 	return !failure.transient || attempts >= maxAttempts ? 'final' : undefined;
 }
 
@@ -130,7 +165,11 @@ function stopReason(failure: Failure, attempts: number, maxAttempts: number): 'f
  * an error that says what happened and what to do (failures.ts), retries reads on temporary failures, and
  * corrects this host's clock after a -16 (clock.ts).
  */
-export async function itniotechApiRequest(ctx: RequestContext, run: Run, request: ItniotechRequest): Promise<VendorEnvelope> {
+export async function itniotechApiRequest(
+	ctx: RequestContext,
+	run: Run,
+	request: ItniotechRequest,
+): Promise<VendorEnvelope> {
 	const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
 	const maxAttempts = request.isSend ? 1 : Math.max(1, request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
 	let root: string;

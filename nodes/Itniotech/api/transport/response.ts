@@ -32,7 +32,10 @@ export function headerValue(headers: IDataObject | undefined, name: string): str
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from now. */
-export function parseRetryAfter(value: string | undefined, nowMs: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+	value: string | undefined,
+	nowMs: number = Date.now(),
+): number | undefined {
 	if (value === undefined || value.trim() === '') return undefined;
 	if (/^\d+(\.\d+)?$/.test(value.trim())) return Math.round(Number(value) * 1000);
 	const date = Date.parse(value);
@@ -40,7 +43,8 @@ export function parseRetryAfter(value: string | undefined, nowMs: number = Date.
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const HTTP_DATE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
+const HTTP_DATE =
+	/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT$/;
 
 /** An HTTP Date header in the one form servers must send (IMF-fixdate), in ms; anything else is undefined. */
 export function parseHttpDate(value: string | undefined): number | undefined {
@@ -48,16 +52,30 @@ export function parseHttpDate(value: string | undefined): number | undefined {
 	if (!match) return undefined;
 	const [, day, monthName, year, hours, minutes, seconds] = match;
 	const month = MONTHS.indexOf(monthName);
-	const ms = Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds));
+	const ms = Date.UTC(
+		Number(year),
+		month,
+		Number(day),
+		Number(hours),
+		Number(minutes),
+		Number(seconds),
+	);
 	// Rejects 31 Feb and 25:00 rather than rolling them over.
 	const back = new Date(ms);
-	const exact = month >= 0 && back.getUTCDate() === Number(day) && back.getUTCHours() === Number(hours);
+	const exact =
+		month >= 0 && back.getUTCDate() === Number(day) && back.getUTCHours() === Number(hours);
 	return exact && Number(minutes) < 60 && Number(seconds) < 60 ? ms : undefined;
 }
 
 /** The JSON object with a `status` a 2xx body must be, or the invalid answer it is instead. */
-function parseEnvelope(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, text: string): ReadAnswer {
-	const invalid = (what: string, shown: string): ReadAnswer => ({ failure: invalidResponse(ctx, request, what, shown) });
+function parseEnvelope(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	request: FailedRequest,
+	text: string,
+): ReadAnswer {
+	const invalid = (what: string, shown: string): ReadAnswer => ({
+		failure: invalidResponse(ctx, request, what, shown),
+	});
 	const trimmed = text.trim();
 	if (trimmed === '') return invalid('an empty answer', trimmed);
 	if (trimmed.startsWith('<')) return invalid('an HTML page', trimmed);
@@ -67,7 +85,12 @@ function parseEnvelope(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedR
 	} catch {
 		return invalid('an answer that is not valid JSON', trimmed);
 	}
-	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !('status' in parsed)) {
+	if (
+		typeof parsed !== 'object' ||
+		parsed === null ||
+		Array.isArray(parsed) ||
+		!('status' in parsed)
+	) {
 		return invalid('an answer without a status', trimmed);
 	}
 	const envelope = { ...(parsed as IDataObject) } as VendorEnvelope;
@@ -81,18 +104,32 @@ function parseEnvelope(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedR
 }
 
 /** Reads one HTTP answer: redirects and other HTTP statuses, then the vendor's envelope and status. */
-export function readResponse(ctx: Pick<IExecuteFunctions, 'getNode'>, request: FailedRequest, answer: HttpAnswer): ReadAnswer {
+export function readResponse(
+	ctx: Pick<IExecuteFunctions, 'getNode'>,
+	request: FailedRequest,
+	answer: HttpAnswer,
+): ReadAnswer {
 	const { statusCode, headers, text } = answer;
 	if (statusCode >= 300 && statusCode <= 399) {
 		return { failure: redirectFailure(ctx, request, statusCode, headerValue(headers, 'location')) };
 	}
 	if (statusCode < 200 || statusCode > 299) {
 		const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'));
-		return { failure: httpFailure(ctx, request, statusCode, text.trim().startsWith('<'), retryAfterMs) };
+		return {
+			failure: httpFailure(ctx, request, statusCode, text.trim().startsWith('<'), retryAfterMs),
+		};
 	}
 	const read = parseEnvelope(ctx, request, text);
 	if ('failure' in read || read.envelope.status === '0') return read;
 	const { status, reason } = read.envelope;
 	// The server's clock, for correcting this host's timestamp after a -16 (clock.ts decides whether to).
-	return { failure: vendorFailure(ctx, request, status, reason, parseHttpDate(headerValue(headers, 'date'))) };
+	return {
+		failure: vendorFailure(
+			ctx,
+			request,
+			status,
+			reason,
+			parseHttpDate(headerValue(headers, 'date')),
+		),
+	};
 }

@@ -37,10 +37,12 @@ export function createRun(
 		clock,
 		startedMs: clock.now(),
 		async credentials(itemIndex: number) {
-			pending ??= ctx.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex).catch((error: unknown) => {
-				pending = undefined;
-				throw error;
-			});
+			pending ??= ctx
+				.getCredentials(ITNIOTECH_CREDENTIAL_TYPE, itemIndex)
+				.catch((error: unknown) => {
+					pending = undefined;
+					throw error;
+				});
 			return await pending;
 		},
 	};

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { notFoundReport, typeDeliveryReport } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
@@ -14,7 +19,8 @@ export const meta: OperationMeta = {
 	value: 'getReport',
 	name: 'Get Delivery Report',
 	action: 'Get delivery reports of messages',
-	description: 'Find out whether sent messages were delivered. All input items are asked together; each item gets its own reports.',
+	description:
+		'Find out whether sent messages were delivered. All input items are asked together; each item gets its own reports.',
 };
 
 export const properties: INodeProperties[] = [
@@ -25,7 +31,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.msgId }}',
 		placeholder: 'e.g. 2405131020451000017',
-		description: "The msgId values Send or Send Personalized returned, separated by commas. The default reads each input item's msgId.",
+		description:
+			"The msgId values Send or Send Personalized returned, separated by commas. The default reads each input item's msgId.",
 	},
 	smsOptions([attemptsOption, timeoutOption]),
 ];
@@ -39,7 +46,13 @@ interface ReportItem {
 
 function readMsgIds(ctx: IExecuteFunctions, itemIndex: number): string[] {
 	const value = ctx.getNodeParameter('msgIds', itemIndex);
-	const parts = (Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(/[,;\s]+/) : [])
+	const parts = (
+		Array.isArray(value)
+			? value
+			: typeof value === 'string' || typeof value === 'number'
+				? String(value).split(/[,;\s]+/)
+				: []
+	)
 		.map((part) => (typeof part === 'number' ? String(part) : part))
 		.filter((part) => !(typeof part === 'string' && part.trim() === ''));
 	const bad = parts.find((part) => typeof part !== 'string' || !MSG_ID.test(part.trim()));
@@ -73,7 +86,10 @@ interface Chunk {
  * every item gets the reports of its own IDs (an ID the vendor did not list is notFound: still queued,
  * unknown, or older than the vendor keeps).
  */
-export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
+export async function executeAll(
+	this: IExecuteFunctions,
+	run: Run,
+): Promise<INodeExecutionData[][]> {
 	// Each item's App ID (Options → App ID may differ per item): IDs are asked per SMS app.
 	const reads = await readAllItems<ReportItem>(this, async (itemIndex) => ({
 		appId: await readSmsAppId(this, itemIndex, run),
@@ -142,7 +158,13 @@ export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INo
 		for (const id of msgIds) {
 			const outcome = outcomes[chunkOf.get(`${appId}\n${id}`) as number];
 			if (outcome?.ok !== true) {
-				output.push(itemError(this, itemIndex, outcome?.error ?? new Error('The delivery report was not read')));
+				output.push(
+					itemError(
+						this,
+						itemIndex,
+						outcome?.error ?? new Error('The delivery report was not read'),
+					),
+				);
 				return;
 			}
 			rows.push(outcome.value.get(id) ?? notFoundReport(id));

@@ -6,4 +6,10 @@ import * as send from './send.operation';
 import * as sendBatch from './sendBatch.operation';
 
 /** Its operations in menu order; the first is the default. */
-export const message = defineResource('message', 'Message', [send, sendBatch, getReport, searchSent, searchInbound]);
+export const message = defineResource('message', 'Message', [
+	send,
+	sendBatch,
+	getReport,
+	searchSent,
+	searchInbound,
+]);

@@ -6,21 +6,28 @@ import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import type { Run } from '../../../api/transport/run';
 import { readLimit, readPage } from '../../../common/paging';
-import { newestOldestFirst, readSearchRange, searchFields, UniqueRecords } from '../../helpers/smsSearch';
+import {
+	newestOldestFirst,
+	readSearchRange,
+	searchFields,
+	UniqueRecords,
+} from '../../helpers/smsSearch';
 import { readSmsAppId } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
 	value: 'searchInbound',
 	name: 'Get Many Received',
 	action: 'Get many received messages',
-	description: 'Get the messages people sent to your number between two dates (inbound or MO messages in Itniotech)',
+	description:
+		'Get the messages people sent to your number between two dates (inbound or MO messages in Itniotech)',
 };
 
 /** The earliest start recordMo accepts. */
 export const INBOUND_EARLIEST = new Date('2022-07-01T00:00:00+08:00');
 const RETENTION = 'Itniotech keeps received messages from 1 July 2022 (China time) on.';
 const VENDOR_OFFSET_MS = 8 * 3600_000;
-const LIMIT_HINT = 'Keeps the N messages received last in the From–To range; they are output oldest first';
+const LIMIT_HINT =
+	'Keeps the N messages received last in the From–To range; they are output oldest first';
 
 export const properties: INodeProperties[] = searchFields(RETENTION, LIMIT_HINT);
 
@@ -41,7 +48,8 @@ export function monthWindows({ from, to }: DateRange): DateRange[] {
 	return windows;
 }
 
-const keyOf = (r: IDataObject): string => JSON.stringify([r.number, r.sendId, r.receiveTime, r.content]);
+const keyOf = (r: IDataObject): string =>
+	JSON.stringify([r.number, r.sendId, r.receiveTime, r.content]);
 
 export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
@@ -62,7 +70,12 @@ type Input = Awaited<ReturnType<typeof readInput>>;
  * documented), and older months only while fewer than N were found: months divide by receive time, so the
  * N kept are the newest.
  */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
 	const found = new UniqueRecords(keyOf);
 	const windows = monthWindows(range);

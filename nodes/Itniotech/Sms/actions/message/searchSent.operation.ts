@@ -6,7 +6,12 @@ import { formatVendorTime, splitIntoWindows } from '../../../common/dateRange';
 import { readRequestOptions } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { readLimit } from '../../../common/paging';
-import { newestOldestFirst, readSearchRange, searchFields, UniqueRecords } from '../../helpers/smsSearch';
+import {
+	newestOldestFirst,
+	readSearchRange,
+	searchFields,
+	UniqueRecords,
+} from '../../helpers/smsSearch';
 import { readSmsAppId } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {
@@ -27,7 +32,8 @@ const LIMIT_HINT =
 
 export const properties: INodeProperties[] = searchFields(RETENTION, LIMIT_HINT);
 
-export const earliestSent = (now: Date): Date => new Date(Math.ceil((now.getTime() - RETENTION_DAYS * 86_400_000) / 1000) * 1000);
+export const earliestSent = (now: Date): Date =>
+	new Date(Math.ceil((now.getTime() - RETENTION_DAYS * 86_400_000) / 1000) * 1000);
 
 export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run) {
 	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
@@ -50,7 +56,12 @@ type Input = Awaited<ReturnType<typeof readInput>>;
  * Limit misses a message of an older window only if its report came after the N-th newest one's (a delivery
  * slower than the time between them); Return All has every one.
  */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { appId, range, limit, timeoutSeconds, maxAttempts } = input;
 	const found = new UniqueRecords((r) => (r.msgId === null ? null : String(r.msgId)));
 	const windows = splitIntoWindows(range);
@@ -61,7 +72,12 @@ export async function execute(this: IExecuteFunctions, input: Input, run: Run, i
 			const envelope = await itniotechApiRequest(this, run, {
 				method: 'GET',
 				path: '/sms/getSentRcd',
-				qs: { appId, startTime: formatVendorTime(window.from), endTime: formatVendorTime(window.to), startIndex },
+				qs: {
+					appId,
+					startTime: formatVendorTime(window.from),
+					endTime: formatVendorTime(window.to),
+					startIndex,
+				},
 				itemIndex,
 				timeoutSeconds,
 				maxAttempts,

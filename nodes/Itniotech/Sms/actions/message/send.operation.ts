@@ -23,7 +23,8 @@ export const meta: OperationMeta = {
 	value: 'send',
 	name: 'Send',
 	action: 'Send a message',
-	description: 'Send one message to one or more phone numbers. Returns one item per phone number with its message ID (msgId).',
+	description:
+		'Send one message to one or more phone numbers. Returns one item per phone number with its message ID (msgId).',
 };
 
 export const properties: INodeProperties[] = [
@@ -35,7 +36,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890, 6281234567891',
-		description: 'Country code first, separated by commas. A number listed twice gets the message once.',
+		description:
+			'Country code first, separated by commas. A number listed twice gets the message once.',
 	},
 	{
 		displayName: 'Message',
@@ -60,7 +62,8 @@ export const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. ord-1001, ord-1002',
-				description: 'Your own ID for each message: one per phone number, in the same order, separated by commas',
+				description:
+					'Your own ID for each message: one per phone number, in the same order, separated by commas',
 			},
 			{
 				displayName: 'Sender ID',
@@ -82,7 +85,12 @@ async function readMessage(ctx: IExecuteFunctions, itemIndex: number, run: Run) 
 	const node = ctx.getNode();
 	const appId = await readSmsAppId(ctx, itemIndex, run);
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const recipients = readRecipients(node, ctx.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
+	const recipients = readRecipients(
+		node,
+		ctx.getNodeParameter('numbers', itemIndex),
+		extra.orderIds,
+		itemIndex,
+	);
 	const content = readContent(node, ctx.getNodeParameter('content', itemIndex), itemIndex);
 	const senderId = readSenderId(node, extra.senderId, itemIndex);
 	const { timeoutSeconds } = readRequestOptions(ctx, itemIndex);
@@ -94,7 +102,11 @@ export const checkFirst = true;
 
 type Input = Awaited<ReturnType<typeof readMessage>>;
 
-export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+export async function readInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+): Promise<Input> {
 	return await readMessage(this, itemIndex, run);
 }
 
@@ -103,7 +115,12 @@ export async function readInput(this: IExecuteFunctions, itemIndex: number, run:
  * never sent twice; if one fails, no later chunk is sent and the error records which numbers were sent
  * (with their msgIds), which have an unknown outcome and which were not sent.
  */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { appId, recipients, content, senderId, timeoutSeconds } = input;
 
 	const rows: IDataObject[] = [];
@@ -124,7 +141,13 @@ export async function execute(this: IExecuteFunctions, input: Input, run: Run, i
 			});
 		} catch (error) {
 			const numbers = (list: typeof recipients) => list.map((r) => r.number);
-			throw withMessages(error, itemIndex, rows, numbers(chunk), numbers(recipients.slice(start + NUMBERS_PER_POST)));
+			throw withMessages(
+				error,
+				itemIndex,
+				rows,
+				numbers(chunk),
+				numbers(recipients.slice(start + NUMBERS_PER_POST)),
+			);
 		}
 		for (const row of rowsOfAnswer(chunk, acceptedMessages(envelope))) rows.push(row);
 	}

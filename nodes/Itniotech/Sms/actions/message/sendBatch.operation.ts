@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { acceptedMessages } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
@@ -34,7 +39,8 @@ export const meta: OperationMeta = {
 	value: 'sendBatch',
 	name: 'Send Personalized',
 	action: 'Send personalized messages',
-	description: 'Each input item gets its own text, sent in as few requests as possible. Returns one item per phone number.',
+	description:
+		'Each input item gets its own text, sent in as few requests as possible. Returns one item per phone number.',
 };
 
 export const properties: INodeProperties[] = [
@@ -46,7 +52,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. {{ $json.phone }}',
-		description: "This item's phone numbers, country code first, separated by commas; a number listed twice gets one message",
+		description:
+			"This item's phone numbers, country code first, separated by commas; a number listed twice gets one message",
 	},
 	{
 		displayName: 'Message',
@@ -70,7 +77,8 @@ export const properties: INodeProperties[] = [
 				name: 'orderIds',
 				type: 'string',
 				default: '',
-				description: "Your own ID for each of this item's messages: one per phone number, in the same order, separated by commas",
+				description:
+					"Your own ID for each of this item's messages: one per phone number, in the same order, separated by commas",
 			},
 			{
 				displayName: 'Sender ID',
@@ -116,7 +124,11 @@ function pack(items: Array<BatchItem | undefined>): BatchRequest[] {
 		if (!item) return;
 		for (const recipient of item.recipients) {
 			let request = open.get(item.appId);
-			if (!request || request.numbers.size >= NUMBERS_PER_POST || request.numbers.has(recipient.number)) {
+			if (
+				!request ||
+				request.numbers.size >= NUMBERS_PER_POST ||
+				request.numbers.has(recipient.number)
+			) {
 				request = { appId: item.appId, pieces: [], numbers: new Set() };
 				open.set(item.appId, request);
 				requests.push(request);
@@ -138,13 +150,21 @@ function pack(items: Array<BatchItem | undefined>): BatchRequest[] {
  * limit allows. Requests go out one after another and none is sent twice. When one fails, no later one is
  * sent (unless On Error continues), and the error lists which messages were sent, with their msgIds.
  */
-export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INodeExecutionData[][]> {
+export async function executeAll(
+	this: IExecuteFunctions,
+	run: Run,
+): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	// Each item's App ID (Options → App ID may differ per item): requests are packed per SMS app.
 	const reads = await readAllItems<BatchItem>(this, async (itemIndex) => {
 		const appId = await readSmsAppId(this, itemIndex, run);
 		const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const recipients = readRecipients(node, this.getNodeParameter('numbers', itemIndex), extra.orderIds, itemIndex);
+		const recipients = readRecipients(
+			node,
+			this.getNodeParameter('numbers', itemIndex),
+			extra.orderIds,
+			itemIndex,
+		);
 		const content = readContent(node, this.getNodeParameter('content', itemIndex), itemIndex);
 		const senderId = readSenderId(node, extra.senderId, itemIndex);
 		return { appId, recipients, element: { content, senderId: senderId ?? '' } };
@@ -160,7 +180,8 @@ export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INo
 	for (const request of pack(items)) {
 		if (firstFailure && !continueOnFail) {
 			for (const piece of request.pieces) {
-				for (const r of piece.recipients) report.notSent.push({ item: piece.itemIndex, number: r.number });
+				for (const r of piece.recipients)
+					report.notSent.push({ item: piece.itemIndex, number: r.number });
 			}
 			continue;
 		}
@@ -183,12 +204,20 @@ export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INo
 			firstFailure ??= { error, itemIndex: request.pieces[0].itemIndex };
 			for (const piece of request.pieces) {
 				if (!failures.has(piece.itemIndex)) failures.set(piece.itemIndex, error);
-				classifyFailed(report, piece.itemIndex, piece.recipients.map((r) => r.number), error);
+				classifyFailed(
+					report,
+					piece.itemIndex,
+					piece.recipients.map((r) => r.number),
+					error,
+				);
 			}
 			continue;
 		}
 		const accepted = acceptedMessages(envelope);
-		const all = rowsOfAnswer(request.pieces.flatMap((piece) => piece.recipients), accepted);
+		const all = rowsOfAnswer(
+			request.pieces.flatMap((piece) => piece.recipients),
+			accepted,
+		);
 		let offset = 0;
 		request.pieces.forEach((piece, p) => {
 			// Rows come in recipient order; numbers the answer added beyond them go with the request's last piece.
@@ -220,7 +249,8 @@ export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INo
 		const failure = failures.get(itemIndex);
 		if (failure !== undefined) {
 			const own = emptyMessageReport();
-			for (const key of ['unknown', 'refused', 'notSent'] as const) own[key] = report[key].filter((e) => e.item === itemIndex);
+			for (const key of ['unknown', 'refused', 'notSent'] as const)
+				own[key] = report[key].filter((e) => e.item === itemIndex);
 			output.push(itemError(this, itemIndex, failure, { messages: messageReportData(own) }));
 		}
 	});
@@ -228,12 +258,18 @@ export async function executeAll(this: IExecuteFunctions, run: Run): Promise<INo
 }
 
 function merge(target: MessageReport, source: MessageReport): void {
-	for (const key of ['sent', 'unknown', 'refused', 'notSent'] as const) for (const e of source[key]) target[key].push(e);
+	for (const key of ['sent', 'unknown', 'refused', 'notSent'] as const)
+		for (const e of source[key]) target[key].push(e);
 	for (const key of ['refused', 'notSent'] as const) target[key].sort((a, b) => a.item - b.item);
 }
 
 /** The run's error with the report of every message in its context and description. */
-function withReport(ctx: IExecuteFunctions, error: unknown, itemIndex: number, report: MessageReport) {
+function withReport(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	report: MessageReport,
+) {
 	const failure = asNodeError(ctx.getNode(), error, itemIndex);
 	Object.assign(failure.context, { messages: messageReportData(report) });
 	const text = describeMessages(report, -1);

@@ -12,7 +12,10 @@ export const meta: OperationMeta = {
 	description: 'Get the audio files uploaded to the account, with their File IDs',
 };
 
-export const properties: INodeProperties[] = [...returnAllOrLimit(), voiceOptions([timeoutOption, attemptsOption])];
+export const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	voiceOptions([timeoutOption, attemptsOption]),
+];
 
 interface Input {
 	limit: number | undefined;
@@ -26,8 +29,17 @@ export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
 }
 
 /** POST /voice/fileQuery: one item per uploaded audio file. */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { limit, timeoutSeconds, maxAttempts } = input;
-	const files = await collectPages(this, { run, path: '/voice/fileQuery', itemIndex, timeoutSeconds, maxAttempts }, limit);
+	const files = await collectPages(
+		this,
+		{ run, path: '/voice/fileQuery', itemIndex, timeoutSeconds, maxAttempts },
+		limit,
+	);
 	return files.map((file) => ({ fileId: file.fileId ?? null, fileName: file.fileName ?? null }));
 }

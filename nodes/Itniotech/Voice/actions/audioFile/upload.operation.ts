@@ -12,7 +12,8 @@ export const meta: OperationMeta = {
 	value: 'upload',
 	name: 'Upload',
 	action: 'Upload an audio file',
-	description: 'Upload an .mp3, .m4a or .wav file to play with Call → Send Audio File. Returns its File ID.',
+	description:
+		'Upload an .mp3, .m4a or .wav file to play with Call → Send Audio File. Returns its File ID.',
 };
 
 const AUDIO_EXTENSIONS = ['mp3', 'm4a', 'wav'];
@@ -33,14 +34,19 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. welcome.mp3',
-		description: 'Name to store it under: 5 to 32 characters, ending in .mp3, .m4a or .wav, unique in the account',
+		description:
+			'Name to store it under: 5 to 32 characters, ending in .mp3, .m4a or .wav, unique in the account',
 		hint: "Leave empty to use the input file's own name",
 	},
 	voiceOptions([timeoutOption]),
 ];
 
 /** The vendor's file name rule: 5–32 characters with an audio suffix. */
-export function validateAudioFileName(ctx: IExecuteFunctions, value: unknown, itemIndex: number): string {
+export function validateAudioFileName(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const name = typeof value === 'string' ? value.trim() : '';
 	const extension = name.includes('.') ? name.split('.').pop()!.toLowerCase() : '';
 	const problem =
@@ -71,13 +77,27 @@ export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
 	const binaryPropertyName = this.getNodeParameter('binaryPropertyName', itemIndex) as string;
 	const binary = this.helpers.assertBinaryData(itemIndex, binaryPropertyName);
 	const requested: unknown = this.getNodeParameter('fileName', itemIndex, '');
-	const useBinaryName = requested === null || (typeof requested === 'string' && requested.trim() === '');
-	const fileName = validateAudioFileName(this, useBinaryName ? binary.fileName : requested, itemIndex);
-	return { binaryPropertyName, fileName, timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds };
+	const useBinaryName =
+		requested === null || (typeof requested === 'string' && requested.trim() === '');
+	const fileName = validateAudioFileName(
+		this,
+		useBinaryName ? binary.fileName : requested,
+		itemIndex,
+	);
+	return {
+		binaryPropertyName,
+		fileName,
+		timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds,
+	};
 }
 
 /** POST /voice/fileUpload with the binary as base64; never repeated automatically. */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { binaryPropertyName, fileName, timeoutSeconds } = input;
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
 	const envelope = await itniotechApiRequest(this, run, {

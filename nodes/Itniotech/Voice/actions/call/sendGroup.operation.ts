@@ -6,16 +6,27 @@ import { platformLimits } from '../../../api/platform';
 import { appIdOption, readAppId } from '../../../common/appId';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
-import { additionalCallFields, isSet, readSharedCallFields, retryOnFailNotice } from '../../helpers/callFields';
+import {
+	additionalCallFields,
+	isSet,
+	readSharedCallFields,
+	retryOnFailNotice,
+} from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { voiceOptions } from '../../helpers/options';
-import { previewValue, validateInteger, validatePhoneNumber, validateText } from '../../../common/validation';
+import {
+	previewValue,
+	validateInteger,
+	validatePhoneNumber,
+	validateText,
+} from '../../../common/validation';
 
 export const meta: OperationMeta = {
 	value: 'sendGroup',
 	name: 'Send Audio File',
 	action: 'Send an audio file call',
-	description: 'Call many phone numbers and play an uploaded audio file. Returns one Voice ID per number.',
+	description:
+		'Call many phone numbers and play an uploaded audio file. Returns one Voice ID per number.',
 };
 
 /** Itniotech's callees per request; each platform's own limit comes from platformLimits (Onbuka 1000). */
@@ -31,7 +42,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890, 919876543210',
-		description: 'Numbers to call (Callees in the console), with country code, separated by commas or new lines. Duplicates are called once.',
+		description:
+			'Numbers to call (Callees in the console), with country code, separated by commas or new lines. Duplicates are called once.',
 	},
 	{
 		displayName: 'Audio File',
@@ -85,12 +97,20 @@ export function parseCallees(ctx: IExecuteFunctions, value: unknown, itemIndex: 
 			description: `Got ${previewValue(value)}. Enter at least one phone number, e.g. 6281234567890.`,
 		});
 	}
-	const unique = [...new Set(entries.map((entry) => validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex)))];
+	const unique = [
+		...new Set(
+			entries.map((entry) => validatePhoneNumber(node, 'Phone Numbers', entry, itemIndex)),
+		),
+	];
 	if (unique.length > MAX_CALLEES) {
-		throw new NodeOperationError(node, `The Phone Numbers in item ${itemIndex} list more than ${MAX_CALLEES} numbers`, {
-			itemIndex,
-			description: `Got ${unique.length} numbers. Split them over several items.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The Phone Numbers in item ${itemIndex} list more than ${MAX_CALLEES} numbers`,
+			{
+				itemIndex,
+				description: `Got ${unique.length} numbers. Split them over several items.`,
+			},
+		);
 	}
 	return unique;
 }
@@ -99,7 +119,9 @@ export const placesCalls = true;
 
 /** The Audio File's ID: a resource locator's value, or the plain text of a workflow saved before it was one. */
 function readFileId(ctx: IExecuteFunctions, itemIndex: number): unknown {
-	const value: unknown = ctx.getNodeParameter('fileId', itemIndex, undefined, { extractValue: true });
+	const value: unknown = ctx.getNodeParameter('fileId', itemIndex, undefined, {
+		extractValue: true,
+	});
 	return isObject(value) && '__rl' in value ? value.value : value;
 }
 
@@ -113,7 +135,8 @@ function readGroupCall(ctx: IExecuteFunctions, itemIndex: number) {
 		displayNum: null, // the vendor wants the key, null when not set
 		...readSharedCallFields(ctx, itemIndex, extra),
 	};
-	if (isSet(extra.loopCount)) base.loopCount = validateInteger(node, 'Times to Play', extra.loopCount, itemIndex, 1, 3);
+	if (isSet(extra.loopCount))
+		base.loopCount = validateInteger(node, 'Times to Play', extra.loopCount, itemIndex, 1, 3);
 	const { timeoutSeconds } = readRequestOptions(ctx, itemIndex);
 	return { callees, base, timeoutSeconds };
 }
@@ -123,7 +146,11 @@ export const checkFirst = true;
 
 type Input = ReturnType<typeof readGroupCall> & { chunkSize: number };
 
-export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+export async function readInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+): Promise<Input> {
 	const { maxCalleesPerRequest: chunkSize } = platformLimits(await run.credentials(itemIndex));
 	const call = readGroupCall(this, itemIndex);
 	call.base.appId = await readAppId(this, itemIndex, run, 'voice');
@@ -144,7 +171,12 @@ function isObject(value: unknown): value is IDataObject {
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
  * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
  */
-export async function execute(this: IExecuteFunctions, input: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { callees, base, timeoutSeconds, chunkSize } = input;
 
 	const results: IDataObject[] = [];
@@ -164,7 +196,9 @@ export async function execute(this: IExecuteFunctions, input: Input, run: Run, i
 		} catch (error) {
 			throw withCalls(error, itemIndex, results, chunk, callees.slice(start + chunkSize));
 		}
-		const answers = Array.isArray(envelope.data) ? (envelope.data as unknown[]).filter(isObject) : [];
+		const answers = Array.isArray(envelope.data)
+			? (envelope.data as unknown[]).filter(isObject)
+			: [];
 		for (const answer of answers) {
 			const terminationCode = textOrNull(answer.terminationCode);
 			results.push({

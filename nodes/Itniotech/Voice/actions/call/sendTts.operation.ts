@@ -7,7 +7,12 @@ import { platformLimits } from '../../../api/platform';
 import { appIdOption, readAppId } from '../../../common/appId';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
-import { additionalCallFields, isSet, readSharedCallFields, retryOnFailNotice } from '../../helpers/callFields';
+import {
+	additionalCallFields,
+	isSet,
+	readSharedCallFields,
+	retryOnFailNotice,
+} from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { voiceOptions } from '../../helpers/options';
 import {
@@ -24,7 +29,8 @@ export const meta: OperationMeta = {
 	value: 'sendTts',
 	name: 'Send Text to Speech',
 	action: 'Send a text to speech call',
-	description: 'Call one phone number and read a text aloud, e.g. a verification code. Returns the Voice ID of the call.',
+	description:
+		'Call one phone number and read a text aloud, e.g. a verification code. Returns the Voice ID of the call.',
 };
 
 const LANGUAGES: Array<[string, string]> = [
@@ -91,7 +97,8 @@ export const properties: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 9 },
 			default: 1,
-			description: 'How many times the text is read: 1 to 9 on Itniotech, 1 to 3 on Onbuka and other brands',
+			description:
+				'How many times the text is read: 1 to 9 on Itniotech, 1 to 3 on Onbuka and other brands',
 		},
 		{
 			displayName: 'Max Ringing Time (Seconds)',
@@ -149,32 +156,74 @@ export function buildSendTtsBody(
 	const node = ctx.getNode();
 	const language = ctx.getNodeParameter('language', itemIndex);
 	if (typeof language !== 'string' || !/^[A-Za-z]{2,5}$/.test(language.trim())) {
-		throw new NodeOperationError(node, `The Language in item ${itemIndex} must be a language code such as EN`, {
-			itemIndex,
-			description: `Got ${previewValue(language)}. Allowed: ${LANGUAGES.map(([, code]) => code).join(', ')}.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`The Language in item ${itemIndex} must be a language code such as EN`,
+			{
+				itemIndex,
+				description: `Got ${previewValue(language)}. Allowed: ${LANGUAGES.map(([, code]) => code).join(', ')}.`,
+			},
+		);
 	}
 	const body: IDataObject = {
-		callee: validatePhoneNumber(node, 'Phone Number', ctx.getNodeParameter('callee', itemIndex), itemIndex),
+		callee: validatePhoneNumber(
+			node,
+			'Phone Number',
+			ctx.getNodeParameter('callee', itemIndex),
+			itemIndex,
+		),
 		language: language.trim().toUpperCase(),
-		text: validateText(node, 'Text', ctx.getNodeParameter('text', itemIndex), itemIndex, { max: TEXT_MAX }),
+		text: validateText(node, 'Text', ctx.getNodeParameter('text', itemIndex), itemIndex, {
+			max: TEXT_MAX,
+		}),
 	};
 	const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	Object.assign(body, readSharedCallFields(ctx, itemIndex, extra));
 	const has = (key: string) => isSet(extra[key]);
 	if (has('loopCount')) {
 		const range = limits.sendCodeLoopCount;
-		body.loopCount = validatePlatformInteger(node, 'Times to Play', extra.loopCount, itemIndex, range, limits.platformName);
+		body.loopCount = validatePlatformInteger(
+			node,
+			'Times to Play',
+			extra.loopCount,
+			itemIndex,
+			range,
+			limits.platformName,
+		);
 	}
-	if (has('recallCount')) body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
+	if (has('recallCount'))
+		body.recallCount = validateInteger(node, 'Recall Count', extra.recallCount, itemIndex, 0, 9);
 	if (has('recallInterval'))
-		body.recallInterval = validateInteger(node, 'Recall Interval', extra.recallInterval, itemIndex, 1, 999);
+		body.recallInterval = validateInteger(
+			node,
+			'Recall Interval',
+			extra.recallInterval,
+			itemIndex,
+			1,
+			999,
+		);
 	if (has('maxRingingTime'))
-		body.maxRingingTime = validateInteger(node, 'Max Ringing Time', extra.maxRingingTime, itemIndex, 20, 120);
+		body.maxRingingTime = validateInteger(
+			node,
+			'Max Ringing Time',
+			extra.maxRingingTime,
+			itemIndex,
+			20,
+			120,
+		);
 	if (has('speakingRate'))
-		body.speakingRate = validateNumber(node, 'Speaking Rate', extra.speakingRate, itemIndex, 0.25, 4);
-	if (has('ssmlGender')) body.ssmlGender = validateChoice(node, 'Voice Gender', extra.ssmlGender, itemIndex, [1, 2]);
-	if (has('accent')) body.accent = validateText(node, 'Accent', extra.accent, itemIndex, { max: 16 });
+		body.speakingRate = validateNumber(
+			node,
+			'Speaking Rate',
+			extra.speakingRate,
+			itemIndex,
+			0.25,
+			4,
+		);
+	if (has('ssmlGender'))
+		body.ssmlGender = validateChoice(node, 'Voice Gender', extra.ssmlGender, itemIndex, [1, 2]);
+	if (has('accent'))
+		body.accent = validateText(node, 'Accent', extra.accent, itemIndex, { max: 16 });
 	return body;
 }
 
@@ -188,14 +237,23 @@ interface Input {
 	timeoutSeconds: number;
 }
 
-export async function readInput(this: IExecuteFunctions, itemIndex: number, run: Run): Promise<Input> {
+export async function readInput(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+): Promise<Input> {
 	const body = buildSendTtsBody(this, itemIndex, platformLimits(await run.credentials(itemIndex)));
 	body.appId = await readAppId(this, itemIndex, run, 'voice');
 	return { body, timeoutSeconds: readRequestOptions(this, itemIndex).timeoutSeconds };
 }
 
 /** POST /voice/sendCode: one call per input item, sent exactly once. */
-export async function execute(this: IExecuteFunctions, { body, timeoutSeconds }: Input, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	{ body, timeoutSeconds }: Input,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const callee = String(body.callee);
 	let envelope;
 	try {
@@ -213,5 +271,7 @@ export async function execute(this: IExecuteFunctions, { body, timeoutSeconds }:
 	}
 	// The voiceId is text (or a number, kept to the digit by the transport); anything else is no ID.
 	const { data } = envelope;
-	return [{ voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null, callee }];
+	return [
+		{ voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null, callee },
+	];
 }

@@ -10,7 +10,8 @@ export const meta: OperationMeta = {
 	value: 'getGroupRecord',
 	name: 'Get',
 	action: 'Get a call record',
-	description: 'Look up any call this node sent, text to speech or audio file, by its Voice ID: status, times, cost',
+	description:
+		'Look up any call this node sent, text to speech or audio file, by its Voice ID: status, times, cost',
 };
 
 export const properties = recordGetFields;
@@ -24,7 +25,12 @@ export function readInput(this: IExecuteFunctions, itemIndex: number): RecordGet
 }
 
 /** GET /voice/recordGroup/{voiceId}: one record per input item. */
-export async function execute(this: IExecuteFunctions, input: RecordGetInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: RecordGetInput,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { voiceId, raw, timeoutSeconds, maxAttempts } = input;
 	const envelope = await itniotechApiRequest(this, run, {
 		method: 'GET',

@@ -10,7 +10,8 @@ export const meta: OperationMeta = {
 	value: 'searchGroupRecords',
 	name: 'Get Many',
 	action: 'Get many call records',
-	description: 'Get the records of the calls sent between two dates (text to speech and audio file, last two months)',
+	description:
+		'Get the records of the calls sent between two dates (text to speech and audio file, last two months)',
 };
 
 export const properties = recordSearchFields;
@@ -20,9 +21,21 @@ export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run):
 }
 
 /** POST /voice/recordGroupQuery over ≤31-day windows: one output item per record, oldest first. */
-export async function execute(this: IExecuteFunctions, input: RecordSearchInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: RecordSearchInput,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { range, limit, raw, timeoutSeconds, maxAttempts } = input;
 	// Typed page by page as they arrive (de-duplication and order read the typed voiceId and submitTime).
-	const request = { run, path: '/voice/recordGroupQuery', itemIndex, timeoutSeconds, maxAttempts, typeRecord: raw ? undefined : typeCallRecord };
+	const request = {
+		run,
+		path: '/voice/recordGroupQuery',
+		itemIndex,
+		timeoutSeconds,
+		maxAttempts,
+		typeRecord: raw ? undefined : typeCallRecord,
+	};
 	return await searchWindows(this, request, range, limit);
 }

@@ -24,7 +24,12 @@ export function readInput(this: IExecuteFunctions, itemIndex: number): RecordGet
 }
 
 /** GET /voice/recordSip/{voiceId}: one record per input item. */
-export async function execute(this: IExecuteFunctions, input: RecordGetInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: RecordGetInput,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { voiceId, raw, timeoutSeconds, maxAttempts } = input;
 	const envelope = await itniotechApiRequest(this, run, {
 		method: 'GET',

@@ -20,9 +20,21 @@ export function readInput(this: IExecuteFunctions, itemIndex: number, run: Run):
 }
 
 /** POST /voice/recordSipQuery over ≤31-day windows: one output item per record, oldest first. */
-export async function execute(this: IExecuteFunctions, input: RecordSearchInput, run: Run, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	input: RecordSearchInput,
+	run: Run,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { range, limit, raw, timeoutSeconds, maxAttempts } = input;
 	// Typed page by page as they arrive (de-duplication and order read the typed voiceId and submitTime).
-	const request = { run, path: '/voice/recordSipQuery', itemIndex, timeoutSeconds, maxAttempts, typeRecord: raw ? undefined : typeSipRecord };
+	const request = {
+		run,
+		path: '/voice/recordSipQuery',
+		itemIndex,
+		timeoutSeconds,
+		maxAttempts,
+		typeRecord: raw ? undefined : typeSipRecord,
+	};
 	return await searchWindows(this, request, range, limit);
 }

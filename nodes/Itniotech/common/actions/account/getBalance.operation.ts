@@ -15,7 +15,10 @@ export const meta: OperationMeta = {
 
 // In an AI agent's tool the engine controls stay out of sight: the balance takes no business input.
 export const properties: INodeProperties[] = [
-	{ ...optionsField([timeoutOption, attemptsOption]), displayOptions: { hide: { '@tool': [true] } } },
+	{
+		...optionsField([timeoutOption, attemptsOption]),
+		displayOptions: { hide: { '@tool': [true] } },
+	},
 ];
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): RequestOptions {
