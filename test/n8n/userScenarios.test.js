@@ -369,7 +369,7 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		});
 		expect(error.description).toContain(`Placed — do not send these again: item 1: ${DIGITS[1]} → ${voiceIdOf(DIGITS[1])}.`);
 		expect(error.description).toContain(
-			`Outcome unknown — check these with Search Group Call Records (or the Itniotech console) before sending them again: item 2: ${DIGITS[2]}.`,
+			`Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 2: ${DIGITS[2]}.`,
 		);
 		expect(error.description).toContain(`Not placed — send only these again: item 0: ${DIGITS[0]} (Itniotech error -26`);
 	});
