@@ -237,8 +237,8 @@ beforeAll(async () => {
 	userFolder = n8n.packedUserFolder('itniotech-user-scenarios-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
 		// Sends take the App ID from the credential's Voice App ID.
-		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, voiceAppId: 'app-reminders' } },
-		{ ...CREDENTIALS.onbuka, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` } },
+		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'other', pathLayout: 'itniotech', baseUrl: sim.baseUrl, voiceAppId: 'app-reminders' } },
+		{ ...CREDENTIALS.onbuka, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3` } },
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');
 	for (const wf of WORKFLOWS) n8n.writeJson(path.join(workflowDir, `${wf.id}.json`), wf);
