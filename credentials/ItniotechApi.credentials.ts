@@ -8,7 +8,12 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import { layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
+import {
+	ITNIOTECH_ROOT,
+	layoutPath,
+	ONBUKA_ROOT,
+	resolvePlatform,
+} from '../nodes/Itniotech/api/platform';
 import { signatureHeaders, timestampToSign } from '../nodes/Itniotech/api/signing';
 import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 
@@ -173,6 +178,27 @@ export class ItniotechApi implements ICredentialType {
 			default: 'itniotech',
 			description:
 				'The brand your account is with. The brands share one API but differ in address and some limits.',
+		},
+		// Itniotech and Onbuka keep a Base URL field of their own (empty: their own address). n8n drops
+		// hidden fields from saved credentials, and test setups point these platforms at a local server.
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: ITNIOTECH_ROOT,
+			description: 'Leave empty. Change it only if Itniotech gives you another API address.',
+			displayOptions: { show: { platform: ['itniotech'] } },
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: ONBUKA_ROOT,
+			description:
+				'Leave empty. Change it only if Onbuka gives you another API address (keep the /v3).',
+			displayOptions: { show: { platform: ['onbuka'] } },
 		},
 		{
 			displayName: 'Base URL',

@@ -38,8 +38,18 @@ const GROUP_NUMBERS = Array.from({ length: 250 }, (_, i) => `4477009${String(i).
 
 // ---- Workflows as the editor saves them -------------------------------------------------------------------
 
-const trigger = () => ({ name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} });
-const code = (name, jsCode) => ({ name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } });
+const trigger = () => ({
+	name: TRIGGER,
+	type: 'n8n-nodes-base.manualTrigger',
+	typeVersion: 1,
+	parameters: {},
+});
+const code = (name, jsCode) => ({
+	name,
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { jsCode },
+});
 const noOp = (name) => ({ name, type: 'n8n-nodes-base.noOp', typeVersion: 1, parameters: {} });
 function voice(name, parameters, { credential = 'itniotech', onError } = {}) {
 	return {
@@ -61,7 +71,8 @@ function workflow(id, nodes, links, timezone = 'UTC') {
 		outputs[output].push({ node: to, type: 'main', index: 0 });
 	}
 	const column = new Map([[TRIGGER, 0]]);
-	for (const [from, to] of links) column.set(to, Math.max(column.get(to) ?? 0, (column.get(from) ?? 0) + 1));
+	for (const [from, to] of links)
+		column.set(to, Math.max(column.get(to) ?? 0, (column.get(from) ?? 0) + 1));
 	const rows = new Map();
 	return {
 		id,
@@ -88,7 +99,12 @@ const search = (from, to, extra = {}) => ({
 	options: {},
 	...extra,
 });
-const getRecord = (voiceId) => ({ resource: 'callRecord', operation: 'getGroupRecord', voiceId, options: {} });
+const getRecord = (voiceId) => ({
+	resource: 'callRecord',
+	operation: 'getGroupRecord',
+	voiceId,
+	options: {},
+});
 const sendTts = {
 	resource: 'call',
 	operation: 'sendTts',
@@ -117,11 +133,20 @@ const RANGE = (() => {
 /** A date picked in the editor's date picker: wall-clock time without an offset, read in the workflow's zone. */
 const PICKED = (() => {
 	const wall = new Date(Date.now() - 10 * DAY).toISOString().slice(0, 10);
-	return { value: `${wall}T09:00:00`, zone: 'Asia/Kolkata', instant: Date.parse(`${wall}T09:00:00+05:30`) };
+	return {
+		value: `${wall}T09:00:00`,
+		zone: 'Asia/Kolkata',
+		instant: Date.parse(`${wall}T09:00:00+05:30`),
+	};
 })();
 
 function sendWorkflow(id, onError) {
-	const nodes = [trigger(), code('Contacts', rowsCode(PEOPLE)), voice('Send Voice Message', sendTts, { onError }), noOp('Placed')];
+	const nodes = [
+		trigger(),
+		code('Contacts', rowsCode(PEOPLE)),
+		voice('Send Voice Message', sendTts, { onError }),
+		noOp('Placed'),
+	];
 	const links = [
 		[TRIGGER, 'Contacts'],
 		['Contacts', 'Send Voice Message'],
@@ -160,7 +185,10 @@ const WORKFLOWS = [
 			trigger(),
 			voice('Last 7 days', search('={{ $now.minus({ days: 7 }) }}', '={{ $now }}')),
 			voice('Two months back', search('={{ $now.minus({ months: 2 }) }}', '={{ $now }}')),
-			voice('Two months back (ISO)', search('={{ $now.minus({ months: 2 }).toISO() }}', '={{ $now }}')),
+			voice(
+				'Two months back (ISO)',
+				search('={{ $now.minus({ months: 2 }).toISO() }}', '={{ $now }}'),
+			),
 		],
 		[
 			[TRIGGER, 'Last 7 days'],
@@ -168,8 +196,17 @@ const WORKFLOWS = [
 			[TRIGGER, 'Two months back (ISO)'],
 		],
 	),
-	workflow('ScenDatePicker01', [trigger(), voice('Picked date', search(PICKED.value, '={{ $now }}'))], [[TRIGGER, 'Picked date']], PICKED.zone),
-	workflow('ScenDateGarbage1', [trigger(), voice('Typed date', search('March 5', '={{ $now }}'))], [[TRIGGER, 'Typed date']]),
+	workflow(
+		'ScenDatePicker01',
+		[trigger(), voice('Picked date', search(PICKED.value, '={{ $now }}'))],
+		[[TRIGGER, 'Picked date']],
+		PICKED.zone,
+	),
+	workflow(
+		'ScenDateGarbage1',
+		[trigger(), voice('Typed date', search('March 5', '={{ $now }}'))],
+		[[TRIGGER, 'Typed date']],
+	),
 	sendWorkflow('ScenSendStop0001'),
 	sendWorkflow('ScenSendRegular1', 'continueRegularOutput'),
 	sendWorkflow('ScenSendErrorOut', 'continueErrorOutput'),
@@ -179,7 +216,11 @@ const WORKFLOWS = [
 		'ScenOnbuka000001',
 		[
 			trigger(),
-			voice('Balance', { resource: 'account', operation: 'getBalance', options: {} }, { credential: 'onbuka' }),
+			voice(
+				'Balance',
+				{ resource: 'account', operation: 'getBalance', options: {} },
+				{ credential: 'onbuka' },
+			),
 			voice('Look up call', getRecord(EXAMPLE_RECORD.voiceId), { credential: 'onbuka' }),
 		],
 		[
@@ -191,8 +232,17 @@ const WORKFLOWS = [
 		'ScenSearch50Days',
 		[
 			trigger(),
-			voice('All records', search(new Date(RANGE.from).toISOString(), new Date(RANGE.to).toISOString())),
-			voice('Newest 3', search(new Date(RANGE.from).toISOString(), new Date(RANGE.to).toISOString(), { returnAll: false, limit: 3 })),
+			voice(
+				'All records',
+				search(new Date(RANGE.from).toISOString(), new Date(RANGE.to).toISOString()),
+			),
+			voice(
+				'Newest 3',
+				search(new Date(RANGE.from).toISOString(), new Date(RANGE.to).toISOString(), {
+					returnAll: false,
+					limit: 3,
+				}),
+			),
 		],
 		[
 			[TRIGGER, 'All records'],
@@ -203,7 +253,10 @@ const WORKFLOWS = [
 		'ScenRecordTyping',
 		[
 			trigger(),
-			code('Calls sheet', rowsCode([{ voiceId: '2203031113381000901' }, { voiceId: '2203031113381000902' }])),
+			code(
+				'Calls sheet',
+				rowsCode([{ voiceId: '2203031113381000901' }, { voiceId: '2203031113381000902' }]),
+			),
 			voice('Look up calls', getRecord('={{ $json.voiceId }}')),
 		],
 		[
@@ -214,7 +267,11 @@ const WORKFLOWS = [
 	workflow(
 		'ScenRoundedId001',
 		// As a sheet column formatted as a number hands it over: the literal is already rounded to a double here.
-		[trigger(), code('Sheet row', 'return [{ json: { id: 2203031113381000000 } }];'), voice('Look up call', getRecord('={{ $json.id }}'))],
+		[
+			trigger(),
+			code('Sheet row', 'return [{ json: { id: 2203031113381000000 } }];'),
+			voice('Look up call', getRecord('={{ $json.id }}')),
+		],
 		[
 			[TRIGGER, 'Sheet row'],
 			['Sheet row', 'Look up call'],
@@ -237,8 +294,22 @@ beforeAll(async () => {
 	userFolder = n8n.packedUserFolder('itniotech-user-scenarios-');
 	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
 		// Sends take the App ID from the credential's Voice App ID.
-		{ ...CREDENTIALS.itniotech, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'other', pathLayout: 'itniotech', baseUrl: sim.baseUrl, voiceAppId: 'app-reminders' } },
-		{ ...CREDENTIALS.onbuka, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3` } },
+		{
+			...CREDENTIALS.itniotech,
+			type: 'itniotechApi',
+			data: {
+				...ACCOUNT,
+				platform: 'other',
+				pathLayout: 'itniotech',
+				baseUrl: sim.baseUrl,
+				voiceAppId: 'app-reminders',
+			},
+		},
+		{
+			...CREDENTIALS.onbuka,
+			type: 'itniotechApi',
+			data: { ...ACCOUNT, platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3` },
+		},
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');
 	for (const wf of WORKFLOWS) n8n.writeJson(path.join(workflowDir, `${wf.id}.json`), wf);
@@ -247,7 +318,8 @@ beforeAll(async () => {
 		['import:workflow', '--separate', `--input=${workflowDir}`],
 	]) {
 		const result = await n8n.n8nCommand(runtime, userFolder, args);
-		if (result.status !== 0) throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+		if (result.status !== 0)
+			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	}
 	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
 	session = await n8n.ownerSession(server.baseUrl);
@@ -270,7 +342,8 @@ const jsonOf = (items) => items.map(({ '#item': _item, ...json }) => json);
 /** Every call the simulator accepted, as callee → voiceIds. */
 const accepted = () => sim.placedCalls();
 function expectNobodyCalledTwice() {
-	for (const [callee, voiceIds] of accepted()) expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
+	for (const [callee, voiceIds] of accepted())
+		expect({ callee, calls: voiceIds.length }).toEqual({ callee, calls: 1 });
 }
 const voiceIdOf = (callee) => accepted().get(callee)?.[0];
 
@@ -279,7 +352,10 @@ const voiceIdOf = (callee) => accepted().get(callee)?.[0];
  * one second more on each side (vendor times are whole seconds, so edge records are found under every reading
  * of the ends; see common/windowSearch.ts), which is taken off here.
  */
-const windowsSent = () => sim.requests.filter((r) => r.window).map((r) => [Date.parse(r.window[0]) + 1000, Date.parse(r.window[1]) - 1000]);
+const windowsSent = () =>
+	sim.requests
+		.filter((r) => r.window)
+		.map((r) => [Date.parse(r.window[0]) + 1000, Date.parse(r.window[1]) - 1000]);
 
 // ---- 1. Date expressions ------------------------------------------------------------------------------------
 
@@ -287,9 +363,21 @@ describe('1. Search dates as users write them', () => {
 	test('From {{ $now.minus({ days: 7 }) }}, {{ $now.minus({ months: 2 }) }} and {{ $now.minus({ months: 2 }).toISO() }}: all accepted', async () => {
 		const now = Date.now();
 		sim.groupHistory = [
-			{ ...EXAMPLE_RECORD, voiceId: '7000000000000000001', submitTime: new Date(now - 50 * DAY).toISOString() },
-			{ ...EXAMPLE_RECORD, voiceId: '7000000000000000002', submitTime: new Date(now - 8 * DAY).toISOString() },
-			{ ...EXAMPLE_RECORD, voiceId: '7000000000000000003', submitTime: new Date(now - 3 * DAY).toISOString() },
+			{
+				...EXAMPLE_RECORD,
+				voiceId: '7000000000000000001',
+				submitTime: new Date(now - 50 * DAY).toISOString(),
+			},
+			{
+				...EXAMPLE_RECORD,
+				voiceId: '7000000000000000002',
+				submitTime: new Date(now - 8 * DAY).toISOString(),
+			},
+			{
+				...EXAMPLE_RECORD,
+				voiceId: '7000000000000000003',
+				submitTime: new Date(now - 3 * DAY).toISOString(),
+			},
 		];
 		const before = Date.now();
 		const result = await run('ScenDatesExpr001');
@@ -305,11 +393,15 @@ describe('1. Search dates as users write them', () => {
 		// at the two-month limit the node asks from a minute later (room for the vendor's clock, vendorSearchStart).
 		expect(sim.requests.map((r) => r.answeredStatus)).toEqual(sim.requests.map(() => '0'));
 		const starts = windowsSent().map(([from]) => from);
-		const sevenDays = starts.filter((from) => from >= Math.floor((before - 7 * DAY) / 1000) * 1000 && from <= after - 7 * DAY);
+		const sevenDays = starts.filter(
+			(from) => from >= Math.floor((before - 7 * DAY) / 1000) * 1000 && from <= after - 7 * DAY,
+		);
 		expect(sevenDays).toHaveLength(1);
 		// $now.minus({ months: 2 }) as n8n computes it, at the run's first and last moment (month-end clamping
 		// can step it back at midnight, hence the run's length as slack).
-		const twoMonthsBack = [before, after].map((ms) => DateTime.fromMillis(ms, { zone: 'UTC' }).minus({ months: 2 }).toMillis());
+		const twoMonthsBack = [before, after].map((ms) =>
+			DateTime.fromMillis(ms, { zone: 'UTC' }).minus({ months: 2 }).toMillis(),
+		);
 		const slack = after - before + 1000;
 		const oldest = starts.filter((from) => from < before - 40 * DAY);
 		expect(oldest).toHaveLength(2);
@@ -330,8 +422,12 @@ describe('1. Search dates as users write them', () => {
 		const result = await run('ScenDateGarbage1');
 		expect(result.status).toBe('error');
 		expect(result.error.message).toBe('The From date in item 0 is not a date this node can read');
-		expect(result.error.description).toMatch(/^Got "March 5"\. Allowed: a date picked in the field; an expression giving a date/);
-		expect(result.error.description).toMatch(/Unix timestamp, 10 digits for seconds or 13 for milliseconds\.$/);
+		expect(result.error.description).toMatch(
+			/^Got "March 5"\. Allowed: a date picked in the field; an expression giving a date/,
+		);
+		expect(result.error.description).toMatch(
+			/Unix timestamp, 10 digits for seconds or 13 for milliseconds\.$/,
+		);
 		expect(sim.requests).toHaveLength(0);
 	});
 });
@@ -349,7 +445,12 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 
 	/** Each contact was asked for once; items 1 and 2 were placed, item 0 was not; nobody was called twice. */
 	function expectEachContactOnce() {
-		expect(sim.requests.filter((r) => r.path === '/voice/sendCode').map((r) => JSON.parse(r.body).callee).sort()).toEqual([...DIGITS].sort());
+		expect(
+			sim.requests
+				.filter((r) => r.path === '/voice/sendCode')
+				.map((r) => JSON.parse(r.body).callee)
+				.sort(),
+		).toEqual([...DIGITS].sort());
 		expect([...accepted().keys()].sort()).toEqual([DIGITS[1], DIGITS[2]]);
 		expectNobodyCalledTwice();
 	}
@@ -363,15 +464,27 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		expect(error.message).toMatch(/^Itniotech error -26/);
 		expect(error.context.calls).toEqual({
 			placed: [{ item: 1, callee: DIGITS[1], voiceId: voiceIdOf(DIGITS[1]) }],
-			unknown: [{ item: 2, callee: DIGITS[2], reason: expect.stringMatching(/closed before an answer arrived: the request may have reached Itniotech/) }],
+			unknown: [
+				{
+					item: 2,
+					callee: DIGITS[2],
+					reason: expect.stringMatching(
+						/closed before an answer arrived: the request may have reached Itniotech/,
+					),
+				},
+			],
 			notPlaced: [{ item: 0, callee: DIGITS[0], reason: error.message }],
 			notSent: [],
 		});
-		expect(error.description).toContain(`Placed — do not send these again: item 1: ${DIGITS[1]} → ${voiceIdOf(DIGITS[1])}.`);
+		expect(error.description).toContain(
+			`Placed — do not send these again: item 1: ${DIGITS[1]} → ${voiceIdOf(DIGITS[1])}.`,
+		);
 		expect(error.description).toContain(
 			`Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 2: ${DIGITS[2]}.`,
 		);
-		expect(error.description).toContain(`Not placed — send only these again: item 0: ${DIGITS[0]} (Itniotech error -26`);
+		expect(error.description).toContain(
+			`Not placed — send only these again: item 0: ${DIGITS[0]} (Itniotech error -26`,
+		);
 	});
 
 	test('On Error → Continue: every contact has its item in place — the placed call with its voiceId, the failures as error items', async () => {
@@ -402,7 +515,12 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		const failed = output(result, 'Send Voice Message', 1);
 		expect(placed).toEqual([{ voiceId: voiceIdOf(DIGITS[1]), callee: DIGITS[1], '#item': 1 }]);
 		expect(failed).toEqual([
-			{ ...PEOPLE[0], error: expect.stringMatching(/^Itniotech error -26/), message: expect.stringMatching(/destination|rate/i), '#item': 0 },
+			{
+				...PEOPLE[0],
+				error: expect.stringMatching(/^Itniotech error -26/),
+				message: expect.stringMatching(/destination|rate/i),
+				'#item': 0,
+			},
 			{
 				...PEOPLE[2],
 				error: expect.stringMatching(/may have reached Itniotech/),
@@ -417,11 +535,17 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 });
 
 describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 201–250) is refused (-10)', () => {
-	beforeEach(() => sim.inject({ kind: 'status', status: '-10', path: '/voice/sendGroup', after: 1 }));
+	beforeEach(() =>
+		sim.inject({ kind: 'status', status: '-10', path: '/voice/sendGroup', after: 1 }),
+	);
 
 	/** The first 200 numbers were placed once each, the last 50 asked for once and not placed. */
 	function expectFirstChunkPlacedOnce() {
-		expect(sim.requests.filter((r) => r.path === '/voice/sendGroup').map((r) => JSON.parse(r.body).callee.split(',').length)).toEqual([200, 50]);
+		expect(
+			sim.requests
+				.filter((r) => r.path === '/voice/sendGroup')
+				.map((r) => JSON.parse(r.body).callee.split(',').length),
+		).toEqual([200, 50]);
 		expect([...accepted().keys()]).toEqual(GROUP_NUMBERS.slice(0, 200));
 		expectNobodyCalledTwice();
 	}
@@ -433,13 +557,20 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		const { error } = result;
 		expect(error.message).toMatch(/^Itniotech error -10/);
 		const [first] = sim.sent;
-		expect(error.context.calls.placed).toEqual(first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })));
-		expect(error.context.calls.notPlaced.map((entry) => entry.callee)).toEqual(GROUP_NUMBERS.slice(200));
-		for (const i of [0, 117, 199]) expect(error.description).toContain(`${GROUP_NUMBERS[i]} → ${first.voiceIds[i]}`);
-		expect(error.description).toContain(`Not placed — send only these again: item 0: ${GROUP_NUMBERS[200]}, `);
+		expect(error.context.calls.placed).toEqual(
+			first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })),
+		);
+		expect(error.context.calls.notPlaced.map((entry) => entry.callee)).toEqual(
+			GROUP_NUMBERS.slice(200),
+		);
+		for (const i of [0, 117, 199])
+			expect(error.description).toContain(`${GROUP_NUMBERS[i]} → ${first.voiceIds[i]}`);
+		expect(error.description).toContain(
+			`Not placed — send only these again: item 0: ${GROUP_NUMBERS[200]}, `,
+		);
 	});
 
-	test('On Error → Continue (using error output): the 200 placed calls go down the main branch, the item\'s error down the error branch', async () => {
+	test("On Error → Continue (using error output): the 200 placed calls go down the main branch, the item's error down the error branch", async () => {
 		const result = await run('ScenGroupErrOut1');
 		expect(result.status).toBe('success');
 		expectFirstChunkPlacedOnce();
@@ -450,8 +581,12 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		const failed = output(result, 'Failed');
 		expect(failed).toHaveLength(1);
 		expect(failed[0].error).toMatch(/^Itniotech error -10/);
-		expect(failed[0].message).toContain(`Placed — do not send these again: item 0: ${GROUP_NUMBERS[0]} → ${first.voiceIds[0]}, `);
-		expect(failed[0].message).toContain(`Not placed — send only these again: item 0: ${GROUP_NUMBERS[200]}, `);
+		expect(failed[0].message).toContain(
+			`Placed — do not send these again: item 0: ${GROUP_NUMBERS[0]} → ${first.voiceIds[0]}, `,
+		);
+		expect(failed[0].message).toContain(
+			`Not placed — send only these again: item 0: ${GROUP_NUMBERS[200]}, `,
+		);
 	});
 });
 
@@ -462,7 +597,9 @@ test('4. An Onbuka credential (Base URL = the simulator + /v3) runs Get Balance 
 	expect(result.status).toBe('success');
 	expect(jsonOf(output(result, 'Balance'))).toEqual([{ balance: 125.5, gift: 0, credit: 10 }]);
 	expect(jsonOf(output(result, 'Look up call'))).toEqual([TYPED_EXAMPLE_RECORD]);
-	expect(sim.requests.map((r) => [r.method, r.path, r.layout, r.signValid, r.answeredStatus])).toEqual([
+	expect(
+		sim.requests.map((r) => [r.method, r.path, r.layout, r.signValid, r.answeredStatus]),
+	).toEqual([
 		['GET', '/v3/getBalance', 'onbuka', true, '0'],
 		['GET', `/v3/voice/recordGroup/${EXAMPLE_RECORD.voiceId}`, 'onbuka', true, '0'],
 	]);
@@ -474,9 +611,14 @@ test('5. A 50-day search, records on the window boundaries, vendor ends both inc
 	Object.assign(sim, { inclusiveStart: true, inclusiveEnd: true });
 	const vendorTime = (ms) => `${new Date(ms + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
 	const times = [RANGE.from, RANGE.boundary];
-	for (let t = RANGE.from + HOUR; t < RANGE.to; t += 4 * HOUR) if (t !== RANGE.boundary) times.push(t);
+	for (let t = RANGE.from + HOUR; t < RANGE.to; t += 4 * HOUR)
+		if (t !== RANGE.boundary) times.push(t);
 	times.sort((a, b) => a - b);
-	const records = times.map((t, i) => ({ ...EXAMPLE_RECORD, voiceId: String(5000000000000000000n + BigInt(i)), submitTime: vendorTime(t) }));
+	const records = times.map((t, i) => ({
+		...EXAMPLE_RECORD,
+		voiceId: String(5000000000000000000n + BigInt(i)),
+		submitTime: vendorTime(t),
+	}));
 	sim.groupHistory = records;
 	const ids = records.map((r) => r.voiceId);
 
@@ -484,7 +626,9 @@ test('5. A 50-day search, records on the window boundaries, vendor ends both inc
 	expect(result.status).toBe('success');
 	expect(output(result, 'All records').map((r) => r.voiceId)).toEqual(ids);
 	expect(output(result, 'Newest 3').map((r) => r.voiceId)).toEqual(ids.slice(-3));
-	expect(output(result, 'Newest 3').map((r) => r.submitTime)).toEqual(records.slice(-3).map((r) => r.submitTime));
+	expect(output(result, 'Newest 3').map((r) => r.submitTime)).toEqual(
+		records.slice(-3).map((r) => r.submitTime),
+	);
 	// The premise: two ≤31-day queries that meet on the boundary record's second (each asked a second wider),
 	// so the vendor returns it from both, and the From record sits on the first query's start.
 	const windows = [...new Set(windowsSent().map(String))].map((w) => w.split(',').map(Number));
@@ -520,9 +664,23 @@ test('6. Vendor "no time" values come out as null, a time without an offset gets
 	expect(result.status).toBe('success');
 	const records = output(result, 'Look up calls');
 	expect(records.map((r) => r['#item'])).toEqual([0, 1]);
-	const times = (r) => [r.voiceId, r.submitTime, r.callTime, r.ringingTime, r.answerTime, r.hangupTime];
+	const times = (r) => [
+		r.voiceId,
+		r.submitTime,
+		r.callTime,
+		r.ringingTime,
+		r.answerTime,
+		r.hangupTime,
+	];
 	expect(records.map(times)).toEqual([
-		['2203031113381000901', '2022-01-18T15:00:00+08:00', '2022-01-18T15:00:02+08:00', null, null, null],
+		[
+			'2203031113381000901',
+			'2022-01-18T15:00:00+08:00',
+			'2022-01-18T15:00:02+08:00',
+			null,
+			null,
+			null,
+		],
 		[
 			'2203031113381000902',
 			'2022-01-18T14:42:40+08:00',
@@ -540,7 +698,9 @@ test('6. A 19-digit Voice ID that arrives as a number (already rounded) is refus
 	expect(result.error.message).toBe(
 		'The Voice ID in item 0 lost digits on the way: it arrived as a number too large to hold every digit',
 	);
-	expect(result.error.description).toMatch(/^Got the number 2203031113381000000; numbers above 9007199254740991 are rounded/);
+	expect(result.error.description).toMatch(
+		/^Got the number 2203031113381000000; numbers above 9007199254740991 are rounded/,
+	);
 	expect(result.error.description).toContain('format the column as text');
 	expect(sim.requests).toHaveLength(0);
 });

@@ -29,7 +29,11 @@ beforeAll(async () => {
 	await n8n.importCredentialAndWorkflows(
 		runtime,
 		userFolder,
-		{ ...CREDENTIAL, type: 'itniotechApi', data: { ...ACCOUNT, platform: 'other', baseUrl: sim.baseUrl, pathLayout: 'itniotech' } },
+		{
+			...CREDENTIAL,
+			type: 'itniotechApi',
+			data: { ...ACCOUNT, platform: 'other', baseUrl: sim.baseUrl, pathLayout: 'itniotech' },
+		},
 		[],
 	);
 	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
@@ -46,26 +50,37 @@ beforeEach(() => sim.reset());
 
 /** What the editor's Audio File list gets back for a search and a page. */
 async function listAudioFiles(filter, paginationToken) {
-	const response = await fetch(`${server.baseUrl}/rest/dynamic-node-parameters/resource-locator-results`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', cookie: session.cookie },
-		body: JSON.stringify({
-			path: 'parameters.fileId',
-			nodeTypeAndVersion: { name: 'n8n-nodes-itniotech.itniotechVoice', version: 1 },
-			currentNodeParameters: { resource: 'call', operation: 'sendGroup', callees: '', fileId: { __rl: true, mode: 'list', value: '' } },
-			credentials: { itniotechApi: CREDENTIAL },
-			methodName: 'searchAudioFiles',
-			...(filter === undefined ? {} : { filter }),
-			...(paginationToken === undefined ? {} : { paginationToken }),
-		}),
-	});
+	const response = await fetch(
+		`${server.baseUrl}/rest/dynamic-node-parameters/resource-locator-results`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', cookie: session.cookie },
+			body: JSON.stringify({
+				path: 'parameters.fileId',
+				nodeTypeAndVersion: { name: 'n8n-nodes-itniotech.itniotechVoice', version: 1 },
+				currentNodeParameters: {
+					resource: 'call',
+					operation: 'sendGroup',
+					callees: '',
+					fileId: { __rl: true, mode: 'list', value: '' },
+				},
+				credentials: { itniotechApi: CREDENTIAL },
+				methodName: 'searchAudioFiles',
+				...(filter === undefined ? {} : { filter }),
+				...(paginationToken === undefined ? {} : { paginationToken }),
+			}),
+		},
+	);
 	const text = await response.text();
 	expect({ status: response.status, text }).toMatchObject({ status: 200 });
 	return JSON.parse(text).data;
 }
 
 test('the account’s files by name, a page at a time; a search filters them by name', async () => {
-	const files = Array.from({ length: 130 }, (_, i) => [`${i % 2 === 0 ? 'welcome' : 'reminder'}-${i}.mp3`, `id-${i}.mp3`]);
+	const files = Array.from({ length: 130 }, (_, i) => [
+		`${i % 2 === 0 ? 'welcome' : 'reminder'}-${i}.mp3`,
+		`id-${i}.mp3`,
+	]);
 	for (const [name, id] of files) sim.files.set(name, id);
 
 	const first = await listAudioFiles();
@@ -77,7 +92,9 @@ test('the account’s files by name, a page at a time; a search filters them by 
 	expect(second.paginationToken).toBeUndefined();
 
 	const found = await listAudioFiles('Reminder-1');
-	expect(found.results.map((r) => r.name)).toEqual(files.map(([name]) => name).filter((name) => name.startsWith('reminder-1')));
+	expect(found.results.map((r) => r.name)).toEqual(
+		files.map(([name]) => name).filter((name) => name.startsWith('reminder-1')),
+	);
 	// Every request was signed by the credential, as a run's are.
 	expect(sim.requests.every((r) => r.path === '/voice/fileQuery' && r.signValid)).toBe(true);
 });

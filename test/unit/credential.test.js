@@ -263,11 +263,17 @@ describe('credential description', () => {
 		expect(credential.displayName).toBe('Itniotech API');
 	});
 
-	test('the Base URL is asked for only with Other Brand (Itniotech and Onbuka have their own), required there', () => {
+	test('one Base URL per platform, all empty by default, so switching platform leaves no other address behind', () => {
 		const urls = variants('baseUrl');
-		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([['other']]);
-		expect(urls[0].required).toBe(true);
-		expect(urls[0].default).toBe('');
+		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([
+			['itniotech'],
+			['onbuka'],
+			['other'],
+		]);
+		expect(urls.every((p) => p.default === '')).toBe(true);
+		expect(urls[0].placeholder).toBe('https://api.itniotech.com');
+		expect(urls[1].placeholder).toBe('https://api.onbuka.com/v3');
+		expect(urls[2].required).toBe(true);
 	});
 
 	test('App IDs live in the credential, optional, with a placeholder and where to find them', () => {
