@@ -24,7 +24,7 @@ export const meta: OperationMeta = {
 
 /** The earliest start recordMo accepts. */
 export const INBOUND_EARLIEST = new Date('2022-07-01T00:00:00+08:00');
-const RETENTION = 'Itniotech keeps received messages from 1 July 2022 (China time) on.';
+const RETENTION = 'Itniotech keeps received messages from 1 July 2022 (China time) on';
 const VENDOR_OFFSET_MS = 8 * 3600_000;
 const LIMIT_HINT =
 	'Keeps the N messages received last in the From–To range; they are output oldest first';

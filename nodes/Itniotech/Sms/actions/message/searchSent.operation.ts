@@ -21,7 +21,7 @@ export const meta: OperationMeta = {
 	description: 'Get the messages sent between two dates (last 90 days), with their delivery status',
 };
 
-const RETENTION = 'Itniotech keeps sent messages for the last 90 days.';
+const RETENTION = 'Itniotech keeps sent messages for the last 90 days';
 const RETENTION_DAYS = 90;
 /** The most records one getSentRcd answer holds; a full page means there may be more (next startIndex). */
 export const SENT_PAGE_SIZE = 50_000;
