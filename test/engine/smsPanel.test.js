@@ -27,7 +27,13 @@ async function sms(parameters, { smsAppId = 'cred-app', ...extra } = {}) {
 }
 
 const bodyOf = (request) => JSON.parse(request.body);
-const sendTo = (numbers, options = {}) => ({ operation: 'send', numbers, content: 'Hi', additionalFields: {}, options });
+const sendTo = (numbers, options = {}) => ({
+	operation: 'send',
+	numbers,
+	content: 'Hi',
+	additionalFields: {},
+	options,
+});
 
 describe('App ID', () => {
 	test("every operation takes the credential's SMS App ID", async () => {
@@ -35,7 +41,10 @@ describe('App ID', () => {
 		expect(sent.error).toBeUndefined();
 		expect(bodyOf(sim.requests[0]).appId).toBe('cred-app');
 		// The message was sent under the credential's app, so a report asked without any App ID field finds it.
-		const report = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: sent.items });
+		const report = await sms(
+			{ operation: 'getReport', msgIds: '={{ $json.msgId }}' },
+			{ items: sent.items },
+		);
 		expect(report.items.map((i) => i.json.status)).toEqual(['delivered']);
 	});
 
@@ -44,26 +53,44 @@ describe('App ID', () => {
 		expect(sent.error).toBeUndefined();
 		expect(bodyOf(sim.requests[0]).appId).toBe('other-app');
 		expect(sim.sent.map((s) => s.appId)).toEqual(['other-app']);
-		const underCredential = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}' }, { items: sent.items });
+		const underCredential = await sms(
+			{ operation: 'getReport', msgIds: '={{ $json.msgId }}' },
+			{ items: sent.items },
+		);
 		expect(underCredential.items.map((i) => i.json.status)).toEqual(['notFound']);
-		const underOverride = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}', options: { appId: 'other-app' } }, { items: sent.items });
+		const underOverride = await sms(
+			{ operation: 'getReport', msgIds: '={{ $json.msgId }}', options: { appId: 'other-app' } },
+			{ items: sent.items },
+		);
 		expect(underOverride.items.map((i) => i.json.status)).toEqual(['delivered']);
 	});
 
 	const now = Date.now();
-	const range = { from: new Date(now - DAY).toISOString(), to: new Date(now).toISOString(), returnAll: true };
+	const range = {
+		from: new Date(now - DAY).toISOString(),
+		to: new Date(now).toISOString(),
+		returnAll: true,
+	};
 	test.each([
 		['Send', sendTo('6281234567001')],
-		['Send Personalized', { operation: 'sendBatch', numbers: '6281234567001', content: 'Hi', additionalFields: {} }],
+		[
+			'Send Personalized',
+			{ operation: 'sendBatch', numbers: '6281234567001', content: 'Hi', additionalFields: {} },
+		],
 		['Get Delivery Report', { operation: 'getReport', msgIds: '2405131020451000017' }],
 		['Get Many Sent', { operation: 'searchSent', ...range }],
 		['Get Many Received', { operation: 'searchInbound', ...range }],
-	])('%s without any App ID: a clear error naming where to set it, before any request', async (_name, parameters) => {
-		const result = await sms(parameters, { smsAppId: null });
-		expect(result.error.message).toBe('No SMS App ID is set');
-		expect(result.error.description).toMatch(/Enter your SMS App ID in the Itniotech credential .*, or set Options → App ID in this node\./);
-		expect(sim.requests).toHaveLength(0);
-	});
+	])(
+		'%s without any App ID: a clear error naming where to set it, before any request',
+		async (_name, parameters) => {
+			const result = await sms(parameters, { smsAppId: null });
+			expect(result.error.message).toBe('No SMS App ID is set');
+			expect(result.error.description).toMatch(
+				/Enter your SMS App ID in the Itniotech credential .*, or set Options → App ID in this node\./,
+			);
+			expect(sim.requests).toHaveLength(0);
+		},
+	);
 
 	test('an App ID of only spaces in the credential counts as missing', async () => {
 		const result = await sms(sendTo('6281234567001'), { smsAppId: '   ' });
@@ -78,7 +105,13 @@ describe('App ID', () => {
 			{ json: { phone: '6281234567003' } },
 		];
 		const result = await sms(
-			{ operation: 'sendBatch', numbers: '={{ $json.phone }}', content: 'Hi', additionalFields: {}, options: { appId: '={{ $json.app }}' } },
+			{
+				operation: 'sendBatch',
+				numbers: '={{ $json.phone }}',
+				content: 'Hi',
+				additionalFields: {},
+				options: { appId: '={{ $json.app }}' },
+			},
 			{ items },
 		);
 		expect(result.error).toBeUndefined();
@@ -102,13 +135,23 @@ describe('App ID', () => {
 			{ json: { msgId: a.items[0].json.msgId, app: 'app-a' } },
 			{ json: { msgId: b.items[0].json.msgId } },
 		];
-		const result = await sms({ operation: 'getReport', msgIds: '={{ $json.msgId }}', options: { appId: '={{ $json.app }}' } }, { items });
+		const result = await sms(
+			{
+				operation: 'getReport',
+				msgIds: '={{ $json.msgId }}',
+				options: { appId: '={{ $json.app }}' },
+			},
+			{ items },
+		);
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => [i.pairedItem.item, i.json.msgId, i.json.status])).toEqual([
 			[0, items[0].json.msgId, 'delivered'],
 			[1, items[1].json.msgId, 'delivered'],
 		]);
-		expect(sim.requests.map((r) => r.msgIds)).toEqual([[items[0].json.msgId], [items[1].json.msgId]]);
+		expect(sim.requests.map((r) => r.msgIds)).toEqual([
+			[items[0].json.msgId],
+			[items[1].json.msgId],
+		]);
 	});
 });
 
@@ -126,13 +169,23 @@ describe('Get Many Sent: Limit keeps the newest N by receiveTime, output oldest 
 		for (const at of times) {
 			state.nextMsgId += 1n;
 			const msgId = String(state.nextMsgId);
-			state.messages.set(msgId, { msgId, number: '6281234567001', appId: 'cred-app', content: 'x', submitTime: at });
+			state.messages.set(msgId, {
+				msgId,
+				number: '6281234567001',
+				appId: 'cred-app',
+				content: 'x',
+				submitTime: at,
+			});
 		}
 	};
-	const range = () => ({ from: new Date(Date.now() - 40 * DAY).toISOString(), to: new Date(Date.now()).toISOString() });
+	const range = () => ({
+		from: new Date(Date.now() - 40 * DAY).toISOString(),
+		to: new Date(Date.now()).toISOString(),
+	});
 	const times = (result) => result.items.map((i) => Date.parse(i.json.receiveTime));
 	// The simulator reports each message 5 s after its send time, and lists it in the order stored.
-	const reported = (sendTimes) => sendTimes.map((t) => Math.floor((t + 5000) / 1000) * 1000).sort((x, y) => x - y);
+	const reported = (sendTimes) =>
+		sendTimes.map((t) => Math.floor((t + 5000) / 1000) * 1000).sort((x, y) => x - y);
 
 	let older;
 	let newer;
@@ -142,7 +195,18 @@ describe('Get Many Sent: Limit keeps the newest N by receiveTime, output oldest 
 		newer = Array.from({ length: 10 }, (_, i) => now - DAY + i * 60_000);
 		// Newest first and shuffled within each window: the vendor's order within a window is not documented.
 		addSent([...newer].reverse());
-		addSent([older[3], older[9], older[0], older[7], older[1], older[8], older[2], older[6], older[4], older[5]]);
+		addSent([
+			older[3],
+			older[9],
+			older[0],
+			older[7],
+			older[1],
+			older[8],
+			older[2],
+			older[6],
+			older[4],
+			older[5],
+		]);
 	});
 
 	test('Limit 5: the 5 newest, from the newest window alone, oldest first', async () => {
@@ -171,14 +235,23 @@ describe('Get Many Received: Limit keeps the N received last, output oldest firs
 	// A fixed past range: three month windows (+08:00) Jan 10 – Feb 1, Feb 1 – Mar 1, Mar 1 – Mar 20.
 	const range = { from: '2025-01-10T00:00:00+08:00', to: '2025-03-20T00:00:00+08:00' };
 	const at = (day) => Date.parse(`${day}T12:00:00+08:00`);
-	const march = Array.from({ length: 8 }, (_, i) => at(`2025-03-${String(10 - i).padStart(2, '0')}`)); // newest first
-	const february = Array.from({ length: 8 }, (_, i) => at(`2025-02-${String(i + 2).padStart(2, '0')}`));
+	const march = Array.from({ length: 8 }, (_, i) =>
+		at(`2025-03-${String(10 - i).padStart(2, '0')}`),
+	); // newest first
+	const february = Array.from({ length: 8 }, (_, i) =>
+		at(`2025-02-${String(i + 2).padStart(2, '0')}`),
+	);
 	const january = [at('2025-01-20'), at('2025-01-12'), at('2025-01-25')];
 	const times = (result) => result.items.map((i) => Date.parse(i.json.receiveTime));
 	const ascending = (list) => [...list].sort((a, b) => a - b);
 
 	beforeEach(() => {
-		smsState(sim).inbound = [...february.slice(4), ...march, ...january, ...february.slice(0, 4)].map((t, i) => ({
+		smsState(sim).inbound = [
+			...february.slice(4),
+			...march,
+			...january,
+			...february.slice(0, 4),
+		].map((t, i) => ({
 			number: `62812000${i}`,
 			sendId: '6281100000001',
 			receiveTime: vendorTime(t),
@@ -191,7 +264,9 @@ describe('Get Many Received: Limit keeps the N received last, output oldest firs
 		expect(result.error).toBeUndefined();
 		expect(times(result)).toEqual(ascending(march).slice(3));
 		expect(sim.requests).toHaveLength(1);
-		expect(Date.parse(bodyOf(sim.requests[0]).params.strTime)).toBe(Date.parse('2025-03-01T00:00:00+08:00'));
+		expect(Date.parse(bodyOf(sim.requests[0]).params.strTime)).toBe(
+			Date.parse('2025-03-01T00:00:00+08:00'),
+		);
 	});
 
 	test('Limit 12: all of March and the 4 newest of February, oldest first; January is not asked', async () => {

@@ -12,6 +12,7 @@ import { smsOptions } from './smsFields';
 /** The From/To range of the SMS searches, checked against the vendor's retention before any request. */
 
 /** From/To (the last 7 days unless changed), Return All/Limit, Options; `limitHint` says which N a Limit keeps. */
+/** `retention` is one sentence without its final period, e.g. "Itniotech keeps sent messages for the last 90 days". */
 export function searchFields(retention: string, limitHint: string): INodeProperties[] {
 	return [
 		{
@@ -20,7 +21,7 @@ export function searchFields(retention: string, limitHint: string): INodePropert
 			type: 'dateTime',
 			required: true,
 			default: '={{ $now.minus({ days: 7 }) }}',
-			description: `Messages at or after this time. ${retention.replace(/\.$/, '')}.`,
+			description: `Messages at or after this time. ${retention}.`,
 		},
 		{
 			displayName: 'To',
@@ -81,7 +82,7 @@ export function readSearchRange(
 			`The From date in item ${itemIndex} is earlier than Itniotech keeps these messages`,
 			{
 				itemIndex,
-				description: `${retention} The earliest usable From is ${earliest.toISOString()}; move From to that date or later.`,
+				description: `${retention}. The earliest usable From is ${earliest.toISOString()}; move From to that date or later.`,
 			},
 		);
 	}
