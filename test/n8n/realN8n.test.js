@@ -217,7 +217,7 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			// The node's SVG icon was served by n8n and rendered.
 			const icon = node.locator('img').first();
 			await icon.waitFor({ timeout: 30_000 });
-			expect(await icon.getAttribute('src')).toMatch(/itniotech(\.dark)?\.svg/);
+			expect(await icon.getAttribute('src')).toMatch(/icons\/voice(\.dark)?\.svg/);
 			expect(await icon.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
 
 			await node.dblclick();
