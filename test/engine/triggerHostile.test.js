@@ -144,6 +144,7 @@ describe('SMS pushes: refused with the item, the field and what is allowed', () 
 		['a msgid of letters', withFields(DELIVERY, { msgid: 'abc' }), /^Report 0: field "msgid" is not digits only/],
 		['a price detail that is a list', withFields(DELIVERY, { pricedetail: [] }), /^Report 0: field "pricedetail" is a list; allowed: an object/],
 		['an object in the price detail', withFields(DELIVERY, { pricedetail: { pay: {} } }), /^Report 0: field "pricedetail.pay" is an object/],
+		['200,000 fields', withFields(DELIVERY, manyFields(200_000)), /^Report 0: field "k\d+" is field 101 of the item; an item may have at most 100 fields$/],
 	])('delivery: %s', async (_name, body, reason) => {
 		await expectRefusedThenOneStart(deliveries, body, reason);
 	});
