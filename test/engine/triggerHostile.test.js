@@ -260,6 +260,11 @@ describe('SMS pushes: refused with the item, the field and what is allowed', () 
 			withFields(DELIVERY, { pricedetail: { pay: {} } }),
 			/^Report 0: field "pricedetail.pay" is an object/,
 		],
+		[
+			'200,000 fields',
+			withFields(DELIVERY, manyFields(200_000)),
+			/^Report 0: field "k\d+" is field 101 of the item; an item may have at most 100 fields$/,
+		],
 	])('delivery: %s', async (_name, body, reason) => {
 		await expectRefusedThenOneStart(deliveries, body, reason);
 	});

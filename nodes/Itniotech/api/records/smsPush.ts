@@ -4,6 +4,7 @@ import {
 	checkFieldCount,
 	checkScalar,
 	kindOf,
+	MAX_ITEM_FIELDS,
 	MAX_TEXT_LENGTH as MAX_CONTENT_LENGTH,
 	passThrough,
 	pushId,
@@ -51,10 +52,6 @@ class Fields {
 			if (list) list.push(key);
 			else this.keys.set(name, [key]);
 		}
-	}
-
-	has(name: string): boolean {
-		return this.keys.has(name);
 	}
 
 	/** The first non-blank value under any of `names` (normalised spellings); undefined when none. */
@@ -112,18 +109,28 @@ function priceOf(fields: Fields): {
 	};
 }
 
+/**
+ * Whether `value` is an object with a key of each group (normalised spellings). Reads at most MAX_ITEM_FIELDS
+ * keys: an object with more counts as one, and its typing refuses it for the number of its fields.
+ */
+function hasFieldsOf(value: unknown, ...groups: string[][]): value is IDataObject {
+	if (!isObject(value)) return false;
+	const names = new Set<string>();
+	for (const key in value) {
+		if (names.size >= MAX_ITEM_FIELDS) return true;
+		names.add(normalKey(key));
+	}
+	return groups.every((spellings) => spellings.some((name) => names.has(name)));
+}
+
 /** A delivery report is an object with a message ID and a status (in any of the spellings above). */
 export function isDeliveryReport(value: unknown): value is IDataObject {
-	if (!isObject(value)) return false;
-	const fields = new Fields(value);
-	return fields.has('msgid') && fields.has('status');
+	return hasFieldsOf(value, ['msgid'], ['status']);
 }
 
 /** An inbound message is an object with the sender's number (`mobile`) and a `content`. */
 export function isInboundMessage(value: unknown): value is IDataObject {
-	if (!isObject(value)) return false;
-	const fields = new Fields(value);
-	return (fields.has('mobile') || fields.has('number')) && fields.has('content');
+	return hasFieldsOf(value, ['mobile', 'number'], ['content']);
 }
 
 export const DELIVERY_STATUSES = ['delivered', 'failed'] as const;
