@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
-import { PushFieldError } from '../api/records/pushFields';
-import { typeStatusReport, wasAnswered } from '../api/records/statusPush';
+import { PushFieldError } from '../../api/records/pushFields';
+import { typeStatusReport, wasAnswered } from '../../api/records/statusPush';
 import {
 	isDeliveryReport,
 	isInboundMessage,
 	typeSmsDeliveryReport,
 	typeSmsInboundMessage,
-} from '../api/records/smsPush';
+} from '../../api/records/smsPush';
 import type { PushKind } from './push';
 
 type GetParameter = (name: string, fallback: unknown) => unknown;
@@ -25,10 +25,7 @@ function isStatusReport(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && 'voiceId' in value;
 }
 
-/*
- * The paths must also be written out in the webhook description's `path` expression (n8n evaluates that
- * without this module); a unit test holds the two together.
- */
+/* Each trigger writes these paths into its webhook `path` expression, which n8n evaluates as text. */
 export const EVENTS = {
 	callStatus: {
 		path: 'itniotech-status',
@@ -72,12 +69,6 @@ export const EVENTS = {
 } satisfies Record<string, TriggerEvent>;
 
 export type EventName = keyof typeof EVENTS;
-
-export function eventOf(value: unknown): TriggerEvent {
-	return typeof value === 'string' && value in EVENTS
-		? EVENTS[value as EventName]
-		: EVENTS.callStatus;
-}
 
 /**
  * Every item typed, or the refusal of the whole push at its first bad field: a sender that gets 400 can

@@ -31,7 +31,7 @@ export function readSetup(
 			hint: 'Use a long random secret, e.g. from a password generator, and put the same token in the push URL.',
 		};
 	}
-	const list = parseAllowList(String(parameter('allowedIps', '') ?? ''));
+	const list = parseAllowList(String(parameter('options.allowedIps', '') ?? ''));
 	if ('invalid' in list) {
 		const entries = list.invalid
 			.map((entry) => `"${entry.length > 60 ? `${entry.slice(0, 60)}…` : entry}"`)
