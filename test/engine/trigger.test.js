@@ -62,7 +62,6 @@ async function post(url, body, contentType = 'application/json') {
 
 const params = (extra = {}) => ({
 	authentication: 'none',
-	allowedIps: '',
 	reportTypes: [],
 	answered: 'all',
 	...extra,
@@ -157,26 +156,25 @@ describe('protection', () => {
 		},
 	);
 
-	test('a new trigger (version 1.1) asks for a token by default; one saved with version 1 keeps None', async () => {
+	test('a new trigger asks for a token by default (Token in Query Parameter)', async () => {
 		const { authentication, ...unset } = params();
 		await expect(startTrigger(unset)).rejects.toThrow(/Token must be at least 16 characters/);
 		trigger = await startTrigger({ ...unset, token: TOKEN });
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(401);
 		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(200);
-		await trigger.stop();
-		trigger = await startTrigger(unset, { typeVersion: 1 });
-		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
 		expect(trigger.starts).toHaveLength(1);
 	});
 
 	test('source IP allow-list: outside → 403 and no start; listed address or range → 200', async () => {
-		trigger = await startTrigger(params({ allowedIps: '203.0.113.10, 198.51.100.0/24' }));
+		trigger = await startTrigger(
+			params({ options: { allowedIps: '203.0.113.10, 198.51.100.0/24' } }),
+		);
 		expect(await post(trigger.baseUrl, ANSWERED)).toEqual({
 			status: 403,
 			body: { error: 'This source IP address is not allowed' },
 		});
 		await trigger.stop();
-		trigger = await startTrigger(params({ allowedIps: '10.0.0.1, 127.0.0.0/8' }));
+		trigger = await startTrigger(params({ options: { allowedIps: '10.0.0.1, 127.0.0.0/8' } }));
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
 		expect(trigger.starts).toHaveLength(1);
 	});
@@ -184,15 +182,15 @@ describe('protection', () => {
 	test.each([['198.51.100.0/'], ['127.0.0.1/33'], ['localhost'], ['2001:db8::/']])(
 		'a malformed allow-list entry %p fails activation, naming it (a trailing slash once admitted every address)',
 		async (entry) => {
-			await expect(startTrigger(params({ allowedIps: `203.0.113.10, ${entry}` }))).rejects.toThrow(
-				`Allowed Source IPs: "${entry}" is not an IP address or range`,
-			);
+			await expect(
+				startTrigger(params({ options: { allowedIps: `203.0.113.10, ${entry}` } })),
+			).rejects.toThrow(`Allowed Source IPs: "${entry}" is not an IP address or range`);
 		},
 	);
 
 	test('an allow-list that is malformed at push time (activated before these checks): 403, nothing started', async () => {
-		trigger = await startTrigger(params({ allowedIps: '127.0.0.1' }));
-		trigger.node.parameters.allowedIps = '127.0.0.0/';
+		trigger = await startTrigger(params({ options: { allowedIps: '127.0.0.1' } }));
+		trigger.node.parameters.options.allowedIps = '127.0.0.0/';
 		const response = await post(trigger.baseUrl, ANSWERED);
 		expect(response.status).toBe(403);
 		expect(response.body.error).toMatch(/not set up correctly, so it accepts no pushes/);
@@ -201,7 +199,11 @@ describe('protection', () => {
 
 	test('the source IP is checked before the token: outside the list, even the right token gets 403', async () => {
 		trigger = await startTrigger(
-			params({ authentication: 'queryToken', token: TOKEN, allowedIps: '203.0.113.10' }),
+			params({
+				authentication: 'queryToken',
+				token: TOKEN,
+				options: { allowedIps: '203.0.113.10' },
+			}),
 		);
 		expect((await post(`${trigger.baseUrl}?token=wrong`, ANSWERED)).status).toBe(403);
 		expect((await post(`${trigger.baseUrl}?token=${TOKEN}`, ANSWERED)).status).toBe(403);
@@ -209,12 +211,16 @@ describe('protection', () => {
 	});
 
 	test('IPv6: a dual-stack server sees IPv4 clients as ::ffff:a.b.c.d, which match IPv4 entries; IPv6 ranges match', async () => {
-		trigger = await startTrigger(params({ allowedIps: '127.0.0.0/8' }), { host: '::' });
+		trigger = await startTrigger(params({ options: { allowedIps: '127.0.0.0/8' } }), {
+			host: '::',
+		});
 		const mapped = await post(trigger.baseUrl.replace('[::1]', '127.0.0.1'), ANSWERED);
 		expect(mapped).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(403); // ::1 is not in 127.0.0.0/8
 		await trigger.stop();
-		trigger = await startTrigger(params({ allowedIps: '::1/128, 2001:db8::/32' }), { host: '::' });
+		trigger = await startTrigger(params({ options: { allowedIps: '::1/128, 2001:db8::/32' } }), {
+			host: '::',
+		});
 		expect((await post(trigger.baseUrl, ANSWERED)).status).toBe(200);
 		expect((await post(trigger.baseUrl.replace('[::1]', '127.0.0.1'), ANSWERED)).status).toBe(403);
 		expect(trigger.starts).toHaveLength(1);
@@ -334,44 +340,64 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 	});
 });
 
+const DIST = '../../dist/nodes/Itniotech';
+/** Both trigger nodes as n8n loads them, with their type names. */
+function triggers() {
+	const { ItniotechVoiceTrigger } = require(`${DIST}/VoiceTrigger/ItniotechVoiceTrigger.node.js`);
+	const { ItniotechSmsTrigger } = require(`${DIST}/SmsTrigger/ItniotechSmsTrigger.node.js`);
+	return {
+		voice: { type: 'n8n-nodes-itniotech.itniotechVoiceTrigger', node: new ItniotechVoiceTrigger() },
+		sms: { type: 'n8n-nodes-itniotech.itniotechSmsTrigger', node: new ItniotechSmsTrigger() },
+	};
+}
+
+/** The trigger `which` as a node of a workflow, with n8n's defaults filled in for what `parameters` leaves out. */
+function inWorkflow(which, parameters) {
+	const { Workflow } = require('n8n-workflow');
+	const { NodeTypes } = require('../harness/engine');
+	const { type, node: nodeType } = triggers()[which];
+	const node = {
+		id: 'n1',
+		name: 'Trigger',
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
+	};
+	const workflow = new Workflow({
+		id: 'w1',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes: new NodeTypes({ [type]: nodeType }),
+	});
+	return { workflow, node: workflow.getNode('Trigger'), nodeType };
+}
+
 test.each([
-	[undefined, 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
-	[undefined, 'queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	['voice', undefined, 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
+	['voice', undefined, 'queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
 	// n8n looks a :token path up by its webhookId plus the segments after it, so it must be stored without the id.
-	[undefined, 'pathToken', 'itniotech-status/:token'],
-	['callStatus', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-status'],
-	['smsDelivery', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery'],
-	['smsDelivery', 'queryToken', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery'],
-	['smsDelivery', 'pathToken', 'itniotech-sms-delivery/:token'],
-	['smsInbound', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-inbound'],
-	['smsInbound', 'pathToken', 'itniotech-sms-inbound/:token'],
+	['voice', undefined, 'pathToken', 'itniotech-status/:token'],
+	['sms', undefined, 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery'],
+	[
+		'sms',
+		'smsDelivery',
+		'queryToken',
+		'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-delivery',
+	],
+	['sms', 'smsDelivery', 'pathToken', 'itniotech-sms-delivery/:token'],
+	['sms', 'smsInbound', 'none', 'b0c1d2e3-0000-4000-8000-000000000001/itniotech-sms-inbound'],
+	['sms', 'smsInbound', 'pathToken', 'itniotech-sms-inbound/:token'],
 ])(
-	'event %s (unset: a workflow saved before SMS events), authentication %s: the webhook path n8n registers',
-	(event, authentication, expected) => {
-		const { Workflow, NodeHelpers } = require('n8n-workflow');
-		const { NodeTypes } = require('../harness/engine');
-		const {
-			ItniotechVoiceTrigger,
-		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-		const type = new ItniotechVoiceTrigger();
-		const node = {
-			id: 'n1',
-			name: 'Itniotech Voice Trigger',
-			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { ...(event === undefined ? {} : { event }), authentication, token: TOKEN },
-			webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
-		};
-		const workflow = new Workflow({
-			id: 'w1',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: new NodeTypes({ [node.type]: type }),
-		});
+	'%s trigger, event %s (unset: the default), authentication %s: the webhook path n8n registers',
+	(which, event, authentication, expected) => {
+		const { NodeHelpers } = require('n8n-workflow');
+		const parameters = { ...(event === undefined ? {} : { event }), authentication, token: TOKEN };
+		const { workflow, node, nodeType } = inWorkflow(which, parameters);
 		// What n8n's WebhookService.getNodeWebhooks evaluates for each description field.
-		const [description] = type.description.webhooks;
+		const [description] = nodeType.description.webhooks;
 		const value = (field, fallback) =>
 			workflow.expression.getSimpleParameterValue(
 				node,
@@ -387,114 +413,152 @@ test.each([
 	},
 );
 
-test.each([
-	[1, 'none'],
-	[1.1, 'queryToken'],
-])(
-	'a node of version %s saved without an authentication gets %p (the default n8n fills in)',
-	(typeVersion, expected) => {
-		const { Workflow } = require('n8n-workflow');
-		const { NodeTypes } = require('../harness/engine');
-		const {
-			ItniotechVoiceTrigger,
-		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-		const type = new ItniotechVoiceTrigger();
-		const node = {
-			id: 'n1',
-			name: 'Trigger',
-			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-			typeVersion,
-			position: [0, 0],
-			parameters: {},
-		};
-		const workflow = new Workflow({
-			id: 'w1',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: new NodeTypes({ [node.type]: type }),
-		});
-		expect(workflow.getNode('Trigger').parameters.authentication).toBe(expected);
-		expect(type.description.defaultVersion).toBe(1.1);
+test.each([['voice'], ['sms']])(
+	'%s trigger saved without an authentication gets a token (the default n8n fills in); version 1',
+	(which) => {
+		const { node, nodeType } = inWorkflow(which, {});
+		expect(node.parameters.authentication).toBe('queryToken');
+		expect(node.parameters.options).toEqual({});
+		expect(nodeType.description.version).toBe(1);
 	},
 );
 
-test('the description: a webhook trigger with the setup hint and no credential', () => {
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-	const { description } = new ItniotechVoiceTrigger();
-	expect(description.group).toEqual(['trigger']);
-	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
-	expect(description.credentials).toBeUndefined();
-	const notices = description.properties.filter((p) => p.type === 'notice');
-	// Voice: the user sets the URL in the console; SMS: vendor staff set it, so the notice says whom to ask.
-	expect(notices.map((p) => [p.displayOptions.show, p.displayName])).toEqual([
-		[{ event: ['callStatus'] }, expect.stringMatching(/Itniotech console/)],
-		[
-			{ event: ['smsDelivery'] },
-			expect.stringMatching(
-				/Itniotech support or your account manager.*SMS delivery report push URL/,
-			),
-		],
-		[
-			{ event: ['smsInbound'] },
-			expect.stringMatching(
-				/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/,
-			),
-		],
-		// Shown only when None is chosen.
-		[
-			{ authentication: ['none'] },
-			'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.',
-		],
+test("n8n's nodes panel lists each trigger under its node: the trigger's name is the node's name + Trigger", () => {
+	const { n8n } = require('../../package.json');
+	const names = n8n.nodes.map((file) => {
+		const exported = Object.values(require(`../../${file}`))[0];
+		return new exported().description;
+	});
+	const triggerNames = names.filter((d) => d.group.includes('trigger')).map((d) => d.name);
+	expect(triggerNames.sort()).toEqual(['itniotechSmsTrigger', 'itniotechVoiceTrigger']);
+	// As the editor merges them: the trigger's name without "Trigger" is an action node's name.
+	const actionNames = names.filter((d) => !d.group.includes('trigger')).map((d) => d.name);
+	for (const name of triggerNames) expect(actionNames).toContain(name.replace('Trigger', ''));
+	const { voice, sms } = triggers();
+	expect([voice.node.description.displayName, sms.node.description.displayName]).toEqual([
+		'Itniotech Voice Trigger',
+		'Itniotech SMS Trigger',
 	]);
+	// The editor offers one "On …" entry per option of the field named Event.
+	const event = sms.node.description.properties.find((p) => p.displayName === 'Event');
+	expect(event.options.map((o) => o.action)).toEqual(['On SMS delivery report', 'On inbound SMS']);
 });
 
-test('panel texts: descriptions at most 130 characters, notices at most 160, sentence case; option names in Title Case', () => {
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-	const { description } = new ItniotechVoiceTrigger();
-	const sentenceCase = /^[A-Z0-9"]/;
-	const small = new Set(['in', 'of', 'a', 'an', 'the', 'to', 'for', 'and', 'or', 'URL', 'SMS']);
-	const titleCase = (name) =>
-		name.split(' ').every((word, i) => /^[A-Z0-9(]/.test(word) || (i > 0 && small.has(word)));
-	const texts = [];
-	for (const property of description.properties) {
-		if (property.type === 'notice') {
-			expect(property.displayName.length).toBeLessThanOrEqual(160);
-			texts.push(property.displayName);
-		} else {
-			texts.push(property.displayName, property.description, property.hint);
-		}
-		for (const option of property.options ?? []) {
-			expect({ option: option.name, titleCase: titleCase(option.name) }).toEqual({
-				option: option.name,
-				titleCase: true,
-			});
-			texts.push(option.description);
-		}
-	}
-	for (const text of texts.filter(Boolean)) {
-		expect(text).toMatch(sentenceCase);
-	}
-	const descriptions = description.properties
-		.flatMap((p) => [p.description, p.hint, ...(p.options ?? []).map((o) => o.description)])
-		.filter(Boolean);
-	expect(descriptions.length).toBeGreaterThan(10);
-	for (const text of descriptions)
-		expect({ text, length: text.length <= 130 }).toEqual({ text, length: true });
+/** The notices of a panel with `parameters` set, as n8n decides what to show (displayOptions). */
+function noticesShown(which, parameters) {
+	const { NodeHelpers } = require('n8n-workflow');
+	const { node, nodeType } = inWorkflow(which, parameters);
+	return nodeType.description.properties
+		.filter((p) => p.type === 'notice')
+		.filter((p) => NodeHelpers.displayParameter(node.parameters, p, node, nodeType.description))
+		.map((p) => p.displayName);
+}
+
+test.each([['voice'], ['sms']])(
+	'the %s panel: its notices follow the authentication, and say how to hand over the URL and that n8n must be reachable',
+	(which) => {
+		const reachable = expect.stringMatching(/reachable from the internet.*tunnel/);
+		const query = noticesShown(which, { authentication: 'queryToken' });
+		expect(query).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/Production URL above followed by \?token=YOUR_TOKEN/),
+				reachable,
+			]),
+		);
+		expect(query.join(' ')).not.toMatch(/Anyone who knows/);
+		const inPath = noticesShown(which, { authentication: 'pathToken' });
+		expect(inPath).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/with :token replaced by your token/),
+				reachable,
+			]),
+		);
+		const none = noticesShown(which, { authentication: 'none' });
+		expect(none).toEqual(
+			expect.arrayContaining([
+				'Anyone who knows this URL can start the workflow. Choose a token, unless only Itniotech can reach this n8n.',
+				reachable,
+			]),
+		);
+		expect(none.join(' ')).not.toMatch(/token=|:token/);
+	},
+);
+
+test('where each URL is set: Voice in the console; SMS by Itniotech staff, per event', () => {
+	expect(noticesShown('voice', {})[0]).toMatch(/Itniotech console: Voice → settings/);
+	expect(noticesShown('sms', { event: 'smsDelivery' })[0]).toMatch(
+		/Itniotech support or your account manager.*SMS delivery report push URL/,
+	);
+	expect(noticesShown('sms', { event: 'smsInbound' })[0]).toMatch(
+		/Itniotech support or your account manager.*inbound SMS \(MO\) push URL/,
+	);
 });
 
-test("the paths in the webhook expression are the events' paths", () => {
-	const { EVENTS } = require('../../dist/nodes/Itniotech/VoiceTrigger/events.js');
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-	const { description } = new ItniotechVoiceTrigger();
-	const events = description.properties.find((p) => p.name === 'event').options.map((o) => o.value);
-	expect(events.sort()).toEqual(Object.keys(EVENTS).sort());
-	for (const event of events)
-		expect(description.webhooks[0].path).toContain(`"${EVENTS[event].path}"`);
+test.each([['voice'], ['sms']])(
+	'the %s trigger: a webhook trigger without credential, Allowed Source IPs under Options',
+	(which) => {
+		const { description } = triggers()[which].node;
+		expect(description.group).toEqual(['trigger']);
+		expect(description.webhooks[0]).toMatchObject({
+			httpMethod: 'POST',
+			responseMode: 'onReceived',
+		});
+		expect(description.credentials).toBeUndefined();
+		expect(description.properties.find((p) => p.name === 'allowedIps')).toBeUndefined();
+		const options = description.properties.at(-1);
+		expect(options).toMatchObject({ name: 'options', type: 'collection', default: {} });
+		expect(options.options.map((o) => o.name)).toEqual(['allowedIps']);
+	},
+);
+
+test.each([['voice'], ['sms']])(
+	'%s panel texts: descriptions at most 130 characters, notices at most 160, sentence case; option names in Title Case',
+	(which) => {
+		const { description } = triggers()[which].node;
+		const sentenceCase = /^[A-Z0-9"]/;
+		const small = new Set(['in', 'of', 'a', 'an', 'the', 'to', 'for', 'and', 'or', 'URL', 'SMS']);
+		const titleCase = (name) =>
+			name.split(' ').every((word, i) => /^[A-Z0-9(]/.test(word) || (i > 0 && small.has(word)));
+		const properties = description.properties.flatMap((p) =>
+			p.type === 'collection' ? [p, ...p.options] : [p],
+		);
+		const texts = [];
+		for (const property of properties) {
+			if (property.type === 'notice') {
+				expect(property.displayName.length).toBeLessThanOrEqual(160);
+				texts.push(property.displayName);
+			} else {
+				texts.push(property.displayName, property.description, property.hint);
+			}
+			if (property.type === 'collection') continue;
+			for (const option of property.options ?? []) {
+				expect({ option: option.name, titleCase: titleCase(option.name) }).toEqual({
+					option: option.name,
+					titleCase: true,
+				});
+				texts.push(option.description);
+			}
+		}
+		for (const text of texts.filter(Boolean)) expect(text).toMatch(sentenceCase);
+		const descriptions = properties
+			.flatMap((p) => [
+				p.description,
+				p.hint,
+				...(p.type === 'collection' ? [] : (p.options ?? []).map((o) => o.description)),
+			])
+			.filter(Boolean);
+		expect(descriptions.length).toBeGreaterThan(4);
+		for (const text of descriptions)
+			expect({ text, length: text.length <= 130 }).toEqual({ text, length: true });
+	},
+);
+
+test("the paths in the webhook expressions are the events' paths", () => {
+	const { EVENTS } = require(`${DIST}/common/trigger/events.js`);
+	const { voice, sms } = triggers();
+	expect(voice.node.description.webhooks[0].path).toContain(`"${EVENTS.callStatus.path}"`);
+	const events = sms.node.description.properties.find((p) => p.name === 'event');
+	expect(events.options.map((o) => o.value)).toEqual(['smsDelivery', 'smsInbound']);
+	for (const { value } of events.options)
+		expect(sms.node.description.webhooks[0].path).toContain(`"${EVENTS[value].path}"`);
 });

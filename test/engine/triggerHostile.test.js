@@ -30,7 +30,7 @@ const INBOUND = {
 	content: 'STOP',
 };
 
-const calls = { event: 'callStatus', authentication: 'queryToken', token: TOKEN };
+const calls = { authentication: 'queryToken', token: TOKEN };
 const deliveries = { event: 'smsDelivery', authentication: 'queryToken', token: TOKEN };
 const replies = { event: 'smsInbound', authentication: 'queryToken', token: TOKEN };
 const VALID = { callStatus: REPORT, smsDelivery: DELIVERY, smsInbound: INBOUND };
@@ -71,7 +71,7 @@ async function expectRefusedThenOneStart(parameters, body, reason, contentType) 
 	if (typeof reason === 'string') expect(refused.body).toEqual({ error: reason });
 	else expect(refused.body.error).toMatch(reason);
 	expect(trigger.starts).toHaveLength(0);
-	expect(await post(VALID[parameters.event])).toEqual({
+	expect(await post(VALID[parameters.event ?? 'callStatus'])).toEqual({
 		status: 200,
 		body: { received: 1, accepted: 1 },
 	});

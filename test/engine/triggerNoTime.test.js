@@ -33,7 +33,6 @@ const ANSWERED = {
 
 const params = (answered) => ({
 	authentication: 'none',
-	allowedIps: '',
 	reportTypes: [],
 	answered,
 });

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The trigger's SMS events (issue #17): delivery reports (pushSmsReport) and inbound messages
+ * The SMS Trigger's events (issue #17): delivery reports (pushSmsReport) and inbound messages
  * (pushMoSmsReport), pushed over real HTTP into its webhook() in n8n-core's WebhookContext.
  * Pushes are the vendor's samples (docs: /work/shared/itniotech-sms-api.md sections 6 and 7).
  */
@@ -66,13 +66,11 @@ async function post(url, body, contentType = 'application/json;charset=UTF-8') {
 const delivery = (extra = {}) => ({
 	event: 'smsDelivery',
 	authentication: 'none',
-	allowedIps: '',
 	...extra,
 });
 const inbound = (extra = {}) => ({
 	event: 'smsInbound',
 	authentication: 'none',
-	allowedIps: '',
 	...extra,
 });
 
@@ -239,14 +237,14 @@ describe('protection, as for call status reports', () => {
 	])(
 		'%s, source IP allow-list: outside → 403 and no start; inside → 200',
 		async (_name, params, push) => {
-			trigger = await startTrigger(params({ allowedIps: '203.0.113.10' }));
+			trigger = await startTrigger(params({ options: { allowedIps: '203.0.113.10' } }));
 			expect(await post(trigger.baseUrl, push)).toEqual({
 				status: 403,
 				body: { error: 'This source IP address is not allowed' },
 			});
 			expect(trigger.starts).toHaveLength(0);
 			await trigger.stop();
-			trigger = await startTrigger(params({ allowedIps: '127.0.0.0/8' }));
+			trigger = await startTrigger(params({ options: { allowedIps: '127.0.0.0/8' } }));
 			expect((await post(trigger.baseUrl, push)).status).toBe(200);
 		},
 	);
@@ -321,7 +319,6 @@ describe('pushes refused: 400 with a reason, nothing started', () => {
 test('call status reports also come in an {"array": […]} wrapper', async () => {
 	trigger = await startTrigger({
 		authentication: 'none',
-		allowedIps: '',
 		reportTypes: [],
 		answered: 'all',
 	});
@@ -337,7 +334,7 @@ test('call status reports also come in an {"array": […]} wrapper', async () =>
 
 test('examples/sms-delivery-failures-to-slack.json: its trigger, token in the query, passes on only the failed report', async () => {
 	const example = require('../../examples/sms-delivery-failures-to-slack.json');
-	const node = example.nodes.find((n) => n.type === 'n8n-nodes-itniotech.itniotechVoiceTrigger');
+	const node = example.nodes.find((n) => n.type === 'n8n-nodes-itniotech.itniotechSmsTrigger');
 	trigger = await startTrigger(node.parameters);
 	expect(trigger.baseUrl).toMatch(/\/itniotech-sms-delivery$/);
 	const url = `${trigger.baseUrl}?token=${node.parameters.token}`;

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Serves the built Itniotech Trigger (node type itniotechVoiceTrigger) over real HTTP on 127.0.0.1 the way n8n 2.41.1's webhook server
+ * Serves a built Itniotech trigger (Voice Trigger, or SMS Trigger for an SMS event) over real HTTP on 127.0.0.1 the way n8n 2.41.1's webhook server
  * serves a typeVersion-1 webhook node, and records every workflow start it asks for.
  *
  * The request is prepared as n8n prepares it before the node runs (packages/cli: middlewares/body-parser.ts
@@ -27,10 +27,15 @@ const { Workflow, jsonParse, sanitizeXmlName } = require('n8n-workflow');
 const { Parser } = require('xml2js');
 const { NodeTypes, additionalDataFor } = require('./engine');
 
-const { ItniotechVoiceTrigger } = require(
-	path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'),
-);
-const TRIGGER_TYPE = 'n8n-nodes-itniotech.itniotechVoiceTrigger';
+const DIST = path.resolve(__dirname, '../../dist/nodes/Itniotech');
+const { ItniotechVoiceTrigger } = require(`${DIST}/VoiceTrigger/ItniotechVoiceTrigger.node.js`);
+const { ItniotechSmsTrigger } = require(`${DIST}/SmsTrigger/ItniotechSmsTrigger.node.js`);
+const TRIGGERS = {
+	voice: { Type: ItniotechVoiceTrigger, type: 'n8n-nodes-itniotech.itniotechVoiceTrigger' },
+	sms: { Type: ItniotechSmsTrigger, type: 'n8n-nodes-itniotech.itniotechSmsTrigger' },
+};
+/** The trigger that serves `parameters`: the SMS Trigger has the Event field, the Voice Trigger none. */
+const triggerFor = (parameters) => ('event' in parameters ? TRIGGERS.sms : TRIGGERS.voice);
 const DEFAULT_PAYLOAD_SIZE_MAX_MB = 16;
 
 const xmlParser = new Parser({
@@ -162,20 +167,21 @@ async function activate(trigger, workflow, node) {
 
 /**
  * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
- * @param {object} parameters the trigger node's parameters
- * @param {{ payloadSizeMaxMb?: number, typeVersion?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as
- *   n8n would have it; the node version (default: the one a new trigger gets); the address to listen on
+ * @param {object} parameters the trigger node's parameters (with an `event`: the SMS Trigger's)
+ * @param {{ payloadSizeMaxMb?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as n8n would have it;
+ *   the address to listen on
  */
 async function startTrigger(
 	parameters,
-	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {},
+	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, host = '127.0.0.1' } = {},
 ) {
-	const trigger = new ItniotechVoiceTrigger();
+	const { Type, type } = triggerFor(parameters);
+	const trigger = new Type();
 	const node = {
 		id: 'trigger-1',
-		name: 'Itniotech Voice Trigger',
-		type: TRIGGER_TYPE,
-		typeVersion: typeVersion ?? trigger.description.defaultVersion,
+		name: trigger.description.defaults.name,
+		type,
+		typeVersion: trigger.description.version,
 		position: [0, 0],
 		parameters,
 		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
@@ -185,7 +191,7 @@ async function startTrigger(
 		nodes: [node],
 		connections: {},
 		active: true,
-		nodeTypes: new NodeTypes({ [TRIGGER_TYPE]: trigger }),
+		nodeTypes: new NodeTypes({ [type]: trigger }),
 	});
 	await activate(trigger, workflow, node);
 	const starts = [];

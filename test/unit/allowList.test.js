@@ -1,11 +1,11 @@
 'use strict';
-/** The trigger's Allowed Source IPs (VoiceTrigger/allowList.ts) and the checks run at activation (setup.ts). */
+/** The trigger's Allowed Source IPs (common/trigger/allowList.ts) and the checks run at activation (setup.ts). */
 const fc = require('fast-check');
 const {
 	parseAllowList,
 	isAllowedSource,
-} = require('../../dist/nodes/Itniotech/VoiceTrigger/allowList');
-const { readSetup, MIN_TOKEN_LENGTH } = require('../../dist/nodes/Itniotech/VoiceTrigger/setup');
+} = require('../../dist/nodes/Itniotech/common/trigger/allowList');
+const { readSetup, MIN_TOKEN_LENGTH } = require('../../dist/nodes/Itniotech/common/trigger/setup');
 
 const ranges = (text) => {
 	const list = parseAllowList(text);
@@ -150,18 +150,20 @@ describe('the activation check (readSetup)', () => {
 	});
 
 	test('a malformed allow-list entry is refused, naming it', () => {
-		expect(setup({ authentication: 'none', allowedIps: '203.0.113.10, 198.51.100.0/' })).toEqual({
+		expect(
+			setup({ authentication: 'none', 'options.allowedIps': '203.0.113.10, 198.51.100.0/' }),
+		).toEqual({
 			problem: 'Allowed Source IPs: "198.51.100.0/" is not an IP address or range',
 			hint: expect.stringMatching(/198\.51\.100\.0\/24, 2001:db8::\/32/),
 		});
-		expect(setup({ authentication: 'none', allowedIps: 'a b' }).problem).toBe(
+		expect(setup({ authentication: 'none', 'options.allowedIps': 'a b' }).problem).toBe(
 			'Allowed Source IPs: "a", "b" are not IP addresses or ranges',
 		);
 		expect(
-			setup({ authentication: 'none', allowedIps: ' , ' }).setup.allowedRanges,
+			setup({ authentication: 'none', 'options.allowedIps': ' , ' }).setup.allowedRanges,
 		).toBeUndefined();
 		expect(
-			setup({ authentication: 'none', allowedIps: '2001:db8::/32' }).setup.allowedRanges,
+			setup({ authentication: 'none', 'options.allowedIps': '2001:db8::/32' }).setup.allowedRanges,
 		).toHaveLength(1);
 	});
 });

@@ -70,7 +70,15 @@ test('every source file sits in a layer: api/, common/, a node folder, or creden
 	expect(files.filter((file) => layerOf(file) === undefined)).toEqual([]);
 	const layers = new Set(files.map(layerOf));
 	expect(layers).toEqual(
-		new Set(['api', 'common', 'credentials', 'node:Sms', 'node:Voice', 'node:VoiceTrigger']),
+		new Set([
+			'api',
+			'common',
+			'credentials',
+			'node:Sms',
+			'node:SmsTrigger',
+			'node:Voice',
+			'node:VoiceTrigger',
+		]),
 	);
 });
 
@@ -86,8 +94,12 @@ test('the rule catches each kind of wrong import', () => {
 		{ from: 'nodes/Itniotech/api/signing.ts', to: 'credentials/ItniotechApi.credentials' },
 		{ from: 'nodes/Itniotech/common/paging.ts', to: 'nodes/Itniotech/Voice/helpers/voiceId' },
 		{
-			from: 'nodes/Itniotech/VoiceTrigger/push.ts',
-			to: 'nodes/Itniotech/Voice/helpers/recordFields',
+			from: 'nodes/Itniotech/common/trigger/receive.ts',
+			to: 'nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node',
+		},
+		{
+			from: 'nodes/Itniotech/SmsTrigger/ItniotechSmsTrigger.node.ts',
+			to: 'nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node',
 		},
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/common/validation' },
 		{
@@ -103,6 +115,10 @@ test('the rule catches each kind of wrong import', () => {
 			to: 'nodes/Itniotech/api/records/record',
 		},
 		{ from: 'nodes/Itniotech/common/paging.ts', to: 'nodes/Itniotech/api/transport/request' },
+		{
+			from: 'nodes/Itniotech/SmsTrigger/ItniotechSmsTrigger.node.ts',
+			to: 'nodes/Itniotech/common/trigger/receive',
+		},
 		{ from: 'credentials/ItniotechApi.credentials.ts', to: 'nodes/Itniotech/api/signing' },
 	];
 	expect(violations(right)).toEqual([]);

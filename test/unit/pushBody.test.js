@@ -1,10 +1,10 @@
 'use strict';
-/** What the trigger accepts as a push body (VoiceTrigger/body.ts): JSON, in UTF-8, large whole numbers exact. */
+/** What the trigger accepts as a push body (common/trigger/body.ts): JSON, in UTF-8, large whole numbers exact. */
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
-const { readJsonBody, contentTypeOf } = require('../../dist/nodes/Itniotech/VoiceTrigger/body');
+const { readJsonBody, contentTypeOf } = require('../../dist/nodes/Itniotech/common/trigger/body');
 
-const BODY_MODULE = path.resolve(__dirname, '../../dist/nodes/Itniotech/VoiceTrigger/body.js');
+const BODY_MODULE = path.resolve(__dirname, '../../dist/nodes/Itniotech/common/trigger/body.js');
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const bytes = (text) => Buffer.from(text, 'utf8');
 
