@@ -185,7 +185,7 @@ function shots(demo) {
 		},
 		{
 			file: 'sms-trigger.png',
-			node: ['itniotechSmsTrigger', 'itniotechVoiceTrigger'],
+			node: ['itniotechSmsTrigger'],
 			choose: [['event', ['SMS Delivery Report', 'SMS Delivery Reports']]],
 			trigger: true,
 		},

@@ -1,8 +1,8 @@
 'use strict';
 /**
- * The Itniotech Trigger in real n8n 2.41.1: the packed package installed as a community package, trigger
- * workflows imported and published (call status reports, SMS delivery reports, inbound SMS, one of node version 1,
- * one for hostile pushes), `n8n start`, and pushes POSTed to their production URLs.
+ * The Itniotech Voice Trigger and Itniotech SMS Trigger in real n8n 2.41.1: the packed package installed as a
+ * community package, trigger workflows imported and published (call status reports, SMS delivery reports, inbound
+ * SMS, one for hostile pushes), `n8n start`, and pushes POSTed to their production URLs.
  * Checks every HTTP answer (the node's own, and those n8n gives before the node runs), which executions
  * started (n8n's REST API), that no rejected push started one, and the typed items in an execution.
  *
@@ -25,7 +25,12 @@ const { freePort, sleep } = require('../../scripts/lib/services');
 
 jest.setTimeout(300_000);
 
-const TRIGGER_NAME = 'Itniotech Trigger';
+const TRIGGERS = {
+	voice: { name: 'Itniotech Voice Trigger', type: 'n8n-nodes-itniotech.itniotechVoiceTrigger' },
+	sms: { name: 'Itniotech SMS Trigger', type: 'n8n-nodes-itniotech.itniotechSmsTrigger' },
+};
+/** The SMS Trigger has the Event field (delivery reports, inbound SMS); the Voice Trigger has none. */
+const triggerOf = (parameters) => ('event' in parameters ? TRIGGERS.sms : TRIGGERS.voice);
 /** The URL path of each event (the voice one as before SMS events came). */
 const EVENT_PATHS = {
 	callStatus: 'itniotech-status',
@@ -35,8 +40,6 @@ const EVENT_PATHS = {
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const QUERY_TOKEN = 'push-token-0123456789abcdef';
 const PATH_TOKEN = 'path-token-fedcba9876543210';
-/** The node version a new trigger gets (1 is kept for workflows saved before tokens were the default). */
-const CURRENT_VERSION = 1.1;
 
 /**
  * IDs must be digits, so each push a test names (ok-… should start the workflow, no-… should not) gets a
@@ -53,7 +56,8 @@ function idFor(name) {
 	return idsByName.get(name);
 }
 
-function triggerWorkflow(id, webhookId, parameters, typeVersion = CURRENT_VERSION) {
+function triggerWorkflow(id, webhookId, parameters) {
+	const { name, type } = triggerOf(parameters);
 	return {
 		id,
 		name: `Itniotech trigger: ${id}`,
@@ -62,9 +66,9 @@ function triggerWorkflow(id, webhookId, parameters, typeVersion = CURRENT_VERSIO
 		nodes: [
 			{
 				id: 'a1',
-				name: TRIGGER_NAME,
-				type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-				typeVersion,
+				name,
+				type,
+				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
 				parameters,
@@ -78,7 +82,7 @@ function triggerWorkflow(id, webhookId, parameters, typeVersion = CURRENT_VERSIO
 				parameters: {},
 			},
 		],
-		connections: { [TRIGGER_NAME]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		connections: { [name]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	};
 }
 
@@ -98,7 +102,7 @@ function dedupeWorkflow(id, webhookId, parameters) {
 		},
 	});
 	workflow.connections = {
-		[TRIGGER_NAME]: { main: [[{ node: 'Remove Duplicates', type: 'main', index: 0 }]] },
+		[workflow.nodes[0].name]: { main: [[{ node: 'Remove Duplicates', type: 'main', index: 0 }]] },
 		'Remove Duplicates': { main: [[{ node: 'Done', type: 'main', index: 0 }]] },
 	};
 	return workflow;
@@ -120,7 +124,7 @@ const WORKFLOWS = {
 	}),
 	allow: triggerWorkflow('ItnioTrigAllow01', '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e', {
 		authentication: 'none',
-		allowedIps: '203.0.113.10, 198.51.100.0/24, 2001:db8::/32',
+		options: { allowedIps: '203.0.113.10, 198.51.100.0/24, 2001:db8::/32' },
 	}),
 	smsDlr: triggerWorkflow('ItnioTrigSmsDlr1', '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', {
 		event: 'smsDelivery',
@@ -132,8 +136,6 @@ const WORKFLOWS = {
 		event: 'smsInbound',
 		authentication: 'none',
 	}),
-	// Saved before tokens were the default: no authentication stored, node version 1, so still None.
-	legacy: triggerWorkflow('ItnioTrigLegacy1', '8b9c0d1e-2f3a-4b4c-8d5e-6f7a8b9c0d1e', {}, 1),
 	hostile: triggerWorkflow('ItnioTrigHostile', '9c0d1e2f-3a4b-4c5d-9e6f-7a8b9c0d1e2f', {
 		authentication: 'queryToken',
 		token: QUERY_TOKEN,
@@ -146,7 +148,7 @@ const WORKFLOWS = {
 /** Published too, but its allow-list is malformed: n8n fails to activate it at start-up. */
 const BAD_ALLOW_LIST = triggerWorkflow('ItnioTrigBadList', 'ad0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a', {
 	authentication: 'none',
-	allowedIps: '203.0.113.10, 198.51.100.0/',
+	options: { allowedIps: '203.0.113.10, 198.51.100.0/' },
 });
 /** Imported only, then activated through the REST API as the editor's Publish button does. */
 const UNPUBLISHED = {
@@ -155,6 +157,9 @@ const UNPUBLISHED = {
 		token: 'a',
 	}),
 	noToken: triggerWorkflow('ItnioTrigNoToken', 'cf2a3b4c-5d6e-4f7a-8b8c-9d0e1f2a3b4c', {}),
+	smsNoToken: triggerWorkflow('ItnioTrigSmsNoTk', 'd03b4c5d-6e7f-4a8b-9c9d-0e1f2a3b4c5e', {
+		event: 'smsInbound',
+	}),
 };
 
 /** A report as the vendor pushes it: times in epoch milliseconds. */
@@ -281,11 +286,12 @@ async function executionsOf(workflowId) {
 	return (await rest(`executions?filter=${filter}&limit=100`)).results;
 }
 
-/** The items a node (the trigger unless named) output in one execution. */
-async function nodeItems(executionId, nodeName = TRIGGER_NAME) {
+/** The items a node (the workflow's trigger unless named) output in one execution. */
+async function nodeItems(executionId, nodeName) {
 	const execution = await rest(`executions/${executionId}`);
-	const data = flatted.parse(execution.data);
-	return (data.resultData.runData[nodeName][0].data.main[0] ?? []).map((item) => item.json);
+	const { runData } = flatted.parse(execution.data).resultData;
+	const name = nodeName ?? Object.values(TRIGGERS).find((trigger) => trigger.name in runData).name;
+	return (runData[name][0].data.main[0] ?? []).map((item) => item.json);
 }
 const triggerItems = (executionId) => nodeItems(executionId);
 
@@ -346,7 +352,6 @@ beforeAll(async () => {
 			.status,
 	).toBe(401);
 	expect((await waitUntilRegistered(urls.smsMo, [])).status).toBe(400);
-	expect((await waitUntilRegistered(urls.legacy, [])).status).toBe(400);
 	expect(
 		(await waitUntilRegistered(`${urls.hostile}?token=wrong`, [report('no-probe-hostile')])).status,
 	).toBe(401);
@@ -484,24 +489,24 @@ test("activation through the REST API (the editor's Publish) with a 1-character 
 	expect((await pushTo('shortToken')).status).toBe(404);
 });
 
-test('a new trigger without a token (the default is a token now) cannot be published: 400 from n8n, the workflow stays inactive', async () => {
-	const response = await activateThroughRest(UNPUBLISHED.noToken.id);
-	expect(response.status).toBe(400);
-	expect(response.body.message).toMatch(
-		/Node "Itniotech Trigger":\s+- Missing or invalid required parameters: token/,
-	);
-	expect(await rest(`workflows/${UNPUBLISHED.noToken.id}`)).toMatchObject({
-		active: false,
-		activeVersionId: null,
-	});
-	expect((await pushTo('noToken')).status).toBe(404);
-});
-
-test('a trigger saved with node version 1 and no authentication keeps None (an upgrade does not stop its pushes)', async () => {
-	const response = await post(urls.legacy, report('ok-legacy'));
-	expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
-	expectedStarts.legacy.push(['ok-legacy']);
-});
+test.each([
+	['noToken', 'Itniotech Voice Trigger'],
+	['smsNoToken', 'Itniotech SMS Trigger'],
+])(
+	'%s: a new trigger without a token (the default is a token) cannot be published: 400 from n8n, the workflow stays inactive',
+	async (key, nodeName) => {
+		const response = await activateThroughRest(UNPUBLISHED[key].id);
+		expect(response.status).toBe(400);
+		expect(response.body.message).toMatch(
+			new RegExp(`Node "${nodeName}":\\s+- Missing or invalid required parameters: token`),
+		);
+		expect(await rest(`workflows/${UNPUBLISHED[key].id}`)).toMatchObject({
+			active: false,
+			activeVersionId: null,
+		});
+		expect((await pushTo(key)).status).toBe(404);
+	},
+);
 
 test('SMS delivery reports, the Onbuka sample in an {"array": […]} wrapper: token checked, Only Failed Deliveries applied', async () => {
 	expect(await post(`${urls.smsDlr}?token=wrong`, deliveryReport('no-dlr-wrong', 1))).toEqual({
