@@ -217,8 +217,19 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			// The node's SVG icon was served by n8n and rendered.
 			const icon = node.locator('img').first();
 			await icon.waitFor({ timeout: 30_000 });
-			expect(await icon.getAttribute('src')).toMatch(/icons\/voice(\.dark)?\.svg/);
-			expect(await icon.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+			const src = await icon.getAttribute('src');
+			expect(src).toMatch(/icons\/voice(\.dark)?\.svg/);
+			const served = await page.request.get(new URL(src, server.baseUrl).href);
+			expect(served.status()).toBe(200);
+			expect(await served.text()).toContain('<svg');
+			// Rendered: the browser decoded it (waits for the load instead of reading a half-loaded image).
+			await page.waitForFunction(
+				(img) => img.complete && img.naturalWidth > 0,
+				await icon.elementHandle(),
+				{
+					timeout: 30_000,
+				},
+			);
 
 			await node.dblclick();
 			await page.locator('[data-test-id="node-execute-button"]').first().click();
