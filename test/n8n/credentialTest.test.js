@@ -70,7 +70,13 @@ async function testCredential(data) {
 	return result;
 }
 
-const itniotech = () => ({ ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl });
+// A test server is Other Brand: n8n keeps a Base URL for that platform only.
+const itniotech = () => ({
+	...ACCOUNT,
+	platform: 'other',
+	pathLayout: 'itniotech',
+	baseUrl: sim.baseUrl,
+});
 const SUCCESS = { status: 'OK', message: 'Connection successful!' };
 const balanceAnswer = (body) => ({
 	kind: 'http',
@@ -228,7 +234,6 @@ test('status 0 as a number with a balance passes', async () => {
 });
 
 test.each([
-	['Onbuka', () => ({ platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` }), '/v3/getBalance'],
 	[
 		'Other Brand with the Onbuka layout',
 		() => ({ platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3/` }),
@@ -246,10 +251,11 @@ test.each([
 	]);
 });
 
-test('an Onbuka address with Platform Itniotech (the old README advice) fails with HTTP 404 and says to check the Platform', async () => {
+test('an Onbuka-style address with the Itniotech path layout fails with HTTP 404 and says to check the Platform', async () => {
 	const result = await testCredential({
 		...ACCOUNT,
-		platform: 'itniotech',
+		platform: 'other',
+		pathLayout: 'itniotech',
 		baseUrl: `${sim.baseUrl}/v3`,
 	});
 	expect(result.status).toBe('Error');
@@ -262,7 +268,7 @@ test('an Onbuka address with Platform Itniotech (the old README advice) fails wi
 test('an unusable address is named before anything is sent: no http(s), or Other Brand left empty', async () => {
 	const typo = await testCredential({
 		...ACCOUNT,
-		platform: 'itniotech',
+		platform: 'other',
 		baseUrl: 'api.itniotech.com',
 	});
 	expect(typo.status).toBe('Error');
@@ -328,7 +334,7 @@ describe('the signature reaches no other host', () => {
 	])(
 		'the Base URL %s is refused before anything is sent, naming the field',
 		async (baseUrl, why) => {
-			const result = await testCredential({ ...ACCOUNT, platform: 'itniotech', baseUrl });
+			const result = await testCredential({ ...ACCOUNT, platform: 'other', baseUrl });
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/The Base URL (".*" )?in the Itniotech credential/);
 			expect(result.message).toMatch(why);

@@ -94,7 +94,13 @@ beforeAll(async () => {
 		{
 			...CREDENTIAL,
 			type: 'itniotechApi',
-			data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, smsAppId: 'sms-reminders' },
+			data: {
+				...ACCOUNT,
+				platform: 'other',
+				pathLayout: 'itniotech',
+				baseUrl: sim.baseUrl,
+				smsAppId: 'sms-reminders',
+			},
 		},
 	]);
 	const workflowDir = path.join(userFolder, 'import', 'workflows');
