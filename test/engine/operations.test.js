@@ -1,20 +1,14 @@
 'use strict';
 /** The rest of the Voice API inside WorkflowExecute, against the simulator. */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	EXAMPLE_RECORD,
+	DAY,
+	vendorTime: isoWithOffset,
+} = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-function isoWithOffset(ms) {
-	// The vendor's style: local time with +08:00.
-	return `${new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`;
-}
+const { sim, credentials } = useSimulator();
 
 /** n records, one every `spacingMs`, the newest `newestAgoMs` before now. */
 function history(n, spacingMs, newestAgoMs, extra = {}) {

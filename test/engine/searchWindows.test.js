@@ -5,21 +5,9 @@
  * serves each reading and every search here must come out the same under all of them: each record once,
  * and Limit = the newest records of the whole range, output oldest first.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
+const { runNode, useSimulator, EXAMPLE_RECORD, HOUR, DAY, vendorTime } = require('../helpers');
 
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-/** The vendor's style: local time with +08:00, whole seconds. */
-function vendorTime(ms) {
-	return `${new Date(ms + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
-}
+const { sim, credentials } = useSimulator();
 
 /**
  * A 50-day range (so two windows, split 31 days after From) with a record every 4 hours strictly inside it,

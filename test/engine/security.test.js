@@ -6,20 +6,10 @@
  * send that never left says so.
  */
 const http = require('node:http');
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { getRecordParameters } = require('../fixtures');
+const { runNode, useSimulator, getRecordParameters, MINUTE, HOUR } = require('../helpers');
 
-const MINUTE = 60 * 1000;
-const HOUR = 60 * MINUTE;
-const fixture = useSimulator();
-let sim;
-let credentials;
 // Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
 /** The server a redirect points to: it records every request it receives, and answers as the vendor would. */
 const collector = { received: [], server: undefined, origin: '' };

@@ -1,6 +1,8 @@
 'use strict';
 /** Itniotech Voice Trigger: its webhook() in n8n-core's WebhookContext, fed by real HTTP requests. */
-const { startTrigger } = require('../harness/webhook');
+const { useTriggers, postPush: post } = require('../helpers');
+
+const startTrigger = useTriggers();
 
 const ANSWERED = {
 	voiceId: '2203031113381000002',
@@ -46,19 +48,6 @@ const DIRECT_DIAL = { ...ANSWERED, voiceId: '2203031113381000004', type: 4 };
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function post(url, body, contentType = 'application/json') {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': contentType },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json().catch(() => undefined) };
-}
 
 const params = (extra = {}) => ({
 	authentication: 'none',

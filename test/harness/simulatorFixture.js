@@ -20,12 +20,14 @@ async function startSimulator(options = {}) {
 
 /**
  * Registers the jest hooks for one simulator per file and returns it with the credential data that reaches
- * it: `const { sim, credentials } = useSimulator();`. Both objects are the same for the whole file;
- * `credentials.baseUrl` is filled in once the simulator listens (beforeAll), so read them inside hooks and tests.
+ * it: `const { sim, credentials } = useSimulator();`. `credentials` adds fields of the file's own (sends read
+ * the App ID from the credential, for instance); the rest of `options` is the simulator's. Both objects are the
+ * same for the whole file; `credentials.baseUrl` is filled in once the simulator listens (beforeAll), so read
+ * them inside hooks and tests.
  */
-function useSimulator(options = {}) {
+function useSimulator({ credentials: credentialFields = {}, ...options } = {}) {
 	const sim = simulatorKnowingTheAccount(options);
-	const credentials = { ...ACCOUNT };
+	const credentials = { ...ACCOUNT, ...credentialFields };
 	beforeAll(async () => {
 		credentials.baseUrl = await sim.start();
 	});

@@ -249,4 +249,20 @@ async function startTrigger(
 	};
 }
 
-module.exports = { startTrigger };
+/**
+ * startTrigger for a suite: `const startTrigger = useTriggers();` registers an afterEach that stops every
+ * trigger the test started.
+ */
+function useTriggers() {
+	const started = [];
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map((trigger) => trigger.stop()));
+	});
+	return async (...args) => {
+		const trigger = await startTrigger(...args);
+		started.push(trigger);
+		return trigger;
+	};
+}
+
+module.exports = { startTrigger, useTriggers };

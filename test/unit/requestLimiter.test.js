@@ -8,39 +8,17 @@ const {
 } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 const { settleInOrder } = require('../../dist/nodes/Itniotech/common/inOrder.js');
-
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { fakeContext, vendorAnswer } = require('../helpers');
 
 /** A context whose HTTP requests stay open until the test answers them. */
 function contextWithOpenRequests() {
 	const open = [];
-	const ctx = {
-		open,
-		getNode: () => node,
-		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret' }),
-		helpers: {
-			httpRequestWithAuthentication: (_type, options) =>
-				new Promise((resolve) =>
-					open.push({
-						body: options.body,
-						answer: (data) =>
-							resolve({
-								statusCode: 200,
-								headers: {},
-								body: JSON.stringify({ status: '0', data }),
-							}),
-					}),
-				),
-		},
-	};
-	return ctx;
+	const answer = (options) =>
+		new Promise((resolve) =>
+			open.push({ body: options.body, answer: (data) => resolve(vendorAnswer(data)) }),
+		);
+	const credentials = { apiKey: 'key', apiSecret: 'secret' };
+	return Object.assign(fakeContext({ credentials, answer }), { open });
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
