@@ -11,11 +11,16 @@
  * The engine pieces load n8n-core, which takes seconds; they are getters, so a suite that asks only for
  * constants, stubs or the fake context never loads it.
  */
+const http = require('node:http');
+const path = require('node:path');
 const { ACCOUNT, TEST_SECRETS, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('./fixtures');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { md5 } = require('../simulator/server');
 const { vendorTime } = require('../simulator/sms');
 const { EVIDENCE_DIR, append, visibleRunText } = require('./evidence');
+
+/** The package's root folder. */
+const ROOT = path.resolve(__dirname, '..');
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -136,7 +141,41 @@ async function postPush(url, body, contentType = 'application/json', headers = {
 	}
 }
 
+/** The refusal a push typer throws (a PushFieldError), as { field, message }. */
+function pushRefusal(type) {
+	const { PushFieldError } = require('../dist/nodes/Itniotech/api/records/pushFields');
+	try {
+		type();
+	} catch (error) {
+		expect(error).toBeInstanceOf(PushFieldError);
+		return { field: error.field, message: error.message };
+	}
+	throw new Error('not refused');
+}
+
+/**
+ * The server a redirect points to, for checks that nothing reaches it: it records every request it receives in
+ * `received` (emptied before each test) and answers 200 with `answerBody`, as the vendor would. Registers the
+ * jest hooks; `origin` is filled in by beforeAll.
+ */
+function useRedirectTarget(answerBody) {
+	const target = { received: [], server: undefined, origin: '' };
+	beforeAll(async () => {
+		target.server = http.createServer((req, res) => {
+			target.received.push({ method: req.method, url: req.url, headers: req.headers });
+			res.writeHead(200, { 'Content-Type': 'application/json' });
+			res.end(answerBody);
+		});
+		await new Promise((resolve) => target.server.listen(0, '127.0.0.1', resolve));
+		target.origin = `http://127.0.0.1:${target.server.address().port}`;
+	});
+	afterAll(async () => new Promise((resolve) => target.server.close(resolve)));
+	beforeEach(() => (target.received = []));
+	return target;
+}
+
 module.exports = {
+	ROOT,
 	MINUTE,
 	HOUR,
 	DAY,
@@ -149,6 +188,8 @@ module.exports = {
 	md5,
 	signedHeaders,
 	postPush,
+	useRedirectTarget,
+	pushRefusal,
 	EVIDENCE_DIR,
 	append,
 	visibleRunText,
@@ -168,8 +209,11 @@ function lazy(names, load) {
 lazy(['loggedText'], () => require('./harness/recordingLogger'));
 lazy(['runNode', 'loadOptionsContext'], () => require('./harness/engine'));
 lazy(['useSimulator', 'startSimulator'], () => require('./harness/simulatorFixture'));
-lazy(['startTrigger', 'useTriggers'], () => require('./harness/webhook'));
+lazy(['startTrigger', 'triggerWorkflow', 'useTriggers'], () => require('./harness/webhook'));
 lazy(['useRealN8n', 'importIntoN8n', 'N8N_VERSION'], () => require('./harness/realN8n'));
 lazy(['ItniotechVoice'], () => require('../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'));
 lazy(['ItniotechSms'], () => require('../dist/nodes/Itniotech/Sms/ItniotechSms.node.js'));
+lazy(['ItniotechVoiceTrigger'], () =>
+	require('../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'),
+);
 lazy(['ItniotechApi'], () => require('../dist/credentials/ItniotechApi.credentials.js'));

@@ -5,25 +5,19 @@
  * corrected only when the offset explains the -16, answers are read with a byte cap and a deadline, and a
  * send that never left says so.
  */
-const http = require('node:http');
-const { runNode, useSimulator, getRecordParameters, MINUTE, HOUR } = require('../helpers');
+const {
+	runNode,
+	useSimulator,
+	useRedirectTarget,
+	getRecordParameters,
+	MINUTE,
+	HOUR,
+} = require('../helpers');
 
 // Sends read the App ID from the credential's Voice App ID.
 const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
-/** The server a redirect points to: it records every request it receives, and answers as the vendor would. */
-const collector = { received: [], server: undefined, origin: '' };
-beforeAll(async () => {
-	collector.server = http.createServer((req, res) => {
-		collector.received.push({ method: req.method, url: req.url, headers: req.headers });
-		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end('{"status":"0","reason":"success","data":{"voiceId":"1"}}');
-	});
-	await new Promise((resolve) => collector.server.listen(0, '127.0.0.1', resolve));
-	collector.origin = `http://127.0.0.1:${collector.server.address().port}`;
-});
-afterAll(async () => new Promise((resolve) => collector.server.close(resolve)));
-beforeEach(() => (collector.received = []));
+const collector = useRedirectTarget('{"status":"0","reason":"success","data":{"voiceId":"1"}}');
 
 const TTS = {
 	resource: 'call',

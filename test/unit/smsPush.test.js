@@ -6,7 +6,7 @@ const {
 	typeSmsDeliveryReport,
 	typeSmsInboundMessage,
 } = require('../../dist/nodes/Itniotech/api/records/smsPush');
-const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields');
+const { pushRefusal: refusal } = require('../helpers');
 
 const DELIVERY_KEYS = [
 	'msgId',
@@ -44,17 +44,6 @@ const MSG_ID = '2405131020451000017';
 const delivery = (fields) => typeSmsDeliveryReport({ msgid: MSG_ID, status: 0, ...fields });
 const inbound = (fields) =>
 	typeSmsInboundMessage({ mobile: '6281234567001', content: 'STOP', ...fields });
-
-/** The refusal a typer throws, as { field, message }. */
-function refusal(type) {
-	try {
-		type();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PushFieldError);
-		return { field: error.field, message: error.message };
-	}
-	throw new Error('not refused');
-}
 
 test('every typed field is always present, in one order, null when the push left it out', () => {
 	const { dedupeKey, ...typed } = typeSmsDeliveryReport({ msgid: MSG_ID, status: null });
