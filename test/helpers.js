@@ -13,7 +13,7 @@
  */
 const http = require('node:http');
 const path = require('node:path');
-const { ACCOUNT, TEST_SECRETS, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('./fixtures');
+const fixtures = require('./fixtures');
 const { EXAMPLE_RECORD } = require('../simulator/records');
 const { md5 } = require('../simulator/server');
 const { vendorTime } = require('../simulator/sms');
@@ -110,8 +110,8 @@ function fakeContext({
 
 /** Headers the simulator accepts as the vendor would, for requests a test makes by hand. */
 function signedHeaders({
-	apiKey = ACCOUNT.apiKey,
-	apiSecret = ACCOUNT.apiSecret,
+	apiKey = fixtures.ACCOUNT.apiKey,
+	apiSecret = fixtures.ACCOUNT.apiSecret,
 	nowMs = Date.now(),
 } = {}) {
 	const timestamp = String(Math.floor(nowMs / 1000));
@@ -179,11 +179,8 @@ module.exports = {
 	MINUTE,
 	HOUR,
 	DAY,
-	ACCOUNT,
-	TEST_SECRETS,
+	...fixtures,
 	EXAMPLE_RECORD,
-	TYPED_EXAMPLE_RECORD,
-	getRecordParameters,
 	vendorTime,
 	md5,
 	signedHeaders,

@@ -6,6 +6,7 @@ const {
 	EXAMPLE_RECORD,
 	DAY,
 	vendorTime: isoWithOffset,
+	searchRecordsParameters: search,
 } = require('../helpers');
 
 const { sim, credentials } = useSimulator();
@@ -40,16 +41,6 @@ describe('Account → Get Balance', () => {
 const withAppId = (voiceAppId = 'app-1') => ({ ...credentials, voiceAppId });
 
 describe('Call Record → Get Many', () => {
-	const search = (from, to, extra = {}) => ({
-		resource: 'callRecord',
-		operation: 'searchGroupRecords',
-		from,
-		to,
-		returnAll: true,
-		options: {},
-		...extra,
-	});
-
 	test('a 50-day range is split into ≤31-day queries, every page read, records typed and oldest first', async () => {
 		sim.groupHistory = history(260, 4 * 3600 * 1000, DAY); // ~43 days of records
 		const now = Date.now();

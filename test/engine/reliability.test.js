@@ -4,7 +4,15 @@
  * otherwise; sends are received at most once (the simulator's log proves it); with continue-on-fail a bad
  * neighbour never costs a good item its record; and nothing a user or a log sees contains a secret or a Sign.
  */
-const { runNode, useSimulator, visibleRunText, loggedText, ACCOUNT, DAY } = require('../helpers');
+const {
+	runNode,
+	useSimulator,
+	visibleRunText,
+	loggedText,
+	ACCOUNT,
+	DAY,
+	TTS_PARAMETERS,
+} = require('../helpers');
 
 // Sends read the App ID from the credential's Voice App ID.
 const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
@@ -122,14 +130,7 @@ describe('reads that keep failing end in one clear per-item error', () => {
 
 const SENDS = {
 	'send text to speech': {
-		parameters: {
-			resource: 'call',
-			operation: 'sendTts',
-			callee: '6281234567890',
-			language: 'EN',
-			text: 'Hi',
-			additionalFields: {},
-		},
+		parameters: TTS_PARAMETERS,
 	},
 	'send audio file': {
 		parameters: {

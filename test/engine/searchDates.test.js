@@ -5,19 +5,16 @@
  * WorkflowExecute against the simulator, whose own two-month rule is the oracle.
  */
 const { DateTime } = require('luxon');
-const { runNode, useSimulator, signedHeaders, EXAMPLE_RECORD, DAY } = require('../helpers');
+const {
+	runNode,
+	useSimulator,
+	signedHeaders,
+	searchRecordsParameters: search,
+	EXAMPLE_RECORD,
+	DAY,
+} = require('../helpers');
 
 const { sim, credentials } = useSimulator();
-
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from,
-	to,
-	returnAll: true,
-	options: {},
-	...extra,
-});
 
 /**
  * The ranges the node meant by the search windows the simulator answered, as [from, to] in ms: the node asks

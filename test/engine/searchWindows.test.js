@@ -5,7 +5,15 @@
  * serves each reading and every search here must come out the same under all of them: each record once,
  * and Limit = the newest records of the whole range, output oldest first.
  */
-const { runNode, useSimulator, EXAMPLE_RECORD, HOUR, DAY, vendorTime } = require('../helpers');
+const {
+	runNode,
+	useSimulator,
+	searchRecordsParameters,
+	EXAMPLE_RECORD,
+	HOUR,
+	DAY,
+	vendorTime,
+} = require('../helpers');
 
 const { sim, credentials } = useSimulator();
 
@@ -30,15 +38,8 @@ function scenario() {
 	return { from, to, boundary, records, ids: records.map((r) => r.voiceId) };
 }
 
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from: new Date(from).toISOString(),
-	to: new Date(to).toISOString(),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const search = (from, to, extra) =>
+	searchRecordsParameters(new Date(from).toISOString(), new Date(to).toISOString(), extra);
 
 const READINGS = [];
 for (const [ends, inclusiveStart, inclusiveEnd] of [

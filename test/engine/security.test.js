@@ -10,6 +10,7 @@ const {
 	useSimulator,
 	useRedirectTarget,
 	getRecordParameters,
+	TTS_PARAMETERS: TTS,
 	MINUTE,
 	HOUR,
 } = require('../helpers');
@@ -19,14 +20,6 @@ const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' }
 
 const collector = useRedirectTarget('{"status":"0","reason":"success","data":{"voiceId":"1"}}');
 
-const TTS = {
-	resource: 'call',
-	operation: 'sendTts',
-	callee: '6281234567890',
-	language: 'EN',
-	text: 'Hi',
-	additionalFields: {},
-};
 const GROUP = {
 	resource: 'call',
 	operation: 'sendGroup',

@@ -5,18 +5,16 @@
  * Send Audio File's Audio File list is the account's files by name, searchable and paged, loaded the way
  * the editor loads it (n8n-core's LoadOptionsContext).
  */
-const { runNode, loadOptionsContext, useSimulator, ItniotechVoice } = require('../helpers');
+const {
+	runNode,
+	loadOptionsContext,
+	useSimulator,
+	ItniotechVoice,
+	TTS_PARAMETERS: TTS,
+} = require('../helpers');
 
 const { sim, credentials } = useSimulator();
 
-const TTS = {
-	resource: 'call',
-	operation: 'sendTts',
-	callee: '6281234567890',
-	language: 'EN',
-	text: 'Hi',
-	additionalFields: {},
-};
 const GROUP = {
 	resource: 'call',
 	operation: 'sendGroup',

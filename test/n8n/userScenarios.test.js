@@ -21,6 +21,7 @@ const {
 	HOUR,
 	DAY,
 	vendorTime,
+	searchRecordsParameters: search,
 } = require('../helpers');
 
 jest.setTimeout(300_000);
@@ -92,15 +93,6 @@ function workflow(id, nodes, links, timezone = 'UTC') {
 	};
 }
 
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from,
-	to,
-	returnAll: true,
-	options: {},
-	...extra,
-});
 const getRecord = (voiceId) => ({
 	resource: 'callRecord',
 	operation: 'getGroupRecord',

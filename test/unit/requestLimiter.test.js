@@ -23,17 +23,20 @@ function contextWithOpenRequests() {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A voice send to `callee` through the transport, in `run`. */
+const sendsThrough = (ctx, run) => (callee) =>
+	itniotechApiRequest(ctx, run, {
+		method: 'POST',
+		path: '/voice/sendCode',
+		body: { callee },
+		itemIndex: 0,
+		isSend: true,
+	});
+
 test('a send waiting for its turn when the run stops is not sent, and says so; one already sent finishes', async () => {
 	const ctx = contextWithOpenRequests();
 	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
-	const send = (callee) =>
-		itniotechApiRequest(ctx, run, {
-			method: 'POST',
-			path: '/voice/sendCode',
-			body: { callee },
-			itemIndex: 0,
-			isSend: true,
-		});
+	const send = sendsThrough(ctx, run);
 	const first = send('1');
 	const second = send('2'); // waits: the only turn is taken
 	await flush();
@@ -58,14 +61,7 @@ test('a send handed a slot while it waits out the start spacing is not sent when
 		...createRun(ctx),
 		limiter: new RequestLimiter({ concurrency: 1, requestsPerSecond: 0, spaceStarts: true }, clock),
 	};
-	const send = (callee) =>
-		itniotechApiRequest(ctx, run, {
-			method: 'POST',
-			path: '/voice/sendCode',
-			body: { callee },
-			itemIndex: 0,
-			isSend: true,
-		});
+	const send = sendsThrough(ctx, run);
 	const first = send('111');
 	const second = send('222');
 	await flush();
