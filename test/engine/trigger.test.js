@@ -1,6 +1,13 @@
 'use strict';
 /** Itniotech Voice Trigger: its webhook() in n8n-core's WebhookContext, fed by real HTTP requests. */
-const { startTrigger } = require('../harness/webhook');
+const {
+	useTriggers,
+	triggerWorkflow,
+	postPush: post,
+	ItniotechVoiceTrigger,
+} = require('../helpers');
+
+const startTrigger = useTriggers();
 
 const ANSWERED = {
 	voiceId: '2203031113381000002',
@@ -46,19 +53,6 @@ const DIRECT_DIAL = { ...ANSWERED, voiceId: '2203031113381000004', type: 4 };
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function post(url, body, contentType = 'application/json') {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': contentType },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json().catch(() => undefined) };
-}
 
 const params = (extra = {}) => ({
 	authentication: 'none',
@@ -348,28 +342,9 @@ test.each([
 ])(
 	'event %s (unset: a workflow saved before SMS events), authentication %s: the webhook path n8n registers',
 	(event, authentication, expected) => {
-		const { Workflow, NodeHelpers } = require('n8n-workflow');
-		const { NodeTypes } = require('../harness/engine');
-		const {
-			ItniotechVoiceTrigger,
-		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-		const type = new ItniotechVoiceTrigger();
-		const node = {
-			id: 'n1',
-			name: 'Itniotech Voice Trigger',
-			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { ...(event === undefined ? {} : { event }), authentication, token: TOKEN },
-			webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
-		};
-		const workflow = new Workflow({
-			id: 'w1',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: new NodeTypes({ [node.type]: type }),
-		});
+		const { NodeHelpers } = require('n8n-workflow');
+		const parameters = { ...(event === undefined ? {} : { event }), authentication, token: TOKEN };
+		const { trigger: type, node, workflow } = triggerWorkflow(parameters, { typeVersion: 1 });
 		// What n8n's WebhookService.getNodeWebhooks evaluates for each description field.
 		const [description] = type.description.webhooks;
 		const value = (field, fallback) =>
@@ -393,36 +368,13 @@ test.each([
 ])(
 	'a node of version %s saved without an authentication gets %p (the default n8n fills in)',
 	(typeVersion, expected) => {
-		const { Workflow } = require('n8n-workflow');
-		const { NodeTypes } = require('../harness/engine');
-		const {
-			ItniotechVoiceTrigger,
-		} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
-		const type = new ItniotechVoiceTrigger();
-		const node = {
-			id: 'n1',
-			name: 'Trigger',
-			type: 'n8n-nodes-itniotech.itniotechVoiceTrigger',
-			typeVersion,
-			position: [0, 0],
-			parameters: {},
-		};
-		const workflow = new Workflow({
-			id: 'w1',
-			nodes: [node],
-			connections: {},
-			active: true,
-			nodeTypes: new NodeTypes({ [node.type]: type }),
-		});
+		const { trigger: type, workflow } = triggerWorkflow({}, { typeVersion, name: 'Trigger' });
 		expect(workflow.getNode('Trigger').parameters.authentication).toBe(expected);
 		expect(type.description.defaultVersion).toBe(1.1);
 	},
 );
 
 test('the description: a webhook trigger with the setup hint and no credential', () => {
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	expect(description.group).toEqual(['trigger']);
 	expect(description.webhooks[0]).toMatchObject({ httpMethod: 'POST', responseMode: 'onReceived' });
@@ -452,9 +404,6 @@ test('the description: a webhook trigger with the setup hint and no credential',
 });
 
 test('panel texts: descriptions at most 130 characters, notices at most 160, sentence case; option names in Title Case', () => {
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	const sentenceCase = /^[A-Z0-9"]/;
 	const small = new Set(['in', 'of', 'a', 'an', 'the', 'to', 'for', 'and', 'or', 'URL', 'SMS']);
@@ -489,9 +438,6 @@ test('panel texts: descriptions at most 130 characters, notices at most 160, sen
 
 test("the paths in the webhook expression are the events' paths", () => {
 	const { EVENTS } = require('../../dist/nodes/Itniotech/VoiceTrigger/events.js');
-	const {
-		ItniotechVoiceTrigger,
-	} = require('../../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js');
 	const { description } = new ItniotechVoiceTrigger();
 	const events = description.properties.find((p) => p.name === 'event').options.map((o) => o.value);
 	expect(events.sort()).toEqual(Object.keys(EVENTS).sort());

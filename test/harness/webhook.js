@@ -161,19 +161,14 @@ async function activate(trigger, workflow, node) {
 }
 
 /**
- * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
- * @param {object} parameters the trigger node's parameters
- * @param {{ payloadSizeMaxMb?: number, typeVersion?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as
- *   n8n would have it; the node version (default: the one a new trigger gets); the address to listen on
+ * The trigger in a workflow of its own, as n8n loads a saved one (default parameters filled in):
+ * `{ trigger, node, workflow }`. `typeVersion` defaults to the one a new trigger gets.
  */
-async function startTrigger(
-	parameters,
-	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {},
-) {
+function triggerWorkflow(parameters, { typeVersion, name = 'Itniotech Voice Trigger' } = {}) {
 	const trigger = new ItniotechVoiceTrigger();
 	const node = {
 		id: 'trigger-1',
-		name: 'Itniotech Voice Trigger',
+		name,
 		type: TRIGGER_TYPE,
 		typeVersion: typeVersion ?? trigger.description.defaultVersion,
 		position: [0, 0],
@@ -187,6 +182,20 @@ async function startTrigger(
 		active: true,
 		nodeTypes: new NodeTypes({ [TRIGGER_TYPE]: trigger }),
 	});
+	return { trigger, node, workflow };
+}
+
+/**
+ * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
+ * @param {object} parameters the trigger node's parameters
+ * @param {{ payloadSizeMaxMb?: number, typeVersion?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as
+ *   n8n would have it; the node version (default: the one a new trigger gets); the address to listen on
+ */
+async function startTrigger(
+	parameters,
+	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, typeVersion, host = '127.0.0.1' } = {},
+) {
+	const { trigger, node, workflow } = triggerWorkflow(parameters, { typeVersion });
 	await activate(trigger, workflow, node);
 	const starts = [];
 	const server = http.createServer(async (req, res) => {
@@ -249,4 +258,20 @@ async function startTrigger(
 	};
 }
 
-module.exports = { startTrigger };
+/**
+ * startTrigger for a suite: `const startTrigger = useTriggers();` registers an afterEach that stops every
+ * trigger the test started.
+ */
+function useTriggers() {
+	const started = [];
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map((trigger) => trigger.stop()));
+	});
+	return async (...args) => {
+		const trigger = await startTrigger(...args);
+		started.push(trigger);
+		return trigger;
+	};
+}
+
+module.exports = { startTrigger, triggerWorkflow, useTriggers };

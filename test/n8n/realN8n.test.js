@@ -11,8 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
+const { useSimulator, ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../helpers');
 
 jest.setTimeout(240_000);
 
@@ -60,13 +59,7 @@ function itniotechOutput(execution) {
 	return execution.data.resultData.runData['Itniotech Voice'][0];
 }
 
-let sim;
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const { sim } = useSimulator();
 
 describe.each([
 	['n8n 2.x', undefined],
