@@ -8,12 +8,7 @@ import type {
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
-import {
-	ITNIOTECH_ROOT,
-	layoutPath,
-	ONBUKA_ROOT,
-	resolvePlatform,
-} from '../nodes/Itniotech/api/platform';
+import { layoutPath, resolvePlatform } from '../nodes/Itniotech/api/platform';
 import { signatureHeaders, timestampToSign } from '../nodes/Itniotech/api/signing';
 import { describeVendorStatus, VENDOR_STATUS } from '../nodes/Itniotech/api/statusCodes';
 
@@ -179,27 +174,8 @@ export class ItniotechApi implements ICredentialType {
 			description:
 				'The brand your account is with. The brands share one API but differ in address and some limits.',
 		},
-		// Itniotech and Onbuka keep a Base URL field of their own (empty: their own address). n8n drops
-		// hidden fields from saved credentials, and test setups point these platforms at a local server.
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: ITNIOTECH_ROOT,
-			description: 'Leave empty. Change it only if Itniotech gives you another API address.',
-			displayOptions: { show: { platform: ['itniotech'] } },
-		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: ONBUKA_ROOT,
-			description:
-				'Leave empty. Change it only if Onbuka gives you another API address (keep the /v3).',
-			displayOptions: { show: { platform: ['onbuka'] } },
-		},
+		// Only Other Brand has an address to enter: Itniotech and Onbuka requests always go to their own API
+		// (n8n drops the values of hidden fields, so in n8n a Base URL applies to Other Brand only).
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
@@ -208,7 +184,7 @@ export class ItniotechApi implements ICredentialType {
 			required: true,
 			placeholder: 'e.g. https://api.example.com/v3',
 			description:
-				"The brand's API address: what comes before /voice/sendCode in its API documentation",
+				"The brand's API address, as its API documentation gives it (the part every function's address starts with)",
 			displayOptions: { show: { platform: ['other'] } },
 		},
 		{
@@ -219,12 +195,13 @@ export class ItniotechApi implements ICredentialType {
 				{
 					name: 'Like Itniotech',
 					value: 'itniotech',
-					description: 'SMS addresses contain /sms/, e.g. the balance ends in /sms/getBalance',
+					description: 'Its API documentation puts "sms" in the address of every SMS function',
 				},
 				{
 					name: 'Like Onbuka',
 					value: 'onbuka',
-					description: 'SMS addresses have no /sms/, e.g. the balance ends in /getBalance',
+					description:
+						'Its API documentation has no "sms" in the addresses of SMS functions (the usual case)',
 				},
 			],
 			default: 'onbuka',

@@ -78,7 +78,15 @@ if ! n8n_works; then
 	cat > "$N8N_DIR/package.json" <<JSON
 { "private": true, "dependencies": { "n8n": "$N8N_VERSION" }, "overrides": $overrides }
 JSON
-	PATH="$NODE24_HOME/bin:$PATH" killable npm install --prefix "$N8N_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+	# A committed lock file pins n8n's whole tree: the same packages on every machine, and no half-published
+	# version from the registry breaks a fresh clone. Without one (another N8N_VERSION) npm resolves anew.
+	lock="$PWD/scripts/n8n-locks/n8n-$N8N_VERSION.package-lock.json"
+	if [ -f "$lock" ]; then
+		cp "$lock" "$N8N_DIR/package-lock.json"
+		PATH="$NODE24_HOME/bin:$PATH" killable npm ci --prefix "$N8N_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+	else
+		PATH="$NODE24_HOME/bin:$PATH" killable npm install --prefix "$N8N_DIR" --no-audit --no-fund --ignore-scripts --loglevel=error >&2
+	fi
 	log "building sqlite3 and isolated-vm for Node.js $NODE24_VERSION"
 	PATH="$NODE24_HOME/bin:$PATH" npm_config_nodedir="$NODE24_HOME" killable \
 		npm rebuild --prefix "$N8N_DIR" sqlite3 isolated-vm --ignore-scripts=false --foreground-scripts --loglevel=error >&2

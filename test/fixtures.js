@@ -25,4 +25,34 @@ function getRecordParameters(voiceId, options = {}) {
 	return { resource: 'callRecord', operation: 'getGroupRecord', voiceId, options };
 }
 
-module.exports = { ACCOUNT, TEST_SECRETS, TYPED_EXAMPLE_RECORD, getRecordParameters };
+/** Call → Send Text to Speech to one number, nothing optional set. */
+const TTS_PARAMETERS = {
+	resource: 'call',
+	operation: 'sendTts',
+	callee: '6281234567890',
+	language: 'EN',
+	text: 'Hi',
+	additionalFields: {},
+};
+
+/** Call Record → Get Many from `from` to `to`, all records unless `extra` says otherwise. */
+function searchRecordsParameters(from, to, extra = {}) {
+	return {
+		resource: 'callRecord',
+		operation: 'searchGroupRecords',
+		from,
+		to,
+		returnAll: true,
+		options: {},
+		...extra,
+	};
+}
+
+module.exports = {
+	ACCOUNT,
+	TEST_SECRETS,
+	TYPED_EXAMPLE_RECORD,
+	getRecordParameters,
+	searchRecordsParameters,
+	TTS_PARAMETERS,
+};

@@ -1,14 +1,8 @@
 'use strict';
 /** Batching: bounded concurrency that keeps input order, a requests-per-second cap, parallel paging. */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT } = require('../fixtures');
+const { runNode, useSimulator, EXAMPLE_RECORD } = require('../helpers');
 
-let sim;
-let credentials;
-const fixture = useSimulator({ latencyMs: 25 });
-beforeAll(() => ({ sim, credentials } = fixture));
+const { sim, credentials } = useSimulator({ latencyMs: 25 });
 
 const lookups = (limits, extra = {}) => ({
 	resource: 'callRecord',

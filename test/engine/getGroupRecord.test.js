@@ -1,23 +1,25 @@
 'use strict';
-const { useSimulator } = require('../harness/simulatorFixture');
-const { visibleRunText } = require('../evidence');
-const { loggedText } = require('../harness/recordingLogger');
 /**
  * Call Record → Get inside n8n-core's WorkflowExecute, against the simulator over real HTTP.
  * The engine stores a node's error as a plain object, so its class is checked by name.
  */
-const { runNode } = require('../harness/engine');
-const { ItniotechSimulator, md5 } = require('../../simulator/server');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT, TYPED_EXAMPLE_RECORD, getRecordParameters } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	startSimulator,
+	md5,
+	visibleRunText,
+	loggedText,
+	ACCOUNT,
+	EXAMPLE_RECORD,
+	TYPED_EXAMPLE_RECORD,
+	getRecordParameters,
+} = require('../helpers');
 
 /** One attempt only: these tests are about how each failure is reported (retries: reliability.test.js). */
 const once = { maxAttempts: 1 };
 
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+const { sim, credentials } = useSimulator();
 
 function expectNoSecrets(result) {
 	const text = visibleRunText(result);
@@ -305,8 +307,8 @@ describe('transport failures', () => {
 	});
 
 	test('a refused connection', async () => {
-		const closed = new ItniotechSimulator();
-		const baseUrl = await closed.start();
+		const closed = await startSimulator();
+		const { baseUrl } = closed;
 		await closed.stop();
 		const result = await runNode({
 			parameters: getRecordParameters('1', once),

@@ -1,20 +1,15 @@
 'use strict';
 /** The rest of the Voice API inside WorkflowExecute, against the simulator. */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	EXAMPLE_RECORD,
+	DAY,
+	vendorTime: isoWithOffset,
+	searchRecordsParameters: search,
+} = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-function isoWithOffset(ms) {
-	// The vendor's style: local time with +08:00.
-	return `${new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`;
-}
+const { sim, credentials } = useSimulator();
 
 /** n records, one every `spacingMs`, the newest `newestAgoMs` before now. */
 function history(n, spacingMs, newestAgoMs, extra = {}) {
@@ -46,16 +41,6 @@ describe('Account → Get Balance', () => {
 const withAppId = (voiceAppId = 'app-1') => ({ ...credentials, voiceAppId });
 
 describe('Call Record → Get Many', () => {
-	const search = (from, to, extra = {}) => ({
-		resource: 'callRecord',
-		operation: 'searchGroupRecords',
-		from,
-		to,
-		returnAll: true,
-		options: {},
-		...extra,
-	});
-
 	test('a 50-day range is split into ≤31-day queries, every page read, records typed and oldest first', async () => {
 		sim.groupHistory = history(260, 4 * 3600 * 1000, DAY); // ~43 days of records
 		const now = Date.now();

@@ -4,20 +4,17 @@
  * decides the paths every operation uses and the limits it keeps. The simulator serves each layout strictly
  * (Itniotech /sms/<op> and /voice/<op>; Onbuka /v3/<op> and /v3/voice/<op>; anything else 404).
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { getRecordParameters } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	EXAMPLE_RECORD,
+	getRecordParameters,
+	DAY,
+	vendorTime: isoWithOffset,
+} = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
 // Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
 /** name, credential fields (on top of key and secret), the prefix the layout puts before /voice, the balance path, callees per request, max loop count. */
 const BRANDS = [
@@ -49,10 +46,6 @@ const BRANDS = [
 ];
 
 const numbers = (n) => Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
-
-function isoWithOffset(ms) {
-	return `${new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`;
-}
 
 describe.each(BRANDS)('%s (%#)', (name, fields, voicePrefix, balancePath, perRequest, maxLoops) => {
 	let brand;

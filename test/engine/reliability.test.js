@@ -4,23 +4,20 @@
  * otherwise; sends are received at most once (the simulator's log proves it); with continue-on-fail a bad
  * neighbour never costs a good item its record; and nothing a user or a log sees contains a secret or a Sign.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { visibleRunText } = require('../evidence');
-const { loggedText } = require('../harness/recordingLogger');
-const { runNode } = require('../harness/engine');
-const { ACCOUNT } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	visibleRunText,
+	loggedText,
+	ACCOUNT,
+	DAY,
+	TTS_PARAMETERS,
+} = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
+// Sends read the App ID from the credential's Voice App ID.
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 /** Every run of this file, for the secret scan at the end. */
 const seen = [];
-const fixture = useSimulator();
-// Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
 
 async function run(parameters, extra = {}) {
 	const result = await runNode({ parameters, credentials, ...extra });
@@ -133,14 +130,7 @@ describe('reads that keep failing end in one clear per-item error', () => {
 
 const SENDS = {
 	'send text to speech': {
-		parameters: {
-			resource: 'call',
-			operation: 'sendTts',
-			callee: '6281234567890',
-			language: 'EN',
-			text: 'Hi',
-			additionalFields: {},
-		},
+		parameters: TTS_PARAMETERS,
 	},
 	'send audio file': {
 		parameters: {

@@ -5,27 +5,16 @@
  * WorkflowExecute against the simulator, whose own two-month rule is the oracle.
  */
 const { DateTime } = require('luxon');
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { md5 } = require('../../simulator/server');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	signedHeaders,
+	searchRecordsParameters: search,
+	EXAMPLE_RECORD,
+	DAY,
+} = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from,
-	to,
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const { sim, credentials } = useSimulator();
 
 /**
  * The ranges the node meant by the search windows the simulator answered, as [from, to] in ms: the node asks
@@ -163,15 +152,9 @@ test('an empty To is "missing", with continue-on-fail only on its own item', asy
 
 describe("the simulator's own two-month rule (the oracle) clamps at month ends", () => {
 	async function query(strTime, endTime) {
-		const timestamp = String(Math.floor(sim.now() / 1000));
 		const response = await fetch(`${credentials.baseUrl}/voice/recordGroupQuery`, {
 			method: 'POST',
-			headers: {
-				'Content-Type': 'application/json',
-				'Api-Key': ACCOUNT.apiKey,
-				Timestamp: timestamp,
-				Sign: md5(`${ACCOUNT.apiKey}${ACCOUNT.apiSecret}${timestamp}`),
-			},
+			headers: signedHeaders({ nowMs: sim.now() }),
 			body: JSON.stringify({ current: 1, size: 10, params: { strTime, endTime } }),
 		});
 		return (await response.json()).status;

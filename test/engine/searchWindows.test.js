@@ -5,21 +5,17 @@
  * serves each reading and every search here must come out the same under all of them: each record once,
  * and Limit = the newest records of the whole range, output oldest first.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
+const {
+	runNode,
+	useSimulator,
+	searchRecordsParameters,
+	EXAMPLE_RECORD,
+	HOUR,
+	DAY,
+	vendorTime,
+} = require('../helpers');
 
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-/** The vendor's style: local time with +08:00, whole seconds. */
-function vendorTime(ms) {
-	return `${new Date(ms + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
-}
+const { sim, credentials } = useSimulator();
 
 /**
  * A 50-day range (so two windows, split 31 days after From) with a record every 4 hours strictly inside it,
@@ -42,15 +38,8 @@ function scenario() {
 	return { from, to, boundary, records, ids: records.map((r) => r.voiceId) };
 }
 
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from: new Date(from).toISOString(),
-	to: new Date(to).toISOString(),
-	returnAll: true,
-	options: {},
-	...extra,
-});
+const search = (from, to, extra) =>
+	searchRecordsParameters(new Date(from).toISOString(), new Date(to).toISOString(), extra);
 
 const READINGS = [];
 for (const [ends, inclusiveStart, inclusiveEnd] of [

@@ -5,44 +5,21 @@
  * corrected only when the offset explains the -16, answers are read with a byte cap and a deadline, and a
  * send that never left says so.
  */
-const http = require('node:http');
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { getRecordParameters } = require('../fixtures');
+const {
+	runNode,
+	useSimulator,
+	useRedirectTarget,
+	getRecordParameters,
+	TTS_PARAMETERS: TTS,
+	MINUTE,
+	HOUR,
+} = require('../helpers');
 
-const MINUTE = 60 * 1000;
-const HOUR = 60 * MINUTE;
-const fixture = useSimulator();
-let sim;
-let credentials;
 // Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
-/** The server a redirect points to: it records every request it receives, and answers as the vendor would. */
-const collector = { received: [], server: undefined, origin: '' };
-beforeAll(async () => {
-	collector.server = http.createServer((req, res) => {
-		collector.received.push({ method: req.method, url: req.url, headers: req.headers });
-		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end('{"status":"0","reason":"success","data":{"voiceId":"1"}}');
-	});
-	await new Promise((resolve) => collector.server.listen(0, '127.0.0.1', resolve));
-	collector.origin = `http://127.0.0.1:${collector.server.address().port}`;
-});
-afterAll(async () => new Promise((resolve) => collector.server.close(resolve)));
-beforeEach(() => (collector.received = []));
+const collector = useRedirectTarget('{"status":"0","reason":"success","data":{"voiceId":"1"}}');
 
-const TTS = {
-	resource: 'call',
-	operation: 'sendTts',
-	callee: '6281234567890',
-	language: 'EN',
-	text: 'Hi',
-	additionalFields: {},
-};
 const GROUP = {
 	resource: 'call',
 	operation: 'sendGroup',

@@ -6,17 +6,10 @@
  * is in the output or in the error with its voiceId, the dropped one is reported as of unknown outcome with
  * its callee, the advice is one consistent instruction, and nothing is sent twice.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
+const { runNode, useSimulator } = require('../helpers');
 
-let sim;
-let credentials;
-const fixture = useSimulator();
 // Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
 const PEOPLE = [
 	'6281234567890',

@@ -4,22 +4,10 @@
  * nobody called or messaged (On Error → Stop), or becomes an error item while the good ones are sent
  * (On Error → Continue). Found by a new user: item 0 was called before item 1's bad number stopped the run.
  */
-const path = require('node:path');
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
+const { runNode, useSimulator, ItniotechSms } = require('../helpers');
 
-const { ItniotechSms } = require(
-	path.resolve(__dirname, '../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js'),
-);
-
-let sim;
-let credentials;
-const fixture = useSimulator();
 // Sends read the App ID from the credential's Voice App ID.
-beforeAll(() => {
-	({ sim } = fixture);
-	credentials = { ...fixture.credentials, voiceAppId: 'app-1' };
-});
+const { sim, credentials } = useSimulator({ credentials: { voiceAppId: 'app-1' } });
 
 const items = (values) => values.map((phone) => ({ json: { phone } }));
 const GOOD_BAD_GOOD = ['6281234567890', '12', '6281234567892'];

@@ -4,16 +4,10 @@
  * path layouts, the vendor's limits kept (1000 numbers per POST, 200 msgIds per getReport, ≤31-day / month
  * windows, retention), validation before any request, typed output with pairedItem.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
-const { smsState, vendorTime } = require('../../simulator/sms');
+const { smsState } = require('../../simulator/sms');
+const { runNode, useSimulator, ItniotechSms, DAY, vendorTime } = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+const { sim, credentials } = useSimulator();
 
 const numbers = (n, prefix = '6281234') =>
 	Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(6, '0')}`);

@@ -4,16 +4,10 @@
  * ID from the credential (or Options → App ID, per item), Account → Get Balance in the SMS node, and Limit
  * keeping the newest N of both searches, output oldest first.
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
-const { smsState, vendorTime } = require('../../simulator/sms');
+const { smsState } = require('../../simulator/sms');
+const { runNode, useSimulator, ItniotechSms, DAY, vendorTime } = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+const { sim, credentials } = useSimulator();
 
 /** `smsAppId: null` runs with a credential that has none. */
 async function sms(parameters, { smsAppId = 'cred-app', ...extra } = {}) {

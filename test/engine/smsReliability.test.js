@@ -4,18 +4,10 @@
  * accepted request, every accepted msgId in the output or the error, also when the answer is dropped after
  * the vendor accepted) and against the reads (temporary failures retried, a clear error otherwise).
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode } = require('../harness/engine');
-const { visibleRunText } = require('../evidence');
-const { ACCOUNT } = require('../fixtures');
-const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
 const { smsState } = require('../../simulator/sms');
+const { runNode, useSimulator, ItniotechSms, visibleRunText, ACCOUNT, DAY } = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
+const { sim, credentials } = useSimulator();
 
 const seen = [];
 async function sms(parameters, extra = {}) {

@@ -4,25 +4,10 @@
  * both path layouts, and every documented limit with its status (so the node's tests run against a faithful
  * stand-in, including the cases the node itself never sends because it validates first).
  */
-const { useSimulator } = require('../harness/simulatorFixture');
-const { md5 } = require('../../simulator/server');
 const { smsState } = require('../../simulator/sms');
-const { ACCOUNT } = require('../fixtures');
+const { useSimulator, signedHeaders, DAY, vendorTime: vendorIso } = require('../helpers');
 
-const DAY = 24 * 3600 * 1000;
-let sim;
-const fixture = useSimulator();
-beforeAll(() => ({ sim } = fixture));
-
-function headers(secret = ACCOUNT.apiSecret) {
-	const timestamp = String(Math.floor(Date.now() / 1000));
-	return {
-		'Content-Type': 'application/json;charset=UTF-8',
-		'Api-Key': ACCOUNT.apiKey,
-		Timestamp: timestamp,
-		Sign: md5(`${ACCOUNT.apiKey}${secret}${timestamp}`),
-	};
-}
+const { sim } = useSimulator();
 
 async function call(method, path, params, secret) {
 	const url = new URL(`${sim.baseUrl}${path}`);
@@ -30,7 +15,7 @@ async function call(method, path, params, secret) {
 		for (const [k, v] of Object.entries(params)) url.searchParams.set(k, String(v));
 	const response = await fetch(url, {
 		method,
-		headers: headers(secret),
+		headers: signedHeaders({ apiSecret: secret }),
 		body: method === 'GET' ? undefined : JSON.stringify(params),
 	});
 	if (response.status !== 200) return { httpStatus: response.status };
@@ -39,7 +24,6 @@ async function call(method, path, params, secret) {
 
 const nums = (n) =>
 	Array.from({ length: n }, (_, i) => `6281234${String(i).padStart(6, '0')}`).join(',');
-const vendorIso = (ms) => `${new Date(ms + 8 * 3600 * 1000).toISOString().slice(0, 19)}+08:00`;
 
 test.each([
 	['/sms/sendSms', 200],

@@ -1,6 +1,13 @@
 'use strict';
 /** Itniotech Voice Trigger: its webhook() in n8n-core's WebhookContext, fed by real HTTP requests. */
-const { startTrigger } = require('../harness/webhook');
+const {
+	TRIGGERS,
+	useTriggers,
+	triggerWorkflow,
+	postPush: post,
+} = require('../helpers');
+
+const startTrigger = useTriggers();
 
 const ANSWERED = {
 	voiceId: '2203031113381000002',
@@ -46,19 +53,6 @@ const DIRECT_DIAL = { ...ANSWERED, voiceId: '2203031113381000004', type: 4 };
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function post(url, body, contentType = 'application/json') {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': contentType },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json().catch(() => undefined) };
-}
 
 const params = (extra = {}) => ({
 	authentication: 'none',
@@ -342,36 +336,14 @@ describe('pushes n8n itself refuses before the node runs (as n8n 2.41.1 answers 
 
 const DIST = '../../dist/nodes/Itniotech';
 /** Both trigger nodes as n8n loads them, with their type names. */
-function triggers() {
-	const { ItniotechVoiceTrigger } = require(`${DIST}/VoiceTrigger/ItniotechVoiceTrigger.node.js`);
-	const { ItniotechSmsTrigger } = require(`${DIST}/SmsTrigger/ItniotechSmsTrigger.node.js`);
-	return {
-		voice: { type: 'n8n-nodes-itniotech.itniotechVoiceTrigger', node: new ItniotechVoiceTrigger() },
-		sms: { type: 'n8n-nodes-itniotech.itniotechSmsTrigger', node: new ItniotechSmsTrigger() },
-	};
-}
+const triggers = () => ({
+	voice: { type: TRIGGERS.voice.type, node: new TRIGGERS.voice.Type() },
+	sms: { type: TRIGGERS.sms.type, node: new TRIGGERS.sms.Type() },
+});
 
 /** The trigger `which` as a node of a workflow, with n8n's defaults filled in for what `parameters` leaves out. */
 function inWorkflow(which, parameters) {
-	const { Workflow } = require('n8n-workflow');
-	const { NodeTypes } = require('../harness/engine');
-	const { type, node: nodeType } = triggers()[which];
-	const node = {
-		id: 'n1',
-		name: 'Trigger',
-		type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		webhookId: 'b0c1d2e3-0000-4000-8000-000000000001',
-	};
-	const workflow = new Workflow({
-		id: 'w1',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes: new NodeTypes({ [type]: nodeType }),
-	});
+	const { trigger: nodeType, workflow } = triggerWorkflow(parameters, { which, name: 'Trigger' });
 	return { workflow, node: workflow.getNode('Trigger'), nodeType };
 }
 

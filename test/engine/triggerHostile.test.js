@@ -4,7 +4,9 @@
  * n8n parses them): each is answered 400 with the item, the field and what is allowed, starts nothing, and the next
  * valid push still starts exactly one workflow. Also what passes: prototype keys dropped, dedupeKey stable.
  */
-const { startTrigger } = require('../harness/webhook');
+const { useTriggers, postPush } = require('../helpers');
+
+const startTrigger = useTriggers();
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 const VOICE_ID = '2203031113381000002';
@@ -36,26 +38,8 @@ const replies = { event: 'smsInbound', authentication: 'queryToken', token: TOKE
 const VALID = { callStatus: REPORT, smsDelivery: DELIVERY, smsInbound: INBOUND };
 
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function post(body, contentType = 'application/json;charset=UTF-8') {
-	const response = await fetch(`${trigger.baseUrl}?token=${TOKEN}`, {
-		method: 'POST',
-		headers: { 'Content-Type': contentType },
-		body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = text;
-	}
-	return { status: response.status, body: json };
-}
+const post = (body, contentType = 'application/json;charset=UTF-8') =>
+	postPush(`${trigger.baseUrl}?token=${TOKEN}`, body, contentType);
 
 /** JSON text nested `depth` levels deep: [[[…]]]. */
 const nestedList = (depth) => `${'['.repeat(depth)}${']'.repeat(depth)}`;

@@ -4,7 +4,9 @@
  * empty, null) are unanswered calls (issue #14): the trigger's Only Unanswered filter must start the
  * workflow for them, with the time as null. Real HTTP pushes into the trigger's webhook() (n8n-core).
  */
-const { startTrigger } = require('../harness/webhook');
+const { useTriggers, postPush } = require('../helpers');
+
+const startTrigger = useTriggers();
 
 const REPORT = {
 	type: 1,
@@ -38,19 +40,7 @@ const params = (answered) => ({
 });
 
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function push(body) {
-	const response = await fetch(trigger.baseUrl, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json() };
-}
+const push = (body) => postPush(trigger.baseUrl, body);
 
 test('Only Unanswered Calls starts the workflow for every "no time" spelling, with answerTime null', async () => {
 	trigger = await startTrigger(params('notAnswered'));

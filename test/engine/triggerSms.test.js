@@ -4,7 +4,9 @@
  * (pushMoSmsReport), pushed over real HTTP into its webhook() in n8n-core's WebhookContext.
  * Pushes are the vendor's samples (docs: /work/shared/itniotech-sms-api.md sections 6 and 7).
  */
-const { startTrigger } = require('../harness/webhook');
+const { useTriggers, postPush } = require('../helpers');
+
+const startTrigger = useTriggers();
 
 /** The Onbuka sample's shape: "orderId " with a trailing space, pricedetail money as strings. */
 const DELIVERED = {
@@ -49,19 +51,8 @@ const VOICE_REPORT = {
 
 const TOKEN = 'k3Q9-a-long-random-push-token';
 let trigger;
-afterEach(async () => {
-	await trigger?.stop();
-	trigger = undefined;
-});
-
-async function post(url, body, contentType = 'application/json;charset=UTF-8') {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': contentType },
-		body: typeof body === 'string' ? body : JSON.stringify(body),
-	});
-	return { status: response.status, body: await response.json().catch(() => undefined) };
-}
+const post = (url, body, contentType = 'application/json;charset=UTF-8') =>
+	postPush(url, body, contentType);
 
 const delivery = (extra = {}) => ({
 	event: 'smsDelivery',

@@ -5,27 +5,16 @@
  * Send Audio File's Audio File list is the account's files by name, searchable and paged, loaded the way
  * the editor loads it (n8n-core's LoadOptionsContext).
  */
-const { LoadOptionsContext } = require('n8n-core');
-const { ICredentialsHelper, Workflow } = require('n8n-workflow');
-const { useSimulator } = require('../harness/simulatorFixture');
-const { runNode, NodeTypes, additionalDataFor } = require('../harness/engine');
+const {
+	runNode,
+	loadOptionsContext,
+	useSimulator,
+	ItniotechVoice,
+	TTS_PARAMETERS: TTS,
+} = require('../helpers');
 
-const { ItniotechVoice } = require('../../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js');
-const { ItniotechApi } = require('../../dist/credentials/ItniotechApi.credentials.js');
+const { sim, credentials } = useSimulator();
 
-let sim;
-let credentials;
-const fixture = useSimulator();
-beforeAll(() => ({ sim, credentials } = fixture));
-
-const TTS = {
-	resource: 'call',
-	operation: 'sendTts',
-	callee: '6281234567890',
-	language: 'EN',
-	text: 'Hi',
-	additionalFields: {},
-};
 const GROUP = {
 	resource: 'call',
 	operation: 'sendGroup',
@@ -127,71 +116,16 @@ describe('Send Audio File → Audio File (a resource locator)', () => {
 	});
 });
 
-/** Hands the credential data to the credential type's authenticate, as n8n's helper does. */
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(data) {
-		super();
-		this.data = data;
-		this.type = new ItniotechApi();
-	}
-	getParentTypes() {
-		return [];
-	}
-	isCredentialUsableByNode() {
-		return true;
-	}
-	async authenticate(decrypted, _typeName, requestOptions) {
-		return await this.type.authenticate(decrypted, requestOptions);
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	getCredentialsProperties() {
-		return this.type.properties;
-	}
-	async getDecrypted() {
-		return { ...this.data };
-	}
-	async getCredentials() {
-		throw new Error('not used here');
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-}
-
 /** The editor's list search of Send Audio File's Audio File, as n8n runs it (a LoadOptionsContext). */
 async function searchAudioFiles(filter, paginationToken) {
 	const nodeType = new ItniotechVoice();
-	const type = 'n8n-nodes-itniotech.itniotechVoice';
 	const parameters = {
 		resource: 'call',
 		operation: 'sendGroup',
 		callees: '',
 		fileId: { __rl: true, mode: 'list', value: '' },
 	};
-	const node = {
-		id: '1',
-		name: 'Itniotech Voice',
-		type,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new NodeTypes({ [type]: nodeType }),
-	});
-	const additionalData = additionalDataFor('list-search', {
-		credentialsHelper: new CredentialsHelper(credentials),
-		currentNodeParameters: parameters,
-	});
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'fileId');
+	const context = loadOptionsContext({ nodeType, parameters, credentials, propertyName: 'fileId' });
 	return await nodeType.methods.listSearch.searchAudioFiles.call(context, filter, paginationToken);
 }
 

@@ -5,7 +5,7 @@
  * credential type's `authenticate` for every request. Tests load dist/, i.e. exactly what n8n loads.
  */
 const path = require('node:path');
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 
 const { recordRun } = require('../evidence');
@@ -190,4 +190,37 @@ async function runNode({
 	return result;
 }
 
-module.exports = { runNode, NodeTypes, additionalDataFor };
+/**
+ * The context n8n-core gives a node's list search or load-options method for `propertyName`, as the editor
+ * asks for it: the node with `parameters` and an Itniotech credential whose data is `credentials`.
+ */
+function loadOptionsContext({
+	parameters,
+	credentials,
+	propertyName,
+	nodeType = new ItniotechVoice(),
+}) {
+	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
+	const node = {
+		id: '1',
+		name: nodeType.description.defaults.name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { itniotechApi: { id: '1', name: 'Itniotech account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: new NodeTypes({ [type]: nodeType }),
+	});
+	const additionalData = additionalDataFor('list-search', {
+		credentialsHelper: new CredentialsHelper({ itniotechApi: credentials }, credentialTypesMap()),
+		currentNodeParameters: parameters,
+	});
+	return new LoadOptionsContext(workflow, node, additionalData, propertyName);
+}
+
+module.exports = { runNode, loadOptionsContext, NodeTypes, additionalDataFor };

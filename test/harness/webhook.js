@@ -166,20 +166,16 @@ async function activate(trigger, workflow, node) {
 }
 
 /**
- * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
- * @param {object} parameters the trigger node's parameters (with an `event`: the SMS Trigger's)
- * @param {{ payloadSizeMaxMb?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as n8n would have it;
- *   the address to listen on
+ * The trigger in a workflow of its own, as n8n loads a saved one (default parameters filled in):
+ * `{ trigger, node, workflow }`; `which` ('voice' or 'sms') picks the trigger, else the parameters do (an `event`:
+ * the SMS Trigger).
  */
-async function startTrigger(
-	parameters,
-	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, host = '127.0.0.1' } = {},
-) {
-	const { Type, type } = triggerFor(parameters);
+function triggerWorkflow(parameters, { name, which } = {}) {
+	const { Type, type } = which === undefined ? triggerFor(parameters) : TRIGGERS[which];
 	const trigger = new Type();
 	const node = {
 		id: 'trigger-1',
-		name: trigger.description.defaults.name,
+		name: name ?? trigger.description.defaults.name,
 		type,
 		typeVersion: trigger.description.version,
 		position: [0, 0],
@@ -193,6 +189,20 @@ async function startTrigger(
 		active: true,
 		nodeTypes: new NodeTypes({ [type]: trigger }),
 	});
+	return { trigger, node, workflow };
+}
+
+/**
+ * Activates the trigger (rejecting with the activation error n8n would show) and serves it.
+ * @param {object} parameters the trigger node's parameters (with an `event`: the SMS Trigger's)
+ * @param {{ payloadSizeMaxMb?: number, host?: string }} [options] N8N_PAYLOAD_SIZE_MAX as n8n would have it;
+ *   the address to listen on
+ */
+async function startTrigger(
+	parameters,
+	{ payloadSizeMaxMb = DEFAULT_PAYLOAD_SIZE_MAX_MB, host = '127.0.0.1' } = {},
+) {
+	const { trigger, node, workflow } = triggerWorkflow(parameters);
 	await activate(trigger, workflow, node);
 	const starts = [];
 	const server = http.createServer(async (req, res) => {
@@ -255,4 +265,20 @@ async function startTrigger(
 	};
 }
 
-module.exports = { startTrigger };
+/**
+ * startTrigger for a suite: `const startTrigger = useTriggers();` registers an afterEach that stops every
+ * trigger the test started.
+ */
+function useTriggers() {
+	const started = [];
+	afterEach(async () => {
+		await Promise.all(started.splice(0).map((trigger) => trigger.stop()));
+	});
+	return async (...args) => {
+		const trigger = await startTrigger(...args);
+		started.push(trigger);
+		return trigger;
+	};
+}
+
+module.exports = { TRIGGERS, startTrigger, triggerWorkflow, useTriggers };

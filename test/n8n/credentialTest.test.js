@@ -7,12 +7,7 @@
  * Run it alone, under the machine's real-n8n lock:
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/credentialTest.test.js
  */
-const fs = require('node:fs');
-const n8n = require('../../scripts/lib/n8n');
-const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { ACCOUNT } = require('../fixtures');
-const { append } = require('../evidence');
+const { useSimulator, useRealN8n, useRedirectTarget, append, ACCOUNT } = require('../helpers');
 
 jest.setTimeout(300_000);
 
@@ -20,40 +15,20 @@ const CREDENTIAL_ID = 'ItnioCredTest001';
 const CREDENTIAL_NAME = 'Itniotech (credential test)';
 const WRONG_SECRET = 'wrong-secret-value';
 
-let sim;
-let userFolder;
-let server;
-let session;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-	const runtime = n8n.ensureRuntime({ quiet: true });
-	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = n8n.packedUserFolder('itniotech-credential-test-');
+const { sim } = useSimulator();
+const { server, session } = useRealN8n('itniotech-credential-test-', {
 	// n8n tests only credentials that exist; the data posted with each test replaces what is stored.
-	await n8n.importCredentialAndWorkflows(
-		runtime,
-		userFolder,
-		{
-			id: CREDENTIAL_ID,
-			name: CREDENTIAL_NAME,
-			type: 'itniotechApi',
-			data: { ...ACCOUNT, baseUrl: sim.baseUrl },
-		},
-		[],
-	);
-	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
-	session = await n8n.ownerSession(server.baseUrl);
+	imports: () => ({
+		credentials: [
+			{
+				id: CREDENTIAL_ID,
+				name: CREDENTIAL_NAME,
+				type: 'itniotechApi',
+				data: { ...ACCOUNT, baseUrl: sim.baseUrl },
+			},
+		],
+	}),
 });
-
-afterAll(async () => {
-	await n8n.stopServer(server);
-	await sim?.stop();
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
-});
-
-beforeEach(() => sim.reset());
 
 /** What the editor's Test button gets back for this credential data. */
 async function testCredential(data) {
@@ -70,7 +45,13 @@ async function testCredential(data) {
 	return result;
 }
 
-const itniotech = () => ({ ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl });
+// A test server is Other Brand: n8n keeps a Base URL for that platform only.
+const itniotech = () => ({
+	...ACCOUNT,
+	platform: 'other',
+	pathLayout: 'itniotech',
+	baseUrl: sim.baseUrl,
+});
 const SUCCESS = { status: 'OK', message: 'Connection successful!' };
 const balanceAnswer = (body) => ({
 	kind: 'http',
@@ -228,7 +209,6 @@ test('status 0 as a number with a balance passes', async () => {
 });
 
 test.each([
-	['Onbuka', () => ({ platform: 'onbuka', baseUrl: `${sim.baseUrl}/v3` }), '/v3/getBalance'],
 	[
 		'Other Brand with the Onbuka layout',
 		() => ({ platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3/` }),
@@ -246,10 +226,11 @@ test.each([
 	]);
 });
 
-test('an Onbuka address with Platform Itniotech (the old README advice) fails with HTTP 404 and says to check the Platform', async () => {
+test('an Onbuka-style address with the Itniotech path layout fails with HTTP 404 and says to check the Platform', async () => {
 	const result = await testCredential({
 		...ACCOUNT,
-		platform: 'itniotech',
+		platform: 'other',
+		pathLayout: 'itniotech',
 		baseUrl: `${sim.baseUrl}/v3`,
 	});
 	expect(result.status).toBe('Error');
@@ -262,7 +243,7 @@ test('an Onbuka address with Platform Itniotech (the old README advice) fails wi
 test('an unusable address is named before anything is sent: no http(s), or Other Brand left empty', async () => {
 	const typo = await testCredential({
 		...ACCOUNT,
-		platform: 'itniotech',
+		platform: 'other',
 		baseUrl: 'api.itniotech.com',
 	});
 	expect(typo.status).toBe('Error');
@@ -283,19 +264,9 @@ test('an unusable address is named before anything is sent: no http(s), or Other
 });
 
 describe('the signature reaches no other host', () => {
-	const http = require('node:http');
-	const collector = { received: [] };
-	beforeAll(async () => {
-		collector.server = http.createServer((req, res) => {
-			collector.received.push({ method: req.method, url: req.url, headers: req.headers });
-			res.writeHead(200, { 'Content-Type': 'application/json' });
-			res.end('{"status":"0","reason":"success","balance":"1","gift":"0","credit":"0"}');
-		});
-		await new Promise((resolve) => collector.server.listen(0, '127.0.0.1', resolve));
-		collector.origin = `http://127.0.0.1:${collector.server.address().port}`;
-	});
-	afterAll(async () => new Promise((resolve) => collector.server.close(resolve)));
-	beforeEach(() => (collector.received = []));
+	const collector = useRedirectTarget(
+		'{"status":"0","reason":"success","balance":"1","gift":"0","credit":"0"}',
+	);
 
 	test.each([301, 302, 307, 308])(
 		'a redirect (HTTP %i) is not followed: the test fails, the other host receives nothing',
@@ -328,7 +299,7 @@ describe('the signature reaches no other host', () => {
 	])(
 		'the Base URL %s is refused before anything is sent, naming the field',
 		async (baseUrl, why) => {
-			const result = await testCredential({ ...ACCOUNT, platform: 'itniotech', baseUrl });
+			const result = await testCredential({ ...ACCOUNT, platform: 'other', baseUrl });
 			expect(result.status).toBe('Error');
 			expect(result.message).toMatch(/The Base URL (".*" )?in the Itniotech credential/);
 			expect(result.message).toMatch(why);

@@ -10,8 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const services = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { ACCOUNT } = require('../fixtures');
+const { startSimulator, ACCOUNT } = require('../helpers');
 
 jest.setTimeout(600_000);
 
@@ -88,11 +87,7 @@ const workers = [];
 beforeAll(async () => {
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'itniotech-queue-'));
 	fs.chmodSync(dir, 0o755);
-	sim = new ItniotechSimulator({
-		accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret },
-		latencyMs: 10,
-	});
-	await sim.start();
+	sim = await startSimulator({ latencyMs: 10 });
 	redis = await services.startRedis(fs.mkdtempSync(path.join(dir, 'redis-')));
 	postgres = await services.startPostgres(path.join(dir, 'postgres'));
 

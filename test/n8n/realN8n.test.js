@@ -11,8 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
+const { useSimulator, ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../helpers');
 
 jest.setTimeout(240_000);
 
@@ -60,13 +59,7 @@ function itniotechOutput(execution) {
 	return execution.data.resultData.runData['Itniotech Voice'][0];
 }
 
-let sim;
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-});
-afterAll(async () => sim.stop());
-beforeEach(() => sim.reset());
+const { sim } = useSimulator();
 
 describe.each([
 	['n8n 2.x', undefined],
@@ -217,8 +210,19 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 			// The node's SVG icon was served by n8n and rendered.
 			const icon = node.locator('img').first();
 			await icon.waitFor({ timeout: 30_000 });
-			expect(await icon.getAttribute('src')).toMatch(/icons\/voice(\.dark)?\.svg/);
-			expect(await icon.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+			const src = await icon.getAttribute('src');
+			expect(src).toMatch(/icons\/voice(\.dark)?\.svg/);
+			const served = await page.request.get(new URL(src, server.baseUrl).href);
+			expect(served.status()).toBe(200);
+			expect(await served.text()).toContain('<svg');
+			// Rendered: the browser decoded it (waits for the load instead of reading a half-loaded image).
+			await page.waitForFunction(
+				(img) => img.complete && img.naturalWidth > 0,
+				await icon.elementHandle(),
+				{
+					timeout: 30_000,
+				},
+			);
 
 			await node.dblclick();
 			await page.locator('[data-test-id="node-execute-button"]').first().click();

@@ -7,13 +7,9 @@
  * each once; 2 report requests, not 250). Run it alone, under the machine's real-n8n lock:
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/smsScenario.test.js
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
-const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
 const { smsState } = require('../../simulator/sms');
-const { ACCOUNT } = require('../fixtures');
+const { useSimulator, useRealN8n, ACCOUNT } = require('../helpers');
 
 jest.setTimeout(300_000);
 
@@ -79,42 +75,24 @@ const WORKFLOW = {
 	pinData: {},
 };
 
-let sim;
-let userFolder;
-let server;
-let session;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-	const runtime = n8n.ensureRuntime({ quiet: true });
-	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = n8n.packedUserFolder('itniotech-sms-scenario-');
-	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
-		{
-			...CREDENTIAL,
-			type: 'itniotechApi',
-			data: { ...ACCOUNT, platform: 'itniotech', baseUrl: sim.baseUrl, smsAppId: 'sms-reminders' },
-		},
-	]);
-	const workflowDir = path.join(userFolder, 'import', 'workflows');
-	n8n.writeJson(path.join(workflowDir, `${WORKFLOW.id}.json`), WORKFLOW);
-	for (const args of [
-		['import:credentials', `--input=${credentialFile}`],
-		['import:workflow', '--separate', `--input=${workflowDir}`],
-	]) {
-		const result = await n8n.n8nCommand(runtime, userFolder, args);
-		if (result.status !== 0)
-			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-	}
-	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
-	session = await n8n.ownerSession(server.baseUrl);
-});
-
-afterAll(async () => {
-	await n8n.stopServer(server);
-	await sim?.stop();
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+const { sim } = useSimulator();
+const { server, session } = useRealN8n('itniotech-sms-scenario-', {
+	imports: () => ({
+		credentials: [
+			{
+				...CREDENTIAL,
+				type: 'itniotechApi',
+				data: {
+					...ACCOUNT,
+					platform: 'other',
+					pathLayout: 'itniotech',
+					baseUrl: sim.baseUrl,
+					smsAppId: 'sms-reminders',
+				},
+			},
+		],
+		workflows: [WORKFLOW],
+	}),
 });
 
 /** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */

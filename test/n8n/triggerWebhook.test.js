@@ -17,11 +17,9 @@
  * comes from 127.0.0.1 (not on the allow-list), one with it from the address the proxy appended last.
  * N8N_PAYLOAD_SIZE_MAX=1 (MB) keeps the oversized push small.
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const flatted = require('flatted');
-const n8n = require('../../scripts/lib/n8n');
-const { freePort, sleep } = require('../../scripts/lib/services');
+const { sleep } = require('../../scripts/lib/services');
+const { useRealN8n, postPush } = require('../helpers');
 
 jest.setTimeout(300_000);
 
@@ -213,29 +211,19 @@ const inboundMessage = (name) => ({
 const nameOf = (item) =>
 	namesById.get(item.voiceId ?? item.msgId) ?? `unknown ID ${item.voiceId ?? item.msgId}`;
 
-let runtime;
-let userFolder;
-let server;
-let session;
+const PUBLISHED = [...Object.values(WORKFLOWS), BAD_ALLOW_LIST];
+const { server, session } = useRealN8n('itniotech-trigger-n8n-', {
+	imports: () => ({
+		workflows: [...PUBLISHED, ...Object.values(UNPUBLISHED)],
+		publish: PUBLISHED.map((workflow) => workflow.id),
+	}),
+	serverEnv: { N8N_PROXY_HOPS: '1', N8N_PAYLOAD_SIZE_MAX: '1' },
+});
 const urls = {};
 /** IDs (voiceId, msgId) the trigger should hand to the workflow, per workflow, one list per push. */
 const expectedStarts = Object.fromEntries(Object.keys(WORKFLOWS).map((key) => [key, []]));
 
-async function post(url, body, headers = {}) {
-	const response = await fetch(url, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json', ...headers },
-		body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
-	});
-	const text = await response.text();
-	let json;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		json = text;
-	}
-	return { status: response.status, body: json };
-}
+const post = (url, body, headers) => postPush(url, body, 'application/json', headers);
 
 /** n8n says it is ready before it has registered the webhooks of active workflows: wait for that, with a push the node refuses. */
 async function waitUntilRegistered(url, body, headers) {
@@ -312,24 +300,6 @@ async function finishedExecutions(workflowId, count) {
 }
 
 beforeAll(async () => {
-	runtime = n8n.ensureRuntime({ quiet: true });
-	userFolder = n8n.packedUserFolder('itniotech-trigger-n8n-');
-	const toPublish = [...Object.values(WORKFLOWS), BAD_ALLOW_LIST];
-	for (const workflow of [...toPublish, ...Object.values(UNPUBLISHED)]) {
-		const file = n8n.writeJson(path.join(userFolder, 'import', `${workflow.id}.json`), workflow);
-		const steps = [['import:workflow', `--input=${file}`]];
-		if (toPublish.includes(workflow)) steps.push(['publish:workflow', `--id=${workflow.id}`]);
-		for (const args of steps) {
-			const result = await n8n.n8nCommand(runtime, userFolder, args);
-			if (result.status !== 0)
-				throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-		}
-	}
-	server = await n8n.startServer(runtime, userFolder, {
-		port: await freePort(),
-		extraEnv: { N8N_PROXY_HOPS: '1', N8N_PAYLOAD_SIZE_MAX: '1' },
-	});
-	session = await n8n.ownerSession(server.baseUrl);
 	for (const [key, workflow] of [
 		...Object.entries(WORKFLOWS),
 		['badList', BAD_ALLOW_LIST],
@@ -358,11 +328,6 @@ beforeAll(async () => {
 	expect(
 		(await waitUntilRegistered(`${urls.dedupe}?token=wrong`, [report('no-probe-dedupe')])).status,
 	).toBe(401);
-});
-
-afterAll(async () => {
-	await n8n.stopServer(server);
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
 });
 
 test('one report, sent as the vendor sends it: 200 { received: 1, accepted: 1 }', async () => {

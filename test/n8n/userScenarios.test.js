@@ -10,19 +10,22 @@
  * Run it alone, under the machine's real-n8n lock:
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/userScenarios.test.js
  */
-const fs = require('node:fs');
-const path = require('node:path');
 const { DateTime } = require('luxon');
 const n8n = require('../../scripts/lib/n8n');
-const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { EXAMPLE_RECORD } = require('../../simulator/records');
-const { ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../fixtures');
+const {
+	useSimulator,
+	useRealN8n,
+	ACCOUNT,
+	EXAMPLE_RECORD,
+	TYPED_EXAMPLE_RECORD,
+	HOUR,
+	DAY,
+	vendorTime,
+	searchRecordsParameters: search,
+} = require('../helpers');
 
 jest.setTimeout(300_000);
 
-const HOUR = 3600 * 1000;
-const DAY = 24 * HOUR;
 const TRIGGER = "When clicking 'Execute workflow'";
 const CREDENTIALS = {
 	itniotech: { id: 'ItnioScenario001', name: 'Itniotech (scenarios)' },
@@ -90,15 +93,6 @@ function workflow(id, nodes, links, timezone = 'UTC') {
 	};
 }
 
-const search = (from, to, extra = {}) => ({
-	resource: 'callRecord',
-	operation: 'searchGroupRecords',
-	from,
-	to,
-	returnAll: true,
-	options: {},
-	...extra,
-});
 const getRecord = (voiceId) => ({
 	resource: 'callRecord',
 	operation: 'getGroupRecord',
@@ -281,57 +275,31 @@ const WORKFLOWS = [
 
 // ---- Real n8n and the simulator -----------------------------------------------------------------------------
 
-let sim;
-let userFolder;
-let server;
-let session;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-	const runtime = n8n.ensureRuntime({ quiet: true });
-	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = n8n.packedUserFolder('itniotech-user-scenarios-');
-	const credentialFile = n8n.writeJson(path.join(userFolder, 'import', 'credentials.json'), [
-		// Sends take the App ID from the credential's Voice App ID.
-		{
-			...CREDENTIALS.itniotech,
-			type: 'itniotechApi',
-			data: {
-				...ACCOUNT,
-				platform: 'other',
-				pathLayout: 'itniotech',
-				baseUrl: sim.baseUrl,
-				voiceAppId: 'app-reminders',
+const { sim } = useSimulator();
+const { server, session } = useRealN8n('itniotech-user-scenarios-', {
+	imports: () => ({
+		credentials: [
+			// Sends take the App ID from the credential's Voice App ID.
+			{
+				...CREDENTIALS.itniotech,
+				type: 'itniotechApi',
+				data: {
+					...ACCOUNT,
+					platform: 'other',
+					pathLayout: 'itniotech',
+					baseUrl: sim.baseUrl,
+					voiceAppId: 'app-reminders',
+				},
 			},
-		},
-		{
-			...CREDENTIALS.onbuka,
-			type: 'itniotechApi',
-			data: { ...ACCOUNT, platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3` },
-		},
-	]);
-	const workflowDir = path.join(userFolder, 'import', 'workflows');
-	for (const wf of WORKFLOWS) n8n.writeJson(path.join(workflowDir, `${wf.id}.json`), wf);
-	for (const args of [
-		['import:credentials', `--input=${credentialFile}`],
-		['import:workflow', '--separate', `--input=${workflowDir}`],
-	]) {
-		const result = await n8n.n8nCommand(runtime, userFolder, args);
-		if (result.status !== 0)
-			throw new Error(`n8n ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
-	}
-	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
-	session = await n8n.ownerSession(server.baseUrl);
+			{
+				...CREDENTIALS.onbuka,
+				type: 'itniotechApi',
+				data: { ...ACCOUNT, platform: 'other', pathLayout: 'onbuka', baseUrl: `${sim.baseUrl}/v3` },
+			},
+		],
+		workflows: WORKFLOWS,
+	}),
 });
-
-afterAll(async () => {
-	await n8n.stopServer(server);
-	await sim?.stop();
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
-});
-
-beforeEach(() => sim.reset());
 
 /** Runs a workflow as the editor's "Execute workflow" does; returns its status, error and per-node outputs. */
 const run = (workflowId) => n8n.runWorkflow(server.baseUrl, session.cookie, workflowId, TRIGGER);
@@ -609,7 +577,6 @@ test('4. An Onbuka credential (Base URL = the simulator + /v3) runs Get Balance 
 
 test('5. A 50-day search, records on the window boundaries, vendor ends both inclusive: each record once; Limit 3 = the 3 newest of the range', async () => {
 	Object.assign(sim, { inclusiveStart: true, inclusiveEnd: true });
-	const vendorTime = (ms) => `${new Date(ms + 8 * HOUR).toISOString().slice(0, 19)}+08:00`;
 	const times = [RANGE.from, RANGE.boundary];
 	for (let t = RANGE.from + HOUR; t < RANGE.to; t += 4 * HOUR)
 		if (t !== RANGE.boundary) times.push(t);

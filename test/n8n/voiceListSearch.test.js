@@ -5,48 +5,24 @@
  * opens, is searched or scrolled), against the simulator. Run it alone, under the machine's real-n8n lock:
  *   flock /tmp/real-n8n.lock npx jest --maxWorkers=1 test/n8n/voiceListSearch.test.js
  */
-const fs = require('node:fs');
-const n8n = require('../../scripts/lib/n8n');
-const { freePort } = require('../../scripts/lib/services');
-const { ItniotechSimulator } = require('../../simulator/server');
-const { ACCOUNT } = require('../fixtures');
+const { useSimulator, useRealN8n, ACCOUNT } = require('../helpers');
 
 jest.setTimeout(300_000);
 
 const CREDENTIAL = { id: 'ItnioListSearch1', name: 'Itniotech (list search)' };
 
-let sim;
-let userFolder;
-let server;
-let session;
-
-beforeAll(async () => {
-	sim = new ItniotechSimulator({ accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret } });
-	await sim.start();
-	const runtime = n8n.ensureRuntime({ quiet: true });
-	expect(runtime.n8nVersion).toBe('2.41.1');
-	userFolder = n8n.packedUserFolder('itniotech-list-search-');
-	await n8n.importCredentialAndWorkflows(
-		runtime,
-		userFolder,
-		{
-			...CREDENTIAL,
-			type: 'itniotechApi',
-			data: { ...ACCOUNT, platform: 'other', baseUrl: sim.baseUrl, pathLayout: 'itniotech' },
-		},
-		[],
-	);
-	server = await n8n.startServer(runtime, userFolder, { port: await freePort() });
-	session = await n8n.ownerSession(server.baseUrl);
+const { sim } = useSimulator();
+const { server, session } = useRealN8n('itniotech-list-search-', {
+	imports: () => ({
+		credentials: [
+			{
+				...CREDENTIAL,
+				type: 'itniotechApi',
+				data: { ...ACCOUNT, platform: 'other', baseUrl: sim.baseUrl, pathLayout: 'itniotech' },
+			},
+		],
+	}),
 });
-
-afterAll(async () => {
-	await n8n.stopServer(server);
-	await sim?.stop();
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
-});
-
-beforeEach(() => sim.reset());
 
 /** What the editor's Audio File list gets back for a search and a page. */
 async function listAudioFiles(filter, paginationToken) {

@@ -7,9 +7,8 @@ const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { TEST_SECRETS } = require('../fixtures');
+const { ROOT, TEST_SECRETS } = require('../helpers');
 
-const ROOT = path.resolve(__dirname, '../..');
 // Packed tarball. The budget catches what must never be packed (dependencies, images, source maps), not growth.
 const SIZE_BUDGET_BYTES = 128 * 1024;
 

@@ -6,8 +6,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { EVIDENCE_DIR } = require('../evidence');
-const { TEST_SECRETS } = require('../fixtures');
+const { EVIDENCE_DIR, TEST_SECRETS } = require('../helpers');
 
 function readAll(kind) {
 	if (!fs.existsSync(EVIDENCE_DIR)) return [];

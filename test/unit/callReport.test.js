@@ -9,15 +9,7 @@ const {
 	withCalls,
 } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
 const { SendsStoppedError } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
-
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { voiceNodeStub: node } = require('../helpers');
 
 function apiError(message, unknown) {
 	const error = new NodeApiError(node, { kind: 'test' }, { message });

@@ -263,17 +263,13 @@ describe('credential description', () => {
 		expect(credential.displayName).toBe('Itniotech API');
 	});
 
-	test('one Base URL per platform, all empty by default, so switching platform leaves no other address behind', () => {
+	test('Base URL is asked only for Other Brand (required there); Itniotech and Onbuka use their own address', () => {
 		const urls = variants('baseUrl');
-		expect(urls.map((p) => p.displayOptions.show.platform)).toEqual([
-			['itniotech'],
-			['onbuka'],
-			['other'],
-		]);
-		expect(urls.every((p) => p.default === '')).toBe(true);
-		expect(urls[0].placeholder).toBe('https://api.itniotech.com');
-		expect(urls[1].placeholder).toBe('https://api.onbuka.com/v3');
-		expect(urls[2].required).toBe(true);
+		expect(urls).toHaveLength(1);
+		expect(urls[0].displayOptions).toEqual({ show: { platform: ['other'] } });
+		expect(urls[0].required).toBe(true);
+		expect(urls[0].default).toBe('');
+		expect(urls[0].placeholder).toMatch(/^e\.g\. https:\/\//);
 	});
 
 	test('App IDs live in the credential, optional, with a placeholder and where to find them', () => {
@@ -287,8 +283,8 @@ describe('credential description', () => {
 	test('platform choices are described in plain words, without API paths', () => {
 		for (const option of [...byName.platform.options, ...byName.pathLayout.options])
 			expect(option.name).not.toMatch(/\//);
-		for (const option of byName.platform.options)
-			expect(option.description).not.toMatch(/\/(sms|voice|v3)\b/);
+		for (const option of [...byName.platform.options, ...byName.pathLayout.options])
+			expect(option.description).not.toMatch(/\/(sms|voice|v3|getBalance)\b/);
 	});
 
 	test('the test calls the read-only balance endpoint (authenticate maps it to the platform)', () => {

@@ -16,16 +16,7 @@ const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js')
 // n8n's own date library, as the oracle for what its expressions hand over (a test-only dependency).
 const { DateTime } = require('luxon');
 const fc = require('fast-check');
-
-const DAY = 24 * 3600 * 1000;
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { fakeContext, voiceNodeStub: node, DAY } = require('../helpers');
 
 describe('parseDateTime', () => {
 	test.each([
@@ -269,7 +260,7 @@ describe('two months back: month ends, leap years, time zones', () => {
 
 describe('searchClock', () => {
 	test('read once when the run starts, before any date parameter, and the same for every item', () => {
-		const ctx = { getTimezone: () => 'UTC', getCredentials: async () => ({}) };
+		const ctx = fakeContext({ credentials: {} });
 		let readings = 0;
 		const hostClock = { now: () => (readings += 1) * 1000 + Date.parse('2026-04-30T10:00:00Z') };
 		const run = createRun(ctx, undefined, hostClock);

@@ -2,22 +2,15 @@
 // npm start's demo account (ItniotechSimulator.demo): one record per Voice ID, so every call a search finds is
 // what Get returns for its ID; the demo numbers answer, do not answer, or are refused; the tests' default
 // simulator keeps answering Get as before.
-const { ItniotechSimulator, md5 } = require('../../simulator/server');
+const { ItniotechSimulator } = require('../../simulator/server');
 const { DEMO, EXAMPLE_RECORD, syntheticRecord } = require('../../simulator/records');
-
-const DAY = 24 * 3600 * 1000;
+const { signedHeaders, DAY } = require('../helpers');
 
 function client(sim, { apiKey, apiSecret }) {
 	return async (method, path, body) => {
-		const timestamp = String(Math.floor(Date.now() / 1000));
 		const response = await fetch(`${sim.baseUrl}${path}`, {
 			method,
-			headers: {
-				'Content-Type': 'application/json',
-				'Api-Key': apiKey,
-				Timestamp: timestamp,
-				Sign: md5(`${apiKey}${apiSecret}${timestamp}`),
-			},
+			headers: signedHeaders({ apiKey, apiSecret }),
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		return response.json();

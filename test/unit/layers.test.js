@@ -10,7 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 
-const ROOT = path.resolve(__dirname, '../..');
+const { ROOT } = require('../helpers');
 const PACKAGE_LAYER = 'nodes/Itniotech';
 
 function sourceFiles(dir) {

@@ -6,15 +6,8 @@ const { searchWindows } = require('../../dist/nodes/Itniotech/common/windowSearc
 const { typeCallRecord } = require('../../dist/nodes/Itniotech/api/records/record.js');
 const { historyRecord } = require('../../simulator/records');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
+const { fakeContext, vendorAnswer } = require('../helpers');
 
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 const PAGES = 6;
 const now = Date.now();
 const range = { from: new Date(now - 86400000), to: new Date(now) };
@@ -26,31 +19,22 @@ const pageOf = (current) =>
 
 function context({ holdLastPageUntil }) {
 	const events = [];
-	return {
-		events,
-		getNode: () => node,
-		getTimezone: () => 'UTC',
-		getCredentials: async () => ({ apiKey: 'k', apiSecret: 's' }),
-		helpers: {
-			httpRequestWithAuthentication: async (_type, options) => {
-				const { current } = options.body;
-				if (current === PAGES) {
-					// Gives the other pages every chance to be answered and typed: a bounded wait, not a timed one.
-					for (let turn = 0; turn < 1000 && !holdLastPageUntil(); turn++)
-						await new Promise((resolve) => setImmediate(resolve));
-					events.push({
-						lastPageAnswered: true,
-						typedBefore: events.filter((e) => e.typed).length,
-					});
-				}
-				return {
-					statusCode: 200,
-					headers: {},
-					body: JSON.stringify({ status: '0', data: { records: pageOf(current), pages: PAGES } }),
-				};
-			},
-		},
+	const answer = async (options) => {
+		const { current } = options.body;
+		if (current === PAGES) {
+			// Gives the other pages every chance to be answered and typed: a bounded wait, not a timed one.
+			for (let turn = 0; turn < 1000 && !holdLastPageUntil(); turn++)
+				await new Promise((resolve) => setImmediate(resolve));
+			events.push({
+				lastPageAnswered: true,
+				typedBefore: events.filter((e) => e.typed).length,
+			});
+		}
+		return vendorAnswer({ records: pageOf(current), pages: PAGES });
 	};
+	return Object.assign(fakeContext({ credentials: { apiKey: 'k', apiSecret: 's' }, answer }), {
+		events,
+	});
 }
 
 test('Return All types each page when it arrives, before the last page is in', async () => {

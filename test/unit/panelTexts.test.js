@@ -7,7 +7,7 @@
 const path = require('node:path');
 const { n8n } = require('../../package.json');
 
-const ROOT = path.resolve(__dirname, '../..');
+const { ROOT } = require('../helpers');
 
 /** Every registered node and credential, built, with what the panel shows. */
 const registered = [...n8n.nodes, ...n8n.credentials].map((file) => {

@@ -9,15 +9,7 @@ const {
 	platformLimits,
 	resolvePlatform,
 } = require('../../dist/nodes/Itniotech/api/platform.js');
-
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'n8n-nodes-itniotech.itniotechVoice',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { fakeContext, voiceNodeStub: node } = require('../helpers');
 
 test('the vendor layer imports nothing from the nodes or the credential, and nothing at run time', () => {
 	const source = fs.readFileSync(
@@ -96,8 +88,9 @@ test.each([
 
 test('the credential is read once per run, however many items there are', async () => {
 	const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
-	const getCredentials = jest.fn(async () => ({ platform: 'onbuka' }));
-	const run = createRun({ getCredentials });
+	const ctx = fakeContext({ credentials: { platform: 'onbuka' } });
+	const getCredentials = jest.spyOn(ctx, 'getCredentials');
+	const run = createRun(ctx);
 	for (let i = 0; i < 5; i++)
 		expect(platformLimits(await run.credentials(i)).maxCalleesPerRequest).toBe(1000);
 	expect(getCredentials).toHaveBeenCalledTimes(1);

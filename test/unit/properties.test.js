@@ -9,19 +9,8 @@ const fc = require('fast-check');
 const { NodeOperationError } = require('n8n-workflow');
 
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
+const { fakeContext, vendorAnswer } = require('../helpers');
 const op = (path) => require(`../../dist/nodes/Itniotech/Voice/actions/${path}.operation.js`);
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-function get(object, path) {
-	return path.split('.').reduce((value, key) => (value == null ? undefined : value[key]), object);
-}
 
 function set(object, path, value) {
 	const copy = structuredClone(object);
@@ -35,32 +24,28 @@ function set(object, path, value) {
 /** A minimal IExecuteFunctions: parameters from a plain object, requests recorded and answered with success. */
 function context(parameters) {
 	const requests = [];
-	return {
-		requests,
-		getNode: () => node,
-		getTimezone: () => 'UTC',
-		getNodeParameter: (name, _i, fallback) => {
-			const value = get(parameters, name);
-			return value === undefined ? fallback : value;
-		},
-		getCredentials: async () => ({ baseUrl: 'https://api.itniotech.com', voiceAppId: 'cred-app' }),
+	const answer = (options) => {
+		requests.push(options);
+		const callee = options.body?.callee;
+		const data = options.url.endsWith('/sendGroup')
+			? String(callee)
+					.split(',')
+					.map((c, i) => ({ voiceId: String(i + 1), callee: c, terminationCode: '0' }))
+			: options.method === 'POST' && options.url.endsWith('Query')
+				? { records: [], pages: 1 }
+				: { voiceId: '1' };
+		return vendorAnswer(data);
+	};
+	const ctx = fakeContext({
+		parameters,
+		credentials: { baseUrl: 'https://api.itniotech.com', voiceAppId: 'cred-app' },
+		answer,
 		helpers: {
 			assertBinaryData: () => ({ fileName: 'binary.mp3', mimeType: 'audio/mpeg', data: '' }),
 			getBinaryDataBuffer: async () => Buffer.from('abc'),
-			httpRequestWithAuthentication: async (_type, options) => {
-				requests.push(options);
-				const callee = options.body?.callee;
-				const data = options.url.endsWith('/sendGroup')
-					? String(callee)
-							.split(',')
-							.map((c, i) => ({ voiceId: String(i + 1), callee: c, terminationCode: '0' }))
-					: options.method === 'POST' && options.url.endsWith('Query')
-						? { records: [], pages: 1 }
-						: { voiceId: '1' };
-				return { statusCode: 200, headers: {}, body: JSON.stringify({ status: '0', data }) };
-			},
 		},
-	};
+	});
+	return Object.assign(ctx, { requests });
 }
 
 const hostile = fc.oneof(

@@ -4,7 +4,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '../..');
+const { ROOT } = require('../helpers');
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** The README without its fenced code blocks (fence lines included), as the sed command drops them. */

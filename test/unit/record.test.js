@@ -20,8 +20,8 @@ const {
 	REPORT_EXTRA_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
 const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields.js');
-const { EXAMPLE_RECORD, UNANSWERED_RECORD } = require('../../simulator/records');
-const { TYPED_EXAMPLE_RECORD } = require('../fixtures');
+const { UNANSWERED_RECORD } = require('../../simulator/records');
+const { EXAMPLE_RECORD, TYPED_EXAMPLE_RECORD } = require('../helpers');
 
 describe('typeCallRecord', () => {
 	test("types every field of the reference's example record", () => {

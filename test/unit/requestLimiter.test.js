@@ -8,54 +8,35 @@ const {
 } = require('../../dist/nodes/Itniotech/api/transport/requestLimiter.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 const { settleInOrder } = require('../../dist/nodes/Itniotech/common/inOrder.js');
-
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { fakeContext, vendorAnswer } = require('../helpers');
 
 /** A context whose HTTP requests stay open until the test answers them. */
 function contextWithOpenRequests() {
 	const open = [];
-	const ctx = {
-		open,
-		getNode: () => node,
-		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret' }),
-		helpers: {
-			httpRequestWithAuthentication: (_type, options) =>
-				new Promise((resolve) =>
-					open.push({
-						body: options.body,
-						answer: (data) =>
-							resolve({
-								statusCode: 200,
-								headers: {},
-								body: JSON.stringify({ status: '0', data }),
-							}),
-					}),
-				),
-		},
-	};
-	return ctx;
+	const answer = (options) =>
+		new Promise((resolve) =>
+			open.push({ body: options.body, answer: (data) => resolve(vendorAnswer(data)) }),
+		);
+	const credentials = { apiKey: 'key', apiSecret: 'secret' };
+	return Object.assign(fakeContext({ credentials, answer }), { open });
 }
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
+/** A voice send to `callee` through the transport, in `run`. */
+const sendsThrough = (ctx, run) => (callee) =>
+	itniotechApiRequest(ctx, run, {
+		method: 'POST',
+		path: '/voice/sendCode',
+		body: { callee },
+		itemIndex: 0,
+		isSend: true,
+	});
+
 test('a send waiting for its turn when the run stops is not sent, and says so; one already sent finishes', async () => {
 	const ctx = contextWithOpenRequests();
 	const run = createRun(ctx, { concurrency: 1, requestsPerSecond: 0 });
-	const send = (callee) =>
-		itniotechApiRequest(ctx, run, {
-			method: 'POST',
-			path: '/voice/sendCode',
-			body: { callee },
-			itemIndex: 0,
-			isSend: true,
-		});
+	const send = sendsThrough(ctx, run);
 	const first = send('1');
 	const second = send('2'); // waits: the only turn is taken
 	await flush();
@@ -80,14 +61,7 @@ test('a send handed a slot while it waits out the start spacing is not sent when
 		...createRun(ctx),
 		limiter: new RequestLimiter({ concurrency: 1, requestsPerSecond: 0, spaceStarts: true }, clock),
 	};
-	const send = (callee) =>
-		itniotechApiRequest(ctx, run, {
-			method: 'POST',
-			path: '/voice/sendCode',
-			body: { callee },
-			itemIndex: 0,
-			isSend: true,
-		});
+	const send = sendsThrough(ctx, run);
 	const first = send('111');
 	const second = send('222');
 	await flush();

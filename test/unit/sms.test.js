@@ -18,16 +18,9 @@ const {
 } = require('../../dist/nodes/Itniotech/Sms/helpers/messageReport.js');
 const { CALL_UNKNOWN_OUTCOME } = require('../../dist/nodes/Itniotech/Voice/helpers/callReport.js');
 const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
+const { fakeContext, smsNodeStub: node } = require('../helpers');
 
-const node = {
-	id: '1',
-	name: 'Itniotech SMS',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-const ctx = { getNode: () => node };
+const ctx = fakeContext({ node });
 
 describe('recipients', () => {
 	test('numbers are cleaned, duplicates sent once with their first order ID', () => {

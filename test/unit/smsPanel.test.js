@@ -5,6 +5,7 @@ const { NodeHelpers } = require('n8n-workflow');
 const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
 const sms = require('../../dist/nodes/Itniotech/Sms/actions/router.js');
 const voice = require('../../dist/nodes/Itniotech/Voice/actions/router.js');
+const { smsNodeStub } = require('../helpers');
 
 const { description } = new ItniotechSms();
 const shownFor = (operation) =>
@@ -79,7 +80,7 @@ test('the sends show, before the run, that Retry On Fail must stay off; nothing 
 
 describe('as an AI agent tool, the inputs are the business fields only', () => {
 	// n8n runs a node used as a tool under the type name + "Tool"; `@tool` display rules read that (n8n 1.x and 2.x).
-	const node = { typeVersion: 1 };
+	const node = smsNodeStub;
 	const asTool = { ...description, name: `${description.name}Tool` };
 	const shown = (operation, type, resource = 'message') =>
 		description.properties

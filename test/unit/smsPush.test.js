@@ -6,7 +6,7 @@ const {
 	typeSmsDeliveryReport,
 	typeSmsInboundMessage,
 } = require('../../dist/nodes/Itniotech/api/records/smsPush');
-const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields');
+const { pushRefusal: refusal } = require('../helpers');
 
 const DELIVERY_KEYS = [
 	'msgId',
@@ -44,17 +44,6 @@ const MSG_ID = '2405131020451000017';
 const delivery = (fields) => typeSmsDeliveryReport({ msgid: MSG_ID, status: 0, ...fields });
 const inbound = (fields) =>
 	typeSmsInboundMessage({ mobile: '6281234567001', content: 'STOP', ...fields });
-
-/** The refusal a typer throws, as { field, message }. */
-function refusal(type) {
-	try {
-		type();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PushFieldError);
-		return { field: error.field, message: error.message };
-	}
-	throw new Error('not refused');
-}
 
 test('every typed field is always present, in one order, null when the push left it out', () => {
 	const { dedupeKey, ...typed } = typeSmsDeliveryReport({ msgid: MSG_ID, status: null });
@@ -276,9 +265,17 @@ test('which objects are which push', () => {
 });
 
 test('the shape check reads at most 100 keys: a larger object counts as the push, and its typing refuses it', () => {
-	const huge = { msgid: MSG_ID, status: 0, ...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i])) };
+	const huge = {
+		msgid: MSG_ID,
+		status: 0,
+		...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i])),
+	};
 	expect(isDeliveryReport(huge)).toBe(true);
 	expect(isInboundMessage(huge)).toBe(true);
-	expect(refusal(() => typeSmsInboundMessage(huge)).message).toBe('field "k98" is field 101 of the item; an item may have at most 100 fields');
-	expect(isDeliveryReport(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])))).toBe(false);
+	expect(refusal(() => typeSmsInboundMessage(huge)).message).toBe(
+		'field "k98" is field 101 of the item; an item may have at most 100 fields',
+	);
+	expect(
+		isDeliveryReport(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]))),
+	).toBe(false);
 });

@@ -1,21 +1,11 @@
 'use strict';
 /** The pushed call status report (api/records/statusPush.ts): typed like a fetched record, every field checked. */
 const { typeStatusReport } = require('../../dist/nodes/Itniotech/api/records/statusPush');
-const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields');
+const { pushRefusal: refusal } = require('../helpers');
 
 const VOICE_ID = '2203031113381000002';
 const report = (fields) =>
 	typeStatusReport({ voiceId: VOICE_ID, type: 1, hangupTime: 1642488175000, ...fields });
-
-function refusal(type) {
-	try {
-		type();
-	} catch (error) {
-		expect(error).toBeInstanceOf(PushFieldError);
-		return { field: error.field, message: error.message };
-	}
-	throw new Error('not refused');
-}
 
 test.each([
 	[null, 'is missing'],

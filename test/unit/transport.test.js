@@ -14,6 +14,7 @@ const {
 	describeVendorStatus,
 } = require('../../dist/nodes/Itniotech/api/statusCodes.js');
 const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
+const { fakeContext, httpAnswer: ok, FAKE_CREDENTIAL: CREDENTIAL } = require('../helpers');
 
 /** The request, in a run of its own for `ctx` (one per context, as the runner makes one per node run). */
 const runs = new WeakMap();
@@ -22,37 +23,7 @@ function request(ctx, options) {
 	return itniotechApiRequest(ctx, runs.get(ctx), options);
 }
 
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'x',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
-
-const CREDENTIAL = { apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://api.itniotech.com' };
-
-function contextAnswering(answer) {
-	const calls = [];
-	const credentialReads = [];
-	return {
-		calls,
-		credentialReads,
-		getNode: () => node,
-		getCredentials: async (type, itemIndex) => {
-			credentialReads.push({ type, itemIndex });
-			return { ...CREDENTIAL };
-		},
-		helpers: {
-			httpRequestWithAuthentication: async (type, options, additional) => {
-				calls.push({ type, options, additional });
-				if (answer instanceof Error) throw answer;
-				return answer;
-			},
-		},
-	};
-}
+const contextAnswering = (answer) => fakeContext({ answer });
 
 async function failureOf(answer) {
 	const ctx = contextAnswering(answer);
@@ -63,8 +34,6 @@ async function failureOf(answer) {
 	}
 	throw new Error('expected the request to fail');
 }
-
-const ok = (body, statusCode = 200) => ({ statusCode, headers: {}, body });
 
 test('sends a relative path through the credential as a stream, no redirects, no HTTP-status exceptions and a deadline', async () => {
 	const ctx = contextAnswering(ok('{"status":"0","reason":"success","data":{"voiceId":"1"}}'));

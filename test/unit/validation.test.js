@@ -2,15 +2,7 @@
 const { NodeOperationError } = require('n8n-workflow');
 const { previewValue } = require('../../dist/nodes/Itniotech/common/validation.js');
 const { validateVoiceId } = require('../../dist/nodes/Itniotech/Voice/helpers/voiceId.js');
-
-const node = {
-	id: '1',
-	name: 'Itniotech Voice',
-	type: 'n8n-nodes-itniotech.itniotechVoice',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+const { voiceNodeStub: node } = require('../helpers');
 
 describe('validateVoiceId', () => {
 	test.each([

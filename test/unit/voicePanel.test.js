@@ -6,6 +6,7 @@
  */
 const { NodeHelpers } = require('n8n-workflow');
 const { ItniotechVoice } = require('../../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js');
+const { voiceNodeStub } = require('../helpers');
 
 const voice = new ItniotechVoice();
 const { description } = voice;
@@ -14,7 +15,7 @@ const { description } = voice;
 function fieldsOf(resource, operation, { tool = false } = {}) {
 	const values = { resource, operation };
 	const type = tool ? { ...description, name: `${description.name}Tool` } : description;
-	const node = { name: 'Itniotech Voice', type: 'x', typeVersion: 1, parameters: values };
+	const node = { ...voiceNodeStub, parameters: values };
 	return description.properties.filter(
 		(property) =>
 			!['resource', 'operation'].includes(property.name) &&
