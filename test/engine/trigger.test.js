@@ -1,11 +1,6 @@
 'use strict';
 /** Itniotech Voice Trigger: its webhook() in n8n-core's WebhookContext, fed by real HTTP requests. */
-const {
-	TRIGGERS,
-	useTriggers,
-	triggerWorkflow,
-	postPush: post,
-} = require('../helpers');
+const { TRIGGERS, useTriggers, triggerWorkflow, postPush: post } = require('../helpers');
 
 const startTrigger = useTriggers();
 

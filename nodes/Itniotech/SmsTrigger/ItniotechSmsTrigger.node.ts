@@ -25,7 +25,8 @@ export class ItniotechSmsTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "smsInbound" ? "Inbound SMS" : "SMS delivery reports" }}',
-		description: 'Starts the workflow when Itniotech pushes an SMS delivery report or an inbound SMS',
+		description:
+			'Starts the workflow when Itniotech pushes an SMS delivery report or an inbound SMS',
 		defaults: { name: 'Itniotech SMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -43,10 +43,7 @@ export const pushWebhookMethods = {
  * One push of `event`: the source, then the token, then the body, each refused with a 4xx and a reason.
  * Answers 200 { received, accepted } and starts the workflow with the items that pass the event's filters.
  */
-export function receivePush(
-	context: IWebhookFunctions,
-	event: TriggerEvent,
-): IWebhookResponseData {
+export function receivePush(context: IWebhookFunctions, event: TriggerEvent): IWebhookResponseData {
 	const req = context.getRequestObject();
 	const res = context.getResponseObject();
 	const reply = (status: number, body: IDataObject): IWebhookResponseData => {
