@@ -178,7 +178,14 @@ async function realN8nSamples({ baseUrl, stats, lookups, concurrencies, httpCap,
 			id: 'BenchCredential1',
 			name: 'bench',
 			type: 'itniotechApi',
-			data: { apiKey: 'benchKey', apiSecret: 'benchSecret', baseUrl },
+			// n8n keeps a Base URL for Other Brand only; the simulator serves the Itniotech path layout.
+			data: {
+				apiKey: 'benchKey',
+				apiSecret: 'benchSecret',
+				platform: 'other',
+				pathLayout: 'itniotech',
+				baseUrl,
+			},
 		};
 		const files = Object.values(wfs).map((wf) =>
 			n8n.writeJson(path.join(userFolder, 'import', `${wf.id}.json`), {

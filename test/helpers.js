@@ -108,6 +108,9 @@ function fakeContext({
 	};
 }
 
+/** How a credential in real n8n points at the simulator: n8n keeps a Base URL for Other Brand only. */
+const SIMULATOR_PLATFORM = Object.freeze({ platform: 'other', pathLayout: 'itniotech' });
+
 /** Headers the simulator accepts as the vendor would, for requests a test makes by hand. */
 function signedHeaders({
 	apiKey = fixtures.ACCOUNT.apiKey,
@@ -175,6 +178,7 @@ function useRedirectTarget(answerBody) {
 }
 
 module.exports = {
+	SIMULATOR_PLATFORM,
 	ROOT,
 	MINUTE,
 	HOUR,

@@ -10,7 +10,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const services = require('../../scripts/lib/services');
-const { startSimulator, ACCOUNT } = require('../helpers');
+const { startSimulator, ACCOUNT, SIMULATOR_PLATFORM } = require('../helpers');
 
 jest.setTimeout(600_000);
 
@@ -117,7 +117,7 @@ beforeAll(async () => {
 			id: CREDENTIAL_ID,
 			name: 'Itniotech (local simulator)',
 			type: 'itniotechApi',
-			data: { ...ACCOUNT, baseUrl: sim.baseUrl },
+			data: { ...ACCOUNT, ...SIMULATOR_PLATFORM, baseUrl: sim.baseUrl },
 		},
 		files,
 		env,

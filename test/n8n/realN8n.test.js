@@ -11,7 +11,7 @@ const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/lib/n8n');
 const { freePort } = require('../../scripts/lib/services');
-const { useSimulator, ACCOUNT, TYPED_EXAMPLE_RECORD } = require('../helpers');
+const { useSimulator, ACCOUNT, SIMULATOR_PLATFORM, TYPED_EXAMPLE_RECORD } = require('../helpers');
 
 jest.setTimeout(240_000);
 
@@ -38,7 +38,7 @@ async function prepareUserFolder(runtime, baseUrl) {
 		id,
 		name,
 		type: 'itniotechApi',
-		data: { apiKey: ACCOUNT.apiKey, apiSecret, baseUrl },
+		data: { apiKey: ACCOUNT.apiKey, apiSecret, ...SIMULATOR_PLATFORM, baseUrl },
 	});
 	await n8n.importCredentialAndWorkflows(
 		runtime,
@@ -146,7 +146,7 @@ describe('n8n 2.x server: credential test and the editor in a browser', () => {
 					id: GOOD_CREDENTIAL_ID,
 					name: 'Itniotech (local simulator)',
 					type: 'itniotechApi',
-					data: { apiKey: ACCOUNT.apiKey, apiSecret, baseUrl: sim.baseUrl },
+					data: { apiKey: ACCOUNT.apiKey, apiSecret, ...SIMULATOR_PLATFORM, baseUrl: sim.baseUrl },
 				},
 			}),
 		});
