@@ -5,8 +5,9 @@ const { EXAMPLE_RECORD } = require('../simulator/records');
 const ACCOUNT = Object.freeze({ apiKey: 'testKey', apiSecret: 'sup3r-Secret-value' });
 
 /**
- * What Get Group Call Record must output for the reference's example record: the same fields with money as
- * numbers (its times already are ISO 8601 with an offset, its durations already integers, the rest text).
+ * What Call Record → Get must output for the reference's example record: the same fields with money as
+ * numbers (its times already are ISO 8601 with an offset, its durations already integers, the rest text),
+ * and answered (it has an answer time).
  */
 const TYPED_EXAMPLE_RECORD = Object.freeze({
 	...EXAMPLE_RECORD,
@@ -16,6 +17,7 @@ const TYPED_EXAMPLE_RECORD = Object.freeze({
 	settleRate: 1.2793,
 	quoteExchange: 0.938,
 	settlePay: 1.2793,
+	answered: true,
 });
 
 /** Every secret a test hands to the node, for the suite-wide scan (test/scan). */

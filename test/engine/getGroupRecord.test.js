@@ -52,6 +52,39 @@ describe('the example record', () => {
 		expectNoSecrets(result);
 	});
 
+	test('Simplify gives 10 fields, voiceId and answered among them, typed as in the full record', async () => {
+		const result = await runNode({
+			parameters: { ...getRecordParameters(EXAMPLE_RECORD.voiceId), simplify: true },
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		const simple = result.items[0].json;
+		expect(Object.keys(simple)).toEqual([
+			'voiceId',
+			'callee',
+			'answered',
+			'submitTime',
+			'answerTime',
+			'hangupTime',
+			'callDuration',
+			'terminationReason',
+			'cost',
+			'currency',
+		]);
+		for (const [name, value] of Object.entries(simple))
+			expect(value).toEqual(TYPED_EXAMPLE_RECORD[name] ?? null);
+		expect(simple.answered).toBe(true);
+	});
+
+	test('Simplify off (the default) keeps every field, answered included', async () => {
+		const result = await runNode({
+			parameters: { ...getRecordParameters(EXAMPLE_RECORD.voiceId), simplify: false },
+			credentials,
+		});
+		expect(result.items[0].json).toEqual(TYPED_EXAMPLE_RECORD);
+		expect(Object.keys(result.items[0].json).length).toBeGreaterThan(20);
+	});
+
 	test('Return Raw Data gives the vendor data untouched', async () => {
 		const result = await runNode({
 			parameters: getRecordParameters(EXAMPLE_RECORD.voiceId, { rawData: true }),

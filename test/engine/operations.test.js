@@ -340,4 +340,45 @@ describe('SIP Call Record', () => {
 		expect(found.items.map((i) => i.json.voiceId)).toEqual(['5000', '5001', '5002']);
 		expect(found.items[2].json.cost).toBe(0.2);
 	});
+
+	test('Simplify on Get and Get Many: the SIP phone name, answered, at most 10 fields', async () => {
+		sim.sipHistory = history(3, 3600 * 1000, DAY, { phoneName: 'desk-1' });
+		const got = await runNode({
+			parameters: {
+				resource: 'sipRecord',
+				operation: 'get',
+				voiceId: '5001',
+				simplify: true,
+				options: {},
+			},
+			credentials,
+		});
+		expect(got.error).toBeUndefined();
+		const simple = got.items[0].json;
+		expect(Object.keys(simple).length).toBeLessThanOrEqual(10);
+		expect(simple).toMatchObject({ voiceId: '5001', phoneName: 'desk-1', callDuration: 1 });
+		expect(typeof simple.answered).toBe('boolean');
+		expect(simple).not.toHaveProperty('sipGroupName');
+
+		sim.groupHistory = history(3, 3600 * 1000, DAY);
+		const now = Date.now();
+		const found = await runNode({
+			parameters: {
+				resource: 'callRecord',
+				operation: 'searchGroupRecords',
+				from: new Date(now - 5 * DAY).toISOString(),
+				to: new Date(now).toISOString(),
+				returnAll: true,
+				simplify: true,
+				options: {},
+			},
+			credentials,
+		});
+		expect(found.error).toBeUndefined();
+		expect(found.items).toHaveLength(3);
+		for (const item of found.items) {
+			expect(Object.keys(item.json)).toHaveLength(10);
+			expect(typeof item.json.answered).toBe('boolean');
+		}
+	});
 });

@@ -13,10 +13,10 @@ const {
 	DECIMAL_FIELDS,
 	TIME_FIELDS,
 	TEXT_FIELDS,
+	wasAnswered,
 } = require('../../dist/nodes/Itniotech/api/records/record.js');
 const {
 	typeStatusReport,
-	wasAnswered,
 	REPORT_EXTRA_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
 const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields.js');
@@ -57,14 +57,16 @@ describe('typeCallRecord', () => {
 		expect(typeCallRecord({ voiceId: '1', newVendorField: 'x' }).newVendorField).toBe('x');
 	});
 
-	test('every kind of record is one fixed shape: the documented fields in table order, then unknown ones', () => {
+	test('every kind of record is one fixed shape: the documented fields in table order, answered, then unknown ones', () => {
 		const names = (table) => table.map(([name]) => name);
-		expect(Object.keys(typeCallRecord({}))).toEqual(names(CALL_RECORD_FIELDS));
-		expect(Object.keys(typeSipRecord({}))).toEqual(
-			names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]),
-		);
+		expect(Object.keys(typeCallRecord({}))).toEqual([...names(CALL_RECORD_FIELDS), 'answered']);
+		expect(Object.keys(typeSipRecord({}))).toEqual([
+			...names([...CALL_RECORD_FIELDS, ...SIP_EXTRA_FIELDS]),
+			'answered',
+		]);
 		expect(Object.keys(typeStatusReport({ voiceId: '1' }))).toEqual([
 			...names([...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS]),
+			'answered',
 			'typeLabel',
 			'dedupeKey',
 		]);
@@ -298,6 +300,49 @@ describe('wasAnswered', () => {
 			wasAnswered(typeStatusReport({ voiceId: '1', answerTime: 'null', callDuration: '5' })),
 		).toBe(true);
 	});
+
+	test.each([
+		['a group record', typeCallRecord],
+		['a SIP record', typeSipRecord],
+		['a pushed status report', typeStatusReport],
+	])('%s carries answered: true/false by this rule, never null', (_kind, typer) => {
+		const cases = [
+			[{ voiceId: '1', answerTime: '2022-01-18 14:42:50', callDuration: '0' }, true],
+			[{ voiceId: '1', answerTime: 'null', callDuration: '12' }, true],
+			[{ voiceId: '1', answerTime: '0000-00-00 00:00:00', callDuration: '0' }, false],
+			// Still ringing: no hang-up, no answer yet.
+			[{ voiceId: '1', callTime: '2022-01-18 14:42:40' }, false],
+			[{ voiceId: '1' }, false],
+		];
+		for (const [raw, expected] of cases) {
+			const typed = typer(raw);
+			expect(typed.answered).toBe(expected);
+			expect(typed.answered).toBe(wasAnswered(typed));
+		}
+	});
+});
+
+describe('Simplify', () => {
+	const {
+		SIMPLE_CALL_FIELDS,
+		SIMPLE_SIP_FIELDS,
+		simplifyRecord,
+	} = require('../../dist/nodes/Itniotech/api/records/record.js');
+	test.each([
+		['group', SIMPLE_CALL_FIELDS, typeCallRecord],
+		['SIP', SIMPLE_SIP_FIELDS, typeSipRecord],
+	])(
+		'%s: at most 10 fields of the typed record, voiceId and answered among them',
+		(_k, names, typer) => {
+			expect(names.length).toBeLessThanOrEqual(10);
+			expect(names).toEqual(expect.arrayContaining(['voiceId', 'answered']));
+			const typed = typer(EXAMPLE_RECORD);
+			for (const name of names) expect(Object.keys(typed)).toContain(name);
+			const simple = simplifyRecord(typed, names);
+			expect(Object.keys(simple)).toEqual([...names]);
+			for (const name of names) expect(simple[name]).toEqual(typed[name] ?? null);
+		},
+	);
 });
 
 describe('sortBySubmitTime', () => {

@@ -167,8 +167,8 @@ test('as an AI agent’s tool the node asks for business fields only: every Opti
 	const cases = [
 		['call', 'sendTts', ['callee', 'language', 'text', 'additionalFields']],
 		['call', 'sendGroup', ['callees', 'fileId', 'additionalFields']],
-		['callRecord', 'getGroupRecord', ['voiceId']],
-		['callRecord', 'searchGroupRecords', ['from', 'to', 'returnAll']],
+		['callRecord', 'getGroupRecord', ['voiceId', 'simplify']],
+		['callRecord', 'searchGroupRecords', ['from', 'to', 'returnAll', 'simplify']],
 		['account', 'getBalance', []],
 	];
 	for (const [resource, operation, business] of cases) {

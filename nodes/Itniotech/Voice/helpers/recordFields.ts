@@ -7,6 +7,7 @@ import { attemptsOption, readRequestOptions, timeoutOption } from '../../common/
 import { readLimit, returnAllOrLimit } from '../../common/paging';
 import { voiceOptions } from './options';
 import { validateVoiceId } from './voiceId';
+import { simplifyRecord } from '../../api/records/record';
 
 /** The fields of the call and SIP record operations, and their readers: Get and Get Many differ only in path and typing. */
 
@@ -17,6 +18,15 @@ const rawDataOption: INodeProperties = {
 	default: false,
 	description:
 		'Whether to return records exactly as Itniotech sends them, instead of with numbers and ISO 8601 times',
+};
+
+const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to return a simplified version of the record (10 fields: phone number, answered, times, cost) instead of all fields',
 };
 
 export const recordGetFields: INodeProperties[] = [
@@ -32,6 +42,7 @@ export const recordGetFields: INodeProperties[] = [
 			'The ID Itniotech returned when the call was sent (digits only). Records are kept for two months.',
 		hint: "Uses each input item's voiceId, e.g. from a send operation; replace it to look up another call",
 	},
+	simplifyField,
 	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
 ];
 
@@ -55,18 +66,21 @@ export const recordSearchFields: INodeProperties[] = [
 			'Records of calls submitted before this time. Ranges over 31 days are split into several queries automatically.',
 	},
 	...returnAllOrLimit('Keeps the newest records of the whole From–To range, output oldest first'),
+	simplifyField,
 	voiceOptions([rawDataOption, timeoutOption, attemptsOption]),
 ];
 
 function readOptions(ctx: IExecuteFunctions, itemIndex: number) {
 	const { options, timeoutSeconds, maxAttempts } = readRequestOptions(ctx, itemIndex);
-	return { raw: options.rawData === true, timeoutSeconds, maxAttempts };
+	const simplify = ctx.getNodeParameter('simplify', itemIndex, false) === true;
+	return { raw: options.rawData === true, simplify, timeoutSeconds, maxAttempts };
 }
 
 /** One record get's parameters, read and checked. */
 export interface RecordGetInput {
 	voiceId: string;
 	raw: boolean;
+	simplify: boolean;
 	timeoutSeconds: number;
 	maxAttempts: number;
 }
@@ -85,6 +99,7 @@ export interface RecordSearchInput {
 	range: DateRange;
 	limit: number | undefined;
 	raw: boolean;
+	simplify: boolean;
 	timeoutSeconds: number;
 	maxAttempts: number;
 }
@@ -106,12 +121,25 @@ export function readRecordSearchInput(
 	return { range, limit: readLimit(ctx, itemIndex), ...readOptions(ctx, itemIndex) };
 }
 
-/** The record in an answer, typed unless raw data was asked for. */
+/** The record in an answer: as Itniotech sent it (Return Raw Data), typed, or typed and simplified. */
 export function recordOf(
 	envelope: IDataObject,
-	raw: boolean,
+	input: { raw: boolean; simplify: boolean },
 	typeRecord: (data: IDataObject) => IDataObject,
+	simpleFields: readonly string[],
 ): IDataObject {
 	const data = (envelope.data ?? {}) as IDataObject;
-	return raw ? data : typeRecord(data);
+	if (input.raw) return data;
+	const typed = typeRecord(data);
+	return input.simplify ? simplifyRecord(typed, simpleFields) : typed;
+}
+
+/** A search's typed records, simplified when Simplify is on (raw records are left as they are). */
+export function simplifiedIfAsked(
+	records: IDataObject[],
+	input: { raw: boolean; simplify: boolean },
+	simpleFields: readonly string[],
+): IDataObject[] {
+	if (input.raw || !input.simplify) return records;
+	return records.map((record) => simplifyRecord(record, simpleFields));
 }

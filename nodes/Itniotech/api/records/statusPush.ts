@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import {
 	CALL_RECORD_FIELDS,
-	isTime,
 	text,
 	toDecimal,
 	toInteger,
 	toIsoTime,
 	type FieldTable,
+	wasAnswered,
 } from './record';
 import { checkFieldCount, checkScalar, passThrough, pushId } from './pushFields';
 
@@ -83,17 +83,10 @@ export function typeStatusReport(raw: IDataObject): IDataObject {
 		outRecallCount: toInteger(raw.outRecallCount),
 		sipCode: text(raw.sipCode),
 		type,
+		answered: false,
 		typeLabel: type === null ? null : (REPORT_TYPES[type] ?? `type ${type}`),
 		dedupeKey: statusReportKey(voiceId, hangupTime),
 	};
+	record.answered = wasAnswered(record);
 	return passThrough(record, Object.entries(raw));
-}
-
-/**
- * Whether the callee picked up: a real answer time (not null, and not unreadable text kept as sent),
- * or any talk time. (terminationCode is not used: the vendor's pages disagree on whether success is
- * "0" or SIP "200".) `record` is a typed record, so "0" or "0000-00-00 00:00:00" are already null.
- */
-export function wasAnswered(record: IDataObject): boolean {
-	return isTime(record.answerTime) || Number(record.callDuration) > 0;
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { PushFieldError } from '../../api/records/pushFields';
-import { typeStatusReport, wasAnswered } from '../../api/records/statusPush';
+import { typeStatusReport } from '../../api/records/statusPush';
 import {
 	isDeliveryReport,
 	isInboundMessage,
@@ -40,7 +40,7 @@ export const EVENTS = {
 			const answered = parameter('answered', 'all') as string;
 			return (report: IDataObject) =>
 				(types.length === 0 || types.includes(report.type as number)) &&
-				(answered === 'all' || wasAnswered(report) === (answered === 'answered'));
+				(answered === 'all' || (report.answered === true) === (answered === 'answered'));
 		},
 	},
 	smsDelivery: {

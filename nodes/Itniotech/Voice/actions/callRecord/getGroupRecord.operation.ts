@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeCallRecord } from '../../../api/records/record';
+import { SIMPLE_CALL_FIELDS, typeCallRecord } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import type { OperationMeta } from '../../../common/operations';
@@ -31,7 +31,7 @@ export async function execute(
 	run: Run,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { voiceId, raw, timeoutSeconds, maxAttempts } = input;
+	const { voiceId, timeoutSeconds, maxAttempts } = input;
 	const envelope = await itniotechApiRequest(this, run, {
 		method: 'GET',
 		path: `/voice/recordGroup/${encodeURIComponent(voiceId)}`,
@@ -39,5 +39,5 @@ export async function execute(
 		timeoutSeconds,
 		maxAttempts,
 	});
-	return [recordOf(envelope, raw, typeCallRecord)];
+	return [recordOf(envelope, input, typeCallRecord, SIMPLE_CALL_FIELDS)];
 }

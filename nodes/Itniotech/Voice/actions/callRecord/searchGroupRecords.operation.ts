@@ -1,10 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeCallRecord } from '../../../api/records/record';
+import { SIMPLE_CALL_FIELDS, typeCallRecord } from '../../../api/records/record';
 import type { Run } from '../../../api/transport/run';
 import type { OperationMeta } from '../../../common/operations';
 import { searchWindows } from '../../../common/windowSearch';
 import type { RecordSearchInput } from '../../helpers/recordFields';
-import { readRecordSearchInput, recordSearchFields } from '../../helpers/recordFields';
+import {
+	readRecordSearchInput,
+	recordSearchFields,
+	simplifiedIfAsked,
+} from '../../helpers/recordFields';
 
 export const meta: OperationMeta = {
 	value: 'searchGroupRecords',
@@ -37,5 +41,9 @@ export async function execute(
 		maxAttempts,
 		typeRecord: raw ? undefined : typeCallRecord,
 	};
-	return await searchWindows(this, request, range, limit);
+	return simplifiedIfAsked(
+		await searchWindows(this, request, range, limit),
+		input,
+		SIMPLE_CALL_FIELDS,
+	);
 }

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { typeSipRecord } from '../../../api/records/record';
+import { SIMPLE_SIP_FIELDS, typeSipRecord } from '../../../api/records/record';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import type { OperationMeta } from '../../../common/operations';
@@ -30,7 +30,7 @@ export async function execute(
 	run: Run,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const { voiceId, raw, timeoutSeconds, maxAttempts } = input;
+	const { voiceId, timeoutSeconds, maxAttempts } = input;
 	const envelope = await itniotechApiRequest(this, run, {
 		method: 'GET',
 		path: `/voice/recordSip/${encodeURIComponent(voiceId)}`,
@@ -38,5 +38,5 @@ export async function execute(
 		timeoutSeconds,
 		maxAttempts,
 	});
-	return [recordOf(envelope, raw, typeSipRecord)];
+	return [recordOf(envelope, input, typeSipRecord, SIMPLE_SIP_FIELDS)];
 }
