@@ -286,9 +286,17 @@ test('which objects are which push', () => {
 });
 
 test('the shape check reads at most 100 keys: a larger object counts as the push, and its typing refuses it', () => {
-	const huge = { msgid: MSG_ID, status: 0, ...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i])) };
+	const huge = {
+		msgid: MSG_ID,
+		status: 0,
+		...Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i])),
+	};
 	expect(isDeliveryReport(huge)).toBe(true);
 	expect(isInboundMessage(huge)).toBe(true);
-	expect(refusal(() => typeSmsInboundMessage(huge)).message).toBe('field "k98" is field 101 of the item; an item may have at most 100 fields');
-	expect(isDeliveryReport(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i])))).toBe(false);
+	expect(refusal(() => typeSmsInboundMessage(huge)).message).toBe(
+		'field "k98" is field 101 of the item; an item may have at most 100 fields',
+	);
+	expect(
+		isDeliveryReport(Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, i]))),
+	).toBe(false);
 });
