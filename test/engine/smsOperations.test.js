@@ -155,14 +155,14 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			{
 				number: '6281234567001',
 				sendId: '6281100000001',
-				receiveTime: vendorTime(now - DAY),
+				receiveTime: new Date(Math.floor((now - DAY) / 1000) * 1000).toISOString(),
 				content: 'STOP',
-				mcc: 510,
-				mnc: 10,
+				mcc: '510',
+				mnc: '10',
 				operator: 'Indonesia',
-				pay: 0.01,
 				price: 0.01,
 				chargeCnt: 1,
+				pay: 0.01,
 				currency: 'USD',
 			},
 		]);
@@ -311,13 +311,13 @@ describe('Get Delivery Report', () => {
 			expect(item.json.msgId).toBe(items[i].json.msgId);
 			expect(item.json.status).toBe(['delivered', 'sending', 'failed', 'notFound'][i % 4]);
 		});
-		expect(result.items[0].json.receiveTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+		expect(result.items[0].json.reportTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
 		expect(result.items[3].json).toEqual({
 			msgId: items[3].json.msgId,
 			number: null,
 			status: 'notFound',
-			vendorStatus: null,
-			receiveTime: null,
+			statusCode: null,
+			reportTime: null,
 		});
 	});
 

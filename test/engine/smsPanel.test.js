@@ -156,7 +156,7 @@ test('Account → Get Balance in the SMS node: the balance as numbers, no App ID
 	expect(sim.requests.map((r) => [r.method, r.path])).toEqual([['GET', '/sms/getBalance']]);
 });
 
-describe('Get Many Sent: Limit keeps the newest N by receiveTime, output oldest first', () => {
+describe('Get Many Sent: Limit keeps the newest N by reportTime, output oldest first', () => {
 	/** Sent messages at the given send times, stored (and so listed by the simulator) in the given order. */
 	const addSent = (times) => {
 		const state = smsState(sim);
@@ -176,7 +176,7 @@ describe('Get Many Sent: Limit keeps the newest N by receiveTime, output oldest 
 		from: new Date(Date.now() - 40 * DAY).toISOString(),
 		to: new Date(Date.now()).toISOString(),
 	});
-	const times = (result) => result.items.map((i) => Date.parse(i.json.receiveTime));
+	const times = (result) => result.items.map((i) => Date.parse(i.json.reportTime));
 	// The simulator reports each message 5 s after its send time, and lists it in the order stored.
 	const reported = (sendTimes) =>
 		sendTimes.map((t) => Math.floor((t + 5000) / 1000) * 1000).sort((x, y) => x - y);

@@ -220,7 +220,7 @@ describe('SMS pushes: refused with the item, the field and what is allowed', () 
 		const reason =
 			'Report 0: field "status" is an object; allowed: a status code (a number, or a short text such as "0")';
 		await expectRefusedThenOneStart(parameters, withFields(DELIVERY, { status: {} }), reason);
-		expect(trigger.starts[0][0].json).toMatchObject({ status: 'failed', statusCode: 404 });
+		expect(trigger.starts[0][0].json).toMatchObject({ status: 'failed', statusCode: '404' });
 	});
 
 	test.each([

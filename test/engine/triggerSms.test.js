@@ -77,9 +77,9 @@ describe('delivery reports', () => {
 				msgId: '2405131020451000017',
 				number: '6281234567001',
 				status: 'delivered',
-				statusCode: 0,
+				statusCode: '0',
+				reportTime: '2024-05-13T02:21:07.000Z',
 				reason: '0',
-				timestamp: '2024-05-13T02:21:07.000Z',
 				orderId: 'ord-1001',
 				appId: '7xQp2LmA',
 				mcc: '510',
@@ -99,7 +99,7 @@ describe('delivery reports', () => {
 		expect(trigger.starts[0][0].json).toMatchObject({
 			msgId: '2405131020451000018',
 			status: 'failed',
-			statusCode: 404,
+			statusCode: '404',
 			reason: 'UNDELIV',
 			orderId: 'ord-1002',
 			chargeCnt: 1,
@@ -155,10 +155,9 @@ describe('inbound messages', () => {
 		expect(response).toEqual({ status: 200, body: { received: 1, accepted: 1 } });
 		expect(trigger.starts[0].map((item) => item.json)).toEqual([
 			{
-				msgId: '2405131025401000044',
 				number: '6281234567001',
 				sendId: '6281100000001',
-				receiveTime: '2024-05-13T10:25:40+08:00',
+				receiveTime: '2024-05-13T02:25:40.000Z',
 				content: 'STOP',
 				mcc: '510',
 				mnc: '10',
@@ -167,6 +166,7 @@ describe('inbound messages', () => {
 				chargeCnt: 1,
 				pay: 0.01,
 				currency: 'USD',
+				msgId: '2405131025401000044',
 				dedupeKey: expect.stringMatching(
 					/^smsInbound:2405131025401000044:6281234567001:2024-05-13T10:25:40\+08:00:[0-9a-f]{16}$/,
 				),

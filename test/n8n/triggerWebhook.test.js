@@ -758,15 +758,15 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		rate: 1.2,
 		sipCode: '200',
 	});
-	// SMS pushes: the delivery report's msgid as msgId, epoch ms as ISO 8601, trimmed keys, typed status and
-	// money; the inbound message's zone-less reply_time read as +08:00 and mcn as mnc.
+	// SMS pushes: the delivery report's msgid as msgId, epoch ms as reportTime in UTC, trimmed keys, typed
+	// status and money; the inbound message's zone-less reply_time read as +08:00 (output in UTC), mcn as mnc.
 	expect(itemsById['ok-dlr-failed']).toEqual({
 		msgId: idFor('ok-dlr-failed'),
 		number: '6281234567001',
 		status: 'failed',
-		statusCode: 1,
+		statusCode: '1',
+		reportTime: '2024-05-13T02:21:07.000Z',
 		reason: 'UNDELIV',
-		timestamp: '2024-05-13T02:21:07.000Z',
 		orderId: 'ord-1001',
 		appId: '7xQp2LmA',
 		mcc: '510',
@@ -778,10 +778,9 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		dedupeKey: `smsDelivery:${idFor('ok-dlr-failed')}:1:2024-05-13T02:21:07.000Z`,
 	});
 	expect(itemsById['ok-mo-1']).toEqual({
-		msgId: idFor('ok-mo-1'),
 		number: '6281234567001',
 		sendId: '6281100000001',
-		receiveTime: '2024-05-13T10:25:40+08:00',
+		receiveTime: '2024-05-13T02:25:40.000Z',
 		content: 'STOP',
 		mcc: '510',
 		mnc: '10',
@@ -790,6 +789,7 @@ test('executions: exactly one per accepted push, none for a refused one; epoch-m
 		chargeCnt: 1,
 		pay: 0.01,
 		currency: 'USD',
+		msgId: idFor('ok-mo-1'),
 		dedupeKey: expect.stringMatching(
 			new RegExp(
 				`^smsInbound:${idFor('ok-mo-1')}:6281234567001:2024-05-13T10:25:40\\+08:00:[0-9a-f]{16}$`,

@@ -117,7 +117,7 @@ describe('typing', () => {
 		expect(records.deliveryStatusOf(status)).toBe(typed);
 	});
 
-	test("a report entry: typed status, the vendor's code, ISO 8601 time", () => {
+	test("a report entry: typed status, the vendor's code as text, its time as reportTime in UTC", () => {
 		expect(
 			records.typeDeliveryReport({
 				msgId: '17',
@@ -129,12 +129,17 @@ describe('typing', () => {
 			msgId: '17',
 			number: '628',
 			status: 'failed',
-			vendorStatus: '1',
-			receiveTime: '2024-05-13T10:21:07+08:00',
+			statusCode: '1',
+			reportTime: '2024-05-13T02:21:07.000Z',
+		});
+		expect(records.typeDeliveryReport({ status: -1, receiveTime: 'n/a' })).toMatchObject({
+			status: 'sending',
+			statusCode: '-1',
+			reportTime: 'n/a',
 		});
 	});
 
-	test('an inbound record: money as numbers, counts as integers', () => {
+	test('an inbound record: mcc/mnc as text, money as numbers, counts as integers, time in UTC', () => {
 		expect(
 			records.typeInboundMessage({
 				number: '628',
@@ -149,14 +154,14 @@ describe('typing', () => {
 		).toEqual({
 			number: '628',
 			sendId: '62811',
-			receiveTime: '2024-05-13T10:25:40+08:00',
+			receiveTime: '2024-05-13T02:25:40.000Z',
 			content: 'STOP',
-			mcc: 510,
-			mnc: 10,
+			mcc: '510',
+			mnc: '10',
 			operator: 'Indonesia',
-			pay: 0.01,
 			price: 0.005,
 			chargeCnt: 2,
+			pay: 0.01,
 			currency: 'USD',
 		});
 		expect(records.typeInboundMessage({}).pay).toBeNull();

@@ -8,13 +8,14 @@ const {
 } = require('../../dist/nodes/Itniotech/api/records/smsPush');
 const { pushRefusal: refusal } = require('../helpers');
 
+// The fields Get Delivery Report and Get Many Received share come first, in their order (test/unit/sms.test.js).
 const DELIVERY_KEYS = [
 	'msgId',
 	'number',
 	'status',
 	'statusCode',
+	'reportTime',
 	'reason',
-	'timestamp',
 	'orderId',
 	'appId',
 	'mcc',
@@ -26,7 +27,6 @@ const DELIVERY_KEYS = [
 	'dedupeKey',
 ];
 const INBOUND_KEYS = [
-	'msgId',
 	'number',
 	'sendId',
 	'receiveTime',
@@ -38,6 +38,7 @@ const INBOUND_KEYS = [
 	'chargeCnt',
 	'pay',
 	'currency',
+	'msgId',
 	'dedupeKey',
 ];
 const MSG_ID = '2405131020451000017';
@@ -60,11 +61,11 @@ test('every typed field is always present, in one order, null when the push left
 });
 
 test.each([
-	[0, 'delivered', 0],
-	['0', 'delivered', 0],
-	[' 0 ', 'delivered', 0],
-	[1, 'failed', 1],
-	['-1', 'failed', -1],
+	[0, 'delivered', '0'],
+	['0', 'delivered', '0'],
+	[' 0 ', 'delivered', '0'],
+	[1, 'failed', '1'],
+	['-1', 'failed', '-1'],
 	['DELIVRD?', 'failed', 'DELIVRD?'],
 	['', null, null],
 	[null, null, null],
@@ -108,18 +109,22 @@ test('key spellings: trimmed, any case, _ ignored; mcn read as mnc; the first no
 		mnc: 7,
 		mcn: 8,
 	});
-	expect(message).toMatchObject({ receiveTime: '2024-05-13T10:25:40+08:00', mnc: '7' });
+	expect(message).toMatchObject({ receiveTime: '2024-05-13T02:25:40.000Z', mnc: '7' });
 });
 
-test('times: epoch ms and s → UTC; a zone-less reply time is +08:00; one with an offset keeps it; 0 is no time', () => {
-	expect(delivery({ timestamp: 1715566867000 }).timestamp).toBe('2024-05-13T02:21:07.000Z');
-	expect(delivery({ timestamp: '1715566867' }).timestamp).toBe('2024-05-13T02:21:07.000Z');
-	expect(delivery({ timestamp: 0 }).timestamp).toBeNull();
-	expect(typeSmsInboundMessage({ reply_time: '2024-05-13 10:25:40' }).receiveTime).toBe(
-		'2024-05-13T10:25:40+08:00',
+test('times in UTC: epoch ms and s; a zone-less reply time read as +08:00; any offset; 0 is no time; no time kept as sent', () => {
+	expect(delivery({ timestamp: 1715566867000 }).reportTime).toBe('2024-05-13T02:21:07.000Z');
+	expect(delivery({ timestamp: '1715566867' }).reportTime).toBe('2024-05-13T02:21:07.000Z');
+	expect(delivery({ timestamp: '2024-05-13T10:21:07+08:00' }).reportTime).toBe(
+		'2024-05-13T02:21:07.000Z',
 	);
-	expect(typeSmsInboundMessage({ reply_time: '2024-05-13T10:25:40Z' }).receiveTime).toBe(
-		'2024-05-13T10:25:40Z',
+	expect(delivery({ timestamp: 0 }).reportTime).toBeNull();
+	expect(delivery({ timestamp: 'soon' }).reportTime).toBe('soon');
+	expect(typeSmsInboundMessage({ reply_time: '2024-05-13 10:25:40' }).receiveTime).toBe(
+		'2024-05-13T02:25:40.000Z',
+	);
+	expect(typeSmsInboundMessage({ reply_time: '2024-05-13T10:25:40-03:00' }).receiveTime).toBe(
+		'2024-05-13T13:25:40.000Z',
 	);
 });
 
@@ -240,6 +245,11 @@ test('dedupeKey: the same report gives the same key, whatever the spelling; anot
 	).toBe(first.dedupeKey);
 	expect(delivery({ status: 0, timestamp: 1715566867000 }).dedupeKey).not.toBe(first.dedupeKey);
 	expect(delivery({ status: 404, timestamp: 1715566868000 }).dedupeKey).not.toBe(first.dedupeKey);
+	// The key holds the vendor's time as it always did, also where the output's reportTime is its UTC form.
+	expect(delivery({ status: '0', timestamp: '2024-05-13 10:21:07' })).toMatchObject({
+		reportTime: '2024-05-13T02:21:07.000Z',
+		dedupeKey: `smsDelivery:${MSG_ID}:0:2024-05-13T10:21:07+08:00`,
+	});
 
 	const reply = inbound({ msgid: '2405131025401000044', reply_time: '2024-05-13 10:25:40' });
 	expect(reply.dedupeKey).toMatch(

@@ -1,9 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
+import { readIsoDateTime } from './isoTime';
 import { toDecimal, toInteger, toIsoTime } from './record';
 
 /**
  * Typing of the SMS query answers (reference sections 3–5): getReport, getSentRcd and recordMo. Every
  * documented field is always present (null when the vendor left it out), so sheet columns stay stable.
+ * A meaning the pushes share (smsPush.ts) has the same name, type and place here, so pushed and fetched
+ * records fill the same sheet columns: times in UTC, codes (status, mcc, mnc) as text, money as numbers.
  */
 
 /** A message's delivery state in words a workflow can branch on. */
@@ -27,14 +30,40 @@ function text(value: unknown): string | null {
 	return result.trim() === '' ? null : result;
 }
 
-/** A getReport or getSentRcd entry: { msgId, number, status (typed), vendorStatus, receiveTime (ISO 8601) }. */
+/**
+ * The vendor's status code as text, whichever way it came: 404, "404" and " 404 " are all "404" (the push
+ * sends numbers, the queries strings). Text that is no whole number is kept as sent; null when empty.
+ */
+export function statusCodeOf(value: unknown): string | null {
+	const code = toInteger(value);
+	return code === null ? text(value) : String(code);
+}
+
+/**
+ * A vendor time (toIsoTime reads every form it sends) as ISO 8601 in UTC, `2024-05-13T02:21:07.000Z`: the
+ * same instant is the same text whether it came as epoch milliseconds or as +08:00. A value that is no
+ * time is kept as the vendor's text, so nothing is lost.
+ */
+export function toUtcTime(value: unknown): string | null {
+	const iso = toIsoTime(value);
+	if (iso === null) return null;
+	const time = readIsoDateTime(iso);
+	if (time === undefined || time.offsetMinutes === undefined) return iso;
+	return new Date(time.wallMs - time.offsetMinutes * 60_000).toISOString();
+}
+
+/**
+ * A getReport or getSentRcd entry: { msgId, number, status (in words), statusCode, reportTime }. The
+ * vendor's `receiveTime` becomes `reportTime`: the English pages call it the receive time, the Chinese
+ * page the send time, so it is named for what is sure, the time the report carries.
+ */
 export function typeDeliveryReport(entry: IDataObject): IDataObject {
 	return {
 		msgId: text(entry.msgId ?? entry.msgid),
 		number: text(entry.number),
 		status: deliveryStatusOf(entry.status),
-		vendorStatus: text(entry.status),
-		receiveTime: toIsoTime(entry.receiveTime),
+		statusCode: statusCodeOf(entry.status),
+		reportTime: toUtcTime(entry.receiveTime),
 	};
 }
 
@@ -44,12 +73,15 @@ export function notFoundReport(msgId: string): IDataObject {
 		msgId,
 		number: null,
 		status: 'notFound' satisfies DeliveryStatus,
-		vendorStatus: null,
-		receiveTime: null,
+		statusCode: null,
+		reportTime: null,
 	};
 }
 
-/** A recordMo record: texts, mcc/mnc and billed parts as integers, money as numbers, time as ISO 8601. */
+/**
+ * A recordMo record: texts, mcc/mnc as text (network codes, sent as numbers here but as text by the delivery
+ * push), the price detail flat (money as numbers, billed parts an integer), receiveTime in UTC.
+ */
 export function typeInboundMessage(record: IDataObject): IDataObject {
 	const price = (
 		typeof record.pricedetail === 'object' && record.pricedetail !== null ? record.pricedetail : {}
@@ -57,14 +89,14 @@ export function typeInboundMessage(record: IDataObject): IDataObject {
 	return {
 		number: text(record.number),
 		sendId: text(record.sendId),
-		receiveTime: toIsoTime(record.receiveTime),
+		receiveTime: toUtcTime(record.receiveTime),
 		content: typeof record.content === 'string' ? record.content : text(record.content),
-		mcc: toInteger(record.mcc),
-		mnc: toInteger(record.mnc),
+		mcc: text(record.mcc),
+		mnc: text(record.mnc),
 		operator: text(record.operator),
-		pay: toDecimal(price.pay),
 		price: toDecimal(price.price),
 		chargeCnt: toInteger(price.chargeCnt),
+		pay: toDecimal(price.pay),
 		currency: text(price.currency),
 	};
 }

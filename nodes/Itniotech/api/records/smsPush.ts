@@ -11,14 +11,16 @@ import {
 	PushFieldError,
 } from './pushFields';
 import { toDecimal, toInteger, toIsoTime } from './record';
+import { statusCodeOf, toUtcTime } from './sms';
 
 /*
  * The two SMS pushes (platform → the user's URL): delivery reports (pushSmsReport) and inbound messages
  * (pushMoSmsReport). The vendor's samples are loose: a key with a trailing space ("orderId "), `msgid`
  * vs `msgId`, `mcn` for `mnc`, `reply_time`. Keys are therefore matched after trimming, lower-casing and
- * dropping `_`/`-`, and the output uses one spelling, the one the SMS queries use (msgId, number, sendId,
- * receiveTime), so a workflow can treat pushed and fetched records alike. Every documented field is checked
- * (pushFields.ts): an object or list where one value belongs is refused with the field's vendor name.
+ * dropping `_`/`-`. The output has the SMS queries' names and types (sms.ts) for every meaning both have, in
+ * the same order and first (what only a push has follows), so pushed and fetched records fill the same sheet
+ * columns. Every documented field is checked (pushFields.ts): an object or list where one value belongs is
+ * refused with the field's vendor name.
  */
 
 function isBlank(value: unknown): boolean {
@@ -135,21 +137,24 @@ export function isInboundMessage(value: unknown): value is IDataObject {
 
 export const DELIVERY_STATUSES = ['delivered', 'failed'] as const;
 
-/** The same report pushed again gets the same key: the message, its status code and the report's time. */
+/**
+ * The same report pushed again gets the same key: the message, its status code and the report's time (as
+ * toIsoTime reads the vendor's value, which the key has always held).
+ */
 function deliveryReportKey(
 	msgId: string,
-	statusCode: string | number | null,
-	timestamp: string | null,
+	statusCode: string | null,
+	vendorTime: string | null,
 ): string {
-	return `smsDelivery:${msgId}:${statusCode ?? ''}:${timestamp ?? ''}`;
+	return `smsDelivery:${msgId}:${statusCode ?? ''}:${vendorTime ?? ''}`;
 }
 
 /**
- * A pushed delivery report: `status` is "delivered" (code 0) or "failed" (any other code, kept as
- * `statusCode`); null when the push has no status value. `timestamp` (epoch ms; the send time on most
- * vendor pages, the report time on one Onbuka page) becomes ISO 8601 in UTC. mcc/mnc stay text: an MNC's
- * leading zero is part of it ("05" is not "5"). Throws PushFieldError for a msgid that is not digits or a
- * status that is not a code.
+ * A pushed delivery report, named like Get Delivery Report's: `status` is "delivered" (code 0) or "failed"
+ * (any other code, kept as text in `statusCode`); null when the push has no status value. The push's
+ * `timestamp` (epoch ms; the send time on most vendor pages, the report time on one Onbuka page, like the
+ * queries' receiveTime) becomes `reportTime` in UTC. mcc/mnc stay text: an MNC's leading zero is part of it
+ * ("05" is not "5"). Throws PushFieldError for a msgid that is not digits or a status that is not a code.
  */
 export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
 	checkFieldCount(raw);
@@ -166,17 +171,16 @@ export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
 			`is ${kindOf(rawStatus)}; allowed: a status code (a number, or a short text such as "0")`,
 		);
 	}
-	const code = toInteger(rawStatus);
-	const statusCode = code ?? text(rawStatus);
-	const timestamp = toIsoTime(fields.scalar('timestamp', false, 'timestamp'));
+	const statusCode = statusCodeOf(rawStatus);
+	const vendorTime = toIsoTime(fields.scalar('timestamp', false, 'timestamp'));
 	const price = priceOf(fields);
 	const record: IDataObject = {
 		msgId,
 		number: text(fields.scalar('mobile', true, 'mobile', 'number')),
-		status: statusCode === null ? null : code === 0 ? 'delivered' : 'failed',
+		status: statusCode === null ? null : statusCode === '0' ? 'delivered' : 'failed',
 		statusCode,
+		reportTime: toUtcTime(vendorTime),
 		reason: text(fields.scalar('reason', true, 'reason')),
-		timestamp,
 		orderId: text(fields.scalar('orderId', true, 'orderid')),
 		appId: text(fields.scalar('appId', true, 'appid')),
 		mcc: text(fields.scalar('mcc', true, 'mcc')),
@@ -185,34 +189,36 @@ export function typeSmsDeliveryReport(raw: IDataObject): IDataObject {
 		chargeCnt: price.chargeCnt,
 		pay: price.pay,
 		currency: price.currency,
-		dedupeKey: deliveryReportKey(msgId, statusCode, timestamp),
+		dedupeKey: deliveryReportKey(msgId, statusCode, vendorTime),
 	};
 	return fields.rest(record);
 }
 
 /**
  * The same message pushed again gets the same key. Whether the vendor's msgid is the reply's own ID or the
- * ID of the message replied to is unclear, so the sender, the receive time and the text count too (the
- * text as a short hash: a key stays short however long the message).
+ * ID of the message replied to is unclear, so the sender, the receive time (as toIsoTime reads the
+ * vendor's value, which the key has always held) and the text count too (the text as a short hash: a key
+ * stays short however long the message).
  */
 function inboundMessageKey(
 	msgId: string | null,
 	number: string | null,
-	receiveTime: string | null,
+	vendorTime: string | null,
 	content: string | null,
 ): string {
 	const contentHash = createHash('sha256')
 		.update(content ?? '')
 		.digest('hex')
 		.slice(0, 16);
-	return `smsInbound:${msgId ?? ''}:${number ?? ''}:${receiveTime ?? ''}:${contentHash}`;
+	return `smsInbound:${msgId ?? ''}:${number ?? ''}:${vendorTime ?? ''}:${contentHash}`;
 }
 
 /**
- * A pushed inbound message (a reply to one of the user's messages). `number` is the end user's number
- * (the push's `mobile`), `sendId` the vendor's `sendid` (in samples the number that was replied to), and
- * `receiveTime` the push's `reply_time`, which has no zone and is read in the vendor's +08:00 like its
- * other times. The content is kept exactly as sent; it must be text (PushFieldError otherwise).
+ * A pushed inbound message (a reply to one of the user's messages), named like Get Many Received's records,
+ * plus `msgId`. `number` is the end user's number (the push's `mobile`), `sendId` the vendor's `sendid` (in
+ * samples the number that was replied to), and `receiveTime` the push's `reply_time`, which has no zone, is
+ * read in the vendor's +08:00 like its other times and output in UTC. The content is kept exactly as sent;
+ * it must be text (PushFieldError otherwise).
  */
 export function typeSmsInboundMessage(raw: IDataObject): IDataObject {
 	checkFieldCount(raw);
@@ -229,13 +235,12 @@ export function typeSmsInboundMessage(raw: IDataObject): IDataObject {
 	}
 	const msgId = text(fields.scalar('msgid', true, 'msgid'));
 	const number = text(fields.scalar('mobile', true, 'mobile', 'number'));
-	const receiveTime = toIsoTime(fields.scalar('reply_time', false, 'replytime', 'receivetime'));
+	const vendorTime = toIsoTime(fields.scalar('reply_time', false, 'replytime', 'receivetime'));
 	const price = priceOf(fields);
 	const record: IDataObject = {
-		msgId,
 		number,
 		sendId: text(fields.scalar('sendid', true, 'sendid')),
-		receiveTime,
+		receiveTime: toUtcTime(vendorTime),
 		content: content ?? null,
 		mcc: text(fields.scalar('mcc', true, 'mcc')),
 		mnc: text(fields.scalar('mnc', true, 'mnc', 'mcn')),
@@ -244,7 +249,8 @@ export function typeSmsInboundMessage(raw: IDataObject): IDataObject {
 		chargeCnt: price.chargeCnt,
 		pay: price.pay,
 		currency: price.currency,
-		dedupeKey: inboundMessageKey(msgId, number, receiveTime, content ?? null),
+		msgId,
+		dedupeKey: inboundMessageKey(msgId, number, vendorTime, content ?? null),
 	};
 	return fields.rest(record);
 }

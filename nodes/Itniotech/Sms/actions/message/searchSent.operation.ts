@@ -26,9 +26,9 @@ const RETENTION_DAYS = 90;
 /** The most records one getSentRcd answer holds; a full page means there may be more (next startIndex). */
 export const SENT_PAGE_SIZE = 50_000;
 
-// Sent records carry no send time: their receiveTime (the delivery report's time) is the one time they have.
+// A sent record has one time, reportTime (the vendor's receiveTime: a send or receive time by page).
 const LIMIT_HINT =
-	'Keeps the N with the latest receiveTime (the delivery report time; no send time is given); they are output oldest first';
+	'Keeps the N with the latest reportTime (the one time a sent message has); they are output oldest first';
 
 export const properties: INodeProperties[] = searchFields(RETENTION, LIMIT_HINT);
 
@@ -51,7 +51,7 @@ type Input = Awaited<ReturnType<typeof readInput>>;
 /**
  * GET /sms/getSentRcd over ≤31-day windows, each paged by startIndex (+ the records read) until a page is not
  * full; each msgId once (a record on a shared window boundary may come back twice). Output oldest first by
- * receiveTime. With a Limit the newest window is read first, each window whole (the order of its records is
+ * reportTime. With a Limit the newest window is read first, each window whole (the order of its records is
  * not documented), and older windows only while fewer than N were found. Windows divide by send time, so a
  * Limit misses a message of an older window only if its report came after the N-th newest one's (a delivery
  * slower than the time between them); Return All has every one.
@@ -88,5 +88,5 @@ export async function execute(
 			startIndex += page.length;
 		}
 	}
-	return newestOldestFirst(found.records, 'receiveTime', limit);
+	return newestOldestFirst(found.records, 'reportTime', limit);
 }
