@@ -17,6 +17,7 @@ const {
 	demoHistory,
 } = require('./records');
 const { handleSms, resetSms, smsState } = require('./sms');
+const { isControlRequest, handleControl } = require('./control');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -256,6 +257,18 @@ class ItniotechSimulator {
 		res.once('close', () => {
 			this.inFlight -= 1;
 		});
+		if (isControlRequest(req.url)) {
+			const chunks = [];
+			for await (const chunk of req) chunks.push(chunk);
+			const url = new URL(req.url, 'http://127.0.0.1');
+			return handleControl(
+				this,
+				req.method,
+				url.pathname,
+				Buffer.concat(chunks).toString('utf8'),
+				(status, json) => this.send(res, status, JSON.stringify(json, null, 2), 'application/json'),
+			);
+		}
 		if (this.takeFault(req.url, true)) {
 			this.logRequest({
 				method: req.method,
