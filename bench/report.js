@@ -63,6 +63,19 @@ function analyse(run) {
 		}
 		a.reportTime = a.reportNode.ms.median / a.reportFloor.ms.median;
 	}
+	// Wait for Result (issue #24): only in runs that measured it.
+	if (rows.waitGets && rows.waitNode) {
+		for (const id of ['waitGets', 'waitNode']) {
+			a[id] = {
+				ms: timed(id),
+				cpuMs: timed(id, 'cpuMs'),
+				requests: timed(id, 'requests'),
+				sample: rows[id][0],
+			};
+		}
+		a.waitRequests = a.waitGets.requests.median / a.waitNode.requests.median;
+		a.waitTime = a.waitNode.ms.median / a.waitGets.ms.median;
+	}
 	a.lookup16 = a.lookupNode.ms.median / a.lookupFloor.ms.median;
 	a.lookup1 = a.lookupNode1.ms.median / a.lookupFloor1.ms.median;
 	a.pagingTime = a.pagingNode.ms.median / a.pagingFloor.ms.median;
@@ -251,6 +264,26 @@ function table(run, a) {
 			],
 		);
 	}
+	if (a.waitRequests !== undefined) {
+		const requests = (st) => (st.min === st.max ? `${st.min}` : `${st.min}–${st.max}`);
+		const calls = a.waitNode.sample.items;
+		rows.push(
+			[
+				'11a',
+				`Wait for Result the long way: ${calls} audio file calls, then one Call Record → Get per open call per poll (the same pauses, 5 minutes at most)`,
+				timeCell(a.waitGets.ms),
+				rangeCell(a.waitGets.ms),
+				`**${requests(a.waitGets.requests)} requests**; CPU ${s(a.waitGets.cpuMs.median)} s`,
+			],
+			[
+				'11b',
+				`this node, Send Audio File with Wait for Result (Max Wait 5 minutes), the same ${calls} calls`,
+				timeCell(a.waitNode.ms),
+				rangeCell(a.waitNode.ms),
+				`**${requests(a.waitNode.requests)} requests**; 11a/11b requests = **${a.waitRequests.toFixed(1)}**; 11b/11a time = **${a.waitTime.toFixed(3)}**; CPU ${s(a.waitNode.cpuMs.median)} s`,
+			],
+		);
+	}
 	return [
 		'| row | what | median | min–max | ratios and notes |',
 		'|---|---|---|---|---|',
@@ -277,6 +310,12 @@ function reading(run, a) {
 		lines.push(
 			`- **Get Delivery Report vs one request per ID**: ${a.reportNode.requests.median} requests instead of ${a.reportFloor.requests.median}, ` +
 				`${s(a.reportNode.ms.median)} s instead of ${s(a.reportFloor.ms.median)} s (${a.reportTime.toFixed(3)}× the floor's time) for ${a.reportNode.sample.items} message IDs.`,
+		);
+	}
+	if (a.waitRequests !== undefined) {
+		lines.push(
+			`- **Wait for Result vs one Get per call per poll**: ${a.waitNode.requests.median} look-ups instead of ${a.waitGets.requests.median} (${a.waitRequests.toFixed(1)}× fewer) ` +
+				`for ${a.waitNode.sample.items} calls waited for 5 minutes, two of them never ending; the time shown is the requests' (the simulator's calls progress on a clock the wait's pauses move on).`,
 		);
 	}
 	const worst = Math.max(...a.records.map((r) => r.ratio.max));
@@ -316,6 +355,8 @@ const ROW_LABELS = {
 	records: '8',
 	reportFloor: '10a',
 	reportNode: '10b',
+	waitGets: '11a',
+	waitNode: '11b',
 };
 
 /** Rows measured later on their own (BENCH_ROWS with BENCH_MERGE=1): which, when and under what load. */

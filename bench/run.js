@@ -9,6 +9,7 @@
  *
  *   BENCH_N (10000) look-ups at BENCH_CONCURRENCY (16) · BENCH_SEQUENTIAL_N (1000) look-ups at concurrency 1
  *   BENCH_PAGING_RECORDS (200000) over 50 days · BENCH_LATENCY_MS (20) · BENCH_REPEATS (3)
+ *   Wait for Result (rows waitGets, waitNode): 1,000 calls waited for 5 minutes, on a clock of their own
  *   BENCH_REAL_N8N (1; 0 skips real n8n) · BENCH_ROWS (comma-separated row ids and/or `real`, for development:
  *   prints the samples, writes nothing; with BENCH_MERGE=1 its rows replace theirs in bench/last-run.json, each
  *   tagged with this run's time and load, and the report is regenerated)
@@ -148,6 +149,16 @@ async function main() {
 		{ id: 'reportFloor', args: { scenario: 'reportFloor', n: settings.n, concurrency: c } },
 		{ id: 'reportNode', args: { scenario: 'reportNode', n: settings.n, concurrency: c } },
 		{ id: 'records', memory: true },
+		...['waitGets', 'waitNode'].map((id) => ({
+			id,
+			args: {
+				scenario: id,
+				n: 1000,
+				maxWaitMinutes: 5,
+				latencyMs: settings.latencyMs,
+				concurrency: c,
+			},
+		})),
 	].filter((row) => !onlyRows || onlyRows.has(row.id));
 	const samples = Object.fromEntries(rows.map((row) => [row.id, []]));
 	const log = (line) => process.stdout.write(`${line}\n`);
@@ -173,7 +184,8 @@ async function main() {
 				// The count covers the warm-up too; rows that report requests take its requests off.
 				samples[row.id].push({
 					...result,
-					requests: requestCount - (result.warmUpRequests ?? 0),
+					// A row with a simulator of its own (Wait for Result) counts its requests itself.
+					requests: result.requests ?? requestCount - (result.warmUpRequests ?? 0),
 					maxInFlight,
 				});
 				log(

@@ -212,6 +212,104 @@ const nodeReport = {
 };
 const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
 
+/**
+ * Wait for Result (rows 11a, 11b): `args.n` audio file calls placed, then waited for up to
+ * `args.maxWaitMinutes` against a simulator of this process whose calls progress on a clock that the wait's
+ * sleeps move on (so 5 minutes take no 5 minutes: the time is the requests'). Two calls never end, so both
+ * wait the full Max Wait. 11a waits as a workflow without the option would: one Get per open call per poll
+ * (the same pauses); 11b is the node's own wait. `requests` counts the look-ups, not the sends.
+ */
+function waitScenario() {
+	const { ItniotechSimulator } = require('../simulator/server');
+	const { HOST_CLOCK } = require('../dist/nodes/Itniotech/api/transport/clock.js');
+	const { pollInterval } = require('../dist/nodes/Itniotech/common/waitForResult/schedule.js');
+	const clock = { ms: Date.now() };
+	HOST_CLOCK.now = () => clock.ms;
+	HOST_CLOCK.sleep = async (ms, signal) => {
+		if (!signal?.aborted) clock.ms += ms;
+	};
+	const sim = new ItniotechSimulator({
+		accounts: { [ACCOUNT.apiKey]: ACCOUNT.apiSecret },
+		latencyMs: Number(args.latencyMs ?? 20),
+		keepRequests: false,
+	});
+	const callees = (n) =>
+		Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`).join(',');
+	const maxWaitMs = args.maxWaitMinutes * 60_000;
+	const outcomes = ['answered', 'answered', 'notAnswered', 'failed'];
+	const progress = {
+		now: () => clock.ms,
+		ringAfterMs: 3_000,
+		answerAfterMs: 12_000,
+		endAfterMs: 40_000,
+		callOutcome: ({ index }) => (index === 10 || index === 500 ? 'never' : outcomes[index % 4]),
+	};
+	const send = (n, wait) => ({
+		resource: 'call',
+		operation: 'sendGroup',
+		callees: callees(n),
+		fileId: 'greeting.mp3',
+		additionalFields: {},
+		options: {
+			concurrency,
+			...(wait ? { waitForResult: true, maxWaitMinutes: args.maxWaitMinutes } : {}),
+		},
+	});
+	const withVoiceApp = () => ({ ...ACCOUNT, baseUrl: sim.baseUrl, voiceAppId: 'benchVoice' });
+	const getEach = async (n) => {
+		const { runNode } = require('../test/harness/engine');
+		const placed = await runNode({
+			parameters: send(n, false),
+			credentials: withVoiceApp(),
+			record: false,
+		});
+		const open = new Set(placed.items.map((item) => item.json.voiceId));
+		const deadline = clock.ms + maxWaitMs;
+		for (let round = 0; open.size > 0 && clock.ms < deadline; round++) {
+			await HOST_CLOCK.sleep(Math.min(pollInterval(round), deadline - clock.ms));
+			const ids = [...open];
+			const looked = await runNode({
+				parameters: { voiceId: '={{ $json.voiceId }}' },
+				items: ids.map((voiceId) => ({ json: { voiceId } })),
+				credentials: withVoiceApp(),
+				nodeType: new LookupFloor(),
+				record: false,
+			});
+			looked.items.forEach((item, i) => {
+				if (item.json.data?.hangupTime) open.delete(ids[i]);
+			});
+		}
+		return placed.items.length;
+	};
+	const nodeWait = async (n) => {
+		const { runNode } = require('../test/harness/engine');
+		const result = await runNode({
+			parameters: send(n, true),
+			credentials: withVoiceApp(),
+			record: false,
+		});
+		if (result.error) throw new Error(result.error.message);
+		return result.items.length;
+	};
+	const waitRun = scenario === 'waitGets' ? getEach : nodeWait;
+	const lookUps = () => sim.requestCount - sim.sent.length;
+	return {
+		warmUp: async () => {
+			await sim.start();
+			sim.setProgress({ ...progress, callOutcome: () => 'answered' });
+			await waitRun(3);
+			sim.reset();
+			sim.setProgress(progress);
+			sim.requestCount = 0;
+		},
+		run: async () => {
+			const items = await waitRun(args.n);
+			return { items, requests: lookUps(), sends: sim.sent.length };
+		},
+		stop: async () => await sim.stop(),
+	};
+}
+
 /** Each scenario: what it loads and warms up before the timer, and the timed run. */
 function prepare() {
 	if (scenario === 'bare') {
@@ -268,6 +366,9 @@ function prepare() {
 				run: () => inEngine(new ItniotechSms(), nodeReport, reportItems(args.n)),
 			};
 		}
+		case 'waitGets':
+		case 'waitNode':
+			return waitScenario();
 		default:
 			throw new Error(`unknown scenario ${scenario}`);
 	}
@@ -287,19 +388,22 @@ function gcTimer() {
 }
 
 async function main() {
-	const { warmUp, run, warmUpRequests } = prepare();
+	const { warmUp, run, warmUpRequests, stop } = prepare();
 	await warmUp();
 	const gcMs = gcTimer();
 	const cpu = process.cpuUsage();
 	const started = process.hrtime.bigint();
-	const items = await run();
+	const outcome = await run();
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	const { user, system } = process.cpuUsage(cpu);
+	await stop?.();
+	// A scenario with a simulator of its own counts its requests itself.
+	const counted = typeof outcome === 'object' ? outcome : { items: outcome };
 	const result = {
 		ms,
 		cpuMs: (user + system) / 1000,
 		gcMs: gcMs(),
-		items,
+		...counted,
 		maxRssMb: process.resourceUsage().maxRSS / 1024,
 		warmUpRequests,
 	};

@@ -18,6 +18,7 @@ const {
 } = require('./records');
 const { handleSms, resetSms, smsState } = require('./sms');
 const { isControlRequest, handleControl } = require('./control');
+const { progressOf, placeCall, progressRecord, progressRecords } = require('./progress');
 
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
@@ -30,6 +31,7 @@ const STATUS_REASONS = {
 	'-20': 'data already exists',
 	'-21': 'data validation failed',
 	'-22': 'parameter error',
+	'-24': 'data does not exist',
 	'-26': 'failed to get rate',
 };
 
@@ -86,6 +88,7 @@ class ItniotechSimulator {
 	 *   (one record per ID, as the vendor keeps it); without it Get knows only `records` and synthetic ones
 	 * @param {Record<string, boolean>} [options.answeredCallees] callee → whether its placed calls are answered
 	 * @param {Iterable<string>} [options.refusedCallees] well-formed numbers that calls are refused for (-26)
+	 * @param {object} [options.progress] placed calls and sent messages move on over time (progress.js)
 	 */
 	constructor(options = {}) {
 		this.accounts = { ...(options.accounts ?? { testKey: 'testSecret' }) };
@@ -114,6 +117,8 @@ class ItniotechSimulator {
 		this.getFromHistory = options.getFromHistory ?? false;
 		this.answeredCallees = { ...options.answeredCallees };
 		this.refusedCallees = new Set(options.refusedCallees ?? []);
+		this.defaultProgress = options.progress;
+		this.setProgress(options.progress);
 		/** Records searchable by time (recordGroupQuery / recordSipQuery); tests fill them. */
 		this.groupHistory = [];
 		this.sipHistory = [];
@@ -189,7 +194,17 @@ class ItniotechSimulator {
 		return release;
 	}
 
+	/**
+	 * From now on placed calls and sent messages progress as `options` say (progress.js: durations, outcomes,
+	 * its own clock `now`); undefined turns it off. reset() restores the constructor's choice.
+	 */
+	setProgress(options) {
+		this.progress = options === undefined ? undefined : progressOf(this, options);
+		return this.progress;
+	}
+
 	reset() {
+		this.setProgress(this.defaultProgress);
 		this.faults = [];
 		this.requests = [];
 		this.maxInFlight = this.inFlight;
@@ -396,7 +411,9 @@ class ItniotechSimulator {
 		if (method === 'GET' && record) {
 			const voiceId = decodeURIComponent(record[1]);
 			if (!/^\d{1,64}$/.test(voiceId)) return this.vendorStatus(res, entry, '-22');
-			return this.ok(res, entry, { data: this.groupRecord(voiceId) });
+			const progressing = this.progress && progressRecord(this.progress, voiceId);
+			if (progressing === null) return this.vendorStatus(res, entry, '-24');
+			return this.ok(res, entry, { data: progressing ?? this.groupRecord(voiceId) });
 		}
 		if (method === 'GET' && path === '/sms/getBalance') {
 			return this.ok(res, entry, { ...this.balance });
@@ -482,8 +499,13 @@ class ItniotechSimulator {
 		// simulator one sort, not 500 (the benchmark measures the node).
 		const { inclusiveStart, inclusiveEnd, newestFirst } = this;
 		const key = `${from}|${to}|${history.length}|${inclusiveStart}|${inclusiveEnd}|${newestFirst}`;
-		if (this.searchCache?.key !== key || this.searchCache.history !== history) {
-			const inRange = history
+		// Progressing calls change with time: their search is made afresh every time.
+		const live =
+			history === this.groupHistory && this.progress?.calls.size
+				? progressRecords(this.progress)
+				: undefined;
+		if (live || this.searchCache?.key !== key || this.searchCache.history !== history) {
+			const inRange = (live ? [...history, ...live] : history)
 				.filter((r) => {
 					const t = Date.parse(r.submitTime);
 					return (inclusiveStart ? t >= from : t > from) && (inclusiveEnd ? t <= to : t < to);
@@ -491,7 +513,8 @@ class ItniotechSimulator {
 				.sort(
 					(a, b) => (Date.parse(b.submitTime) - Date.parse(a.submitTime)) * (newestFirst ? 1 : -1),
 				);
-			this.searchCache = { key, history, inRange };
+			this.searchCache = live ? undefined : { key, history, inRange };
+			if (live) return this.page(res, entry, body, inRange);
 		}
 		return this.page(res, entry, body, this.searchCache.inRange);
 	}
@@ -509,7 +532,7 @@ class ItniotechSimulator {
 		if (this.refusedCallees.has(String(body.callee))) return this.vendorStatus(res, entry, '-26');
 		const voiceId = this.newVoiceId();
 		this.sent.push({ kind: 'sendCode', voiceId, body });
-		this.keepPlacedCall(voiceId, String(body.callee));
+		this.keepPlacedCall(voiceId, String(body.callee), body);
 		return this.ok(res, entry, { data: voiceId });
 	}
 
@@ -545,7 +568,7 @@ class ItniotechSimulator {
 			voiceIds: placed.map((d) => d.voiceId),
 			body,
 		});
-		for (const call of placed) this.keepPlacedCall(call.voiceId, call.callee);
+		for (const call of placed) this.keepPlacedCall(call.voiceId, call.callee, body);
 		return this.ok(res, entry, { data });
 	}
 
@@ -561,8 +584,12 @@ class ItniotechSimulator {
 		return calls;
 	}
 
-	/** With `recordPlacedCalls` (npm start's demo), a placed call can be got and searched like a real one. */
-	keepPlacedCall(voiceId, callee) {
+	/**
+	 * With progress on, a placed call moves on over time (progress.js); else, with `recordPlacedCalls` (npm
+	 * start's demo), it can be got and searched like a real one, already ended.
+	 */
+	keepPlacedCall(voiceId, callee, body) {
+		if (this.progress) return placeCall(this.progress, voiceId, callee, body);
 		if (!this.recordPlacedCalls) return;
 		const record = placedCallRecord(
 			voiceId,

@@ -10,6 +10,8 @@
  * State per simulator: `sim.sms` (see smsState) — the messages sent, their delivery status, inbound messages.
  */
 
+const { messageReportAt, startMessage } = require('./progress');
+
 const CONTENT_MAX = 1024;
 const SENDER_ID_MAX = 32;
 const NUMBERS_PER_POST = 1000;
@@ -137,7 +139,7 @@ function accept(sim, kind, appId, elements, body) {
 		for (const { number, orderId } of check.valid) {
 			state.nextMsgId += 1n;
 			const msgId = String(state.nextMsgId);
-			state.messages.set(msgId, {
+			const message = {
 				msgId,
 				number,
 				orderId,
@@ -145,7 +147,9 @@ function accept(sim, kind, appId, elements, body) {
 				content: String(element.content),
 				senderId: element.senderId,
 				submitTime: sim.now(),
-			});
+			};
+			if (sim.progress) startMessage(sim.progress, message);
+			state.messages.set(msgId, message);
 			array.push(orderId === undefined ? { msgId, number } : { msgId, number, orderId });
 		}
 	}
@@ -191,14 +195,19 @@ function sendBatch(sim, method, res, entry, params) {
 	return sim.ok(res, entry, accept(sim, 'sendSmsBatch', params.appId, elements, params));
 }
 
-/** A message as getReport / getSentRcd list it, or undefined while it is queued. */
-function reportOf(state, message) {
-	const status = state.reportStatus(message);
+/**
+ * A message as getReport / getSentRcd list it, or undefined while it is queued: as it has progressed
+ * (progress.js) when it was sent with progress on, else as `reportStatus` says.
+ */
+function reportOf(sim, state, message) {
+	const progressed = sim.progress ? messageReportAt(sim.progress, message) : undefined;
+	const status = progressed ? progressed.status : state.reportStatus(message);
 	if (status === undefined) return undefined;
+	const reportMs = progressed ? progressed.reportMs : message.submitTime + 5000;
 	return {
 		msgId: message.msgId,
 		number: message.number,
-		receiveTime: vendorTime(message.submitTime + 5000),
+		receiveTime: reportMs === undefined ? '' : vendorTime(reportMs),
 		status,
 	};
 }
@@ -213,7 +222,8 @@ function getReport(sim, res, entry, params) {
 	const array = [];
 	for (const id of ids) {
 		const message = state.messages.get(id);
-		const report = message && message.appId === params.appId ? reportOf(state, message) : undefined;
+		const report =
+			message && message.appId === params.appId ? reportOf(sim, state, message) : undefined;
 		if (!report) {
 			counts.nofound += 1;
 			continue;
@@ -260,7 +270,7 @@ function getSentRcd(sim, res, entry, params) {
 			message.submitTime >= window.to
 		)
 			continue;
-		const report = reportOf(state, message);
+		const report = reportOf(sim, state, message);
 		if (report && report.status !== '-1') inRange.push(report); // only finished sends are listed
 	}
 	const array = inRange.slice(startIndex, startIndex + state.sentPageSize);

@@ -103,7 +103,8 @@ function credentialTypesMap() {
 /**
  * Executes one Itniotech Voice node on the given input items. `settings` are the node's Settings tab
  * (e.g. { onError: 'continueErrorOutput' } or { retryOnFail: true }); `workflowSettings` the workflow's
- * (e.g. its timezone); `errorItems` is the error output.
+ * (e.g. its timezone); `errorItems` is the error output. `onExecution(execution)` gets the running
+ * execution as it starts, so a test can stop it (`execution.cancel()`, n8n's Stop).
  * @returns {Promise<{ items: object[], errorItems: object[]|undefined, error: Error|undefined, run: object, credentialsHelper: CredentialsHelper }>}
  */
 async function runNode({
@@ -115,6 +116,7 @@ async function runNode({
 	nodeType = new ItniotechVoice(),
 	record = true,
 	workflowSettings = {},
+	onExecution,
 }) {
 	const type = `${PACKAGE_NAME}.${nodeType.description.name}`;
 	const node = {
@@ -175,7 +177,10 @@ async function runNode({
 	};
 
 	const workflowExecute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await workflowExecute.processRunExecutionData(workflow);
+	const execution = workflowExecute.processRunExecutionData(workflow);
+	onExecution?.(execution);
+	// A stopped execution never settles; n8n reports it finished (canceled) at once.
+	await Promise.race([execution, finished]);
 	const run = await finished;
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	const outputItems = taskData?.data?.main?.[0] ?? [];

@@ -54,7 +54,7 @@ test('short panel texts: descriptions and hints at most 130 characters, notices 
 });
 
 test('names and options in Title Case, hints in sentence case', () => {
-	const small = new Set(['a', 'and', 'of', 'on', 'or', 'per', 'the', 'to']);
+	const small = new Set(['a', 'and', 'for', 'of', 'on', 'or', 'per', 'the', 'to']);
 	for (const { p, path } of everything(description.properties)) {
 		if (p.type === 'notice') continue;
 		const label = p.displayName ?? p.name;

@@ -162,13 +162,15 @@ async function readEveryItem<I>(
 	return inputs;
 }
 
+/** `started`: a run the caller made with startRun, to use it after the items too (Wait for Result). */
 export async function runItems<I>(
 	ctx: IExecuteFunctions,
 	operation: OperationModule<I>,
 	report?: FailureReport,
+	started = startRun(ctx, operation.spaceStarts === true),
 ): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
-	const { run, concurrency } = startRun(ctx, operation.spaceStarts === true);
+	const { run, concurrency } = started;
 	const continueOnFail = ctx.continueOnFail();
 	const count = ctx.getInputData().length;
 	const read = (itemIndex: number) => operation.readInput.call(ctx, itemIndex, run);

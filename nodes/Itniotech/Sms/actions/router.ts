@@ -3,8 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { AcrossItemsOperation, AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
 import { runItems, startRun } from '../../common/runner';
+import { withMessageResults } from '../../common/waitForResult/output';
+import { readWaitSettings } from '../../common/waitForResult/options';
 import { account } from '../../common/actions/account';
 import { messageReporting } from '../helpers/messageReport';
+import { readSmsAppId } from '../helpers/smsFields';
 import { message } from './message';
 
 /**
@@ -29,10 +32,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			},
 		);
 	}
-	if ('executeAll' in operation) return await operation.executeAll.call(this, startRun(this).run);
-	return await runItems(
-		this,
-		operation,
-		operation.sendsMessages === true ? messageReporting : undefined,
-	);
+	if (operation.sendsMessages !== true) {
+		if ('executeAll' in operation) return await operation.executeAll.call(this, startRun(this).run);
+		return await runItems(this, operation);
+	}
+	// Read before the first message, so a wrong Max Wait stops the node with nothing sent.
+	const wait = readWaitSettings(this);
+	const started = startRun(this);
+	const output =
+		'executeAll' in operation
+			? await operation.executeAll.call(this, started.run)
+			: await runItems(this, operation, messageReporting, started);
+	if (!wait) return output;
+	const appIdOf = async (itemIndex: number) => await readSmsAppId(this, itemIndex, started.run);
+	return [await withMessageResults(this, started.run, wait, output[0], appIdOf)];
 }

@@ -2,8 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { AnyOperation, Resource } from '../../common/operations';
 import { findOperation } from '../../common/operations';
-import { runItems } from '../../common/runner';
+import { runItems, startRun } from '../../common/runner';
+import { withCallResults } from '../../common/waitForResult/output';
+import { readWaitSettings } from '../../common/waitForResult/options';
 import { callReporting } from '../helpers/callReport';
+import { recallCountOf } from '../helpers/callFields';
 import { account } from '../../common/actions/account';
 import { audioFile } from './audioFile';
 import { call } from './call';
@@ -38,5 +41,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			},
 		);
 	}
-	return await runItems(this, operation, callReporting);
+	// Read before the first call, so a wrong Max Wait stops the node with nothing sent.
+	const wait = readWaitSettings(this);
+	const started = startRun(this);
+	const output = await runItems(this, operation, callReporting, started);
+	if (!wait) return output;
+	return [await withCallResults(this, started.run, wait, output[0], recallCountOf(this))];
 }

@@ -79,3 +79,12 @@ export function readSharedCallFields(
 export function isSet(value: unknown): boolean {
 	return value !== undefined && value !== '';
 }
+
+/** The Recall Count an item's call was sent with (0 when not set): Wait for Result waits for every attempt. */
+export function recallCountOf(ctx: IExecuteFunctions): (itemIndex: number) => number {
+	return (itemIndex) => {
+		const extra = ctx.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const count = Number(extra.recallCount ?? 0);
+		return Number.isInteger(count) && count > 0 ? count : 0;
+	};
+}

@@ -1,3 +1,4 @@
+import { sleep } from 'n8n-workflow';
 import type { Failure } from './failures';
 
 /**
@@ -30,6 +31,24 @@ export class HostClock {
 
 	now(): number {
 		return Date.now();
+	}
+
+	/**
+	 * Waits `ms`, or less: it returns as soon as `signal` aborts (n8n's stop of the execution), without an
+	 * error. n8n 1.x's sleep knows no signal, hence the race.
+	 */
+	async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) return;
+		let onAbort = () => {};
+		const aborted = new Promise<void>((resolve) => {
+			onAbort = resolve;
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([sleep(ms, signal).catch(() => undefined), aborted]);
+		} finally {
+			signal?.removeEventListener('abort', onAbort);
+		}
 	}
 
 	offsetFor(root: string): number {

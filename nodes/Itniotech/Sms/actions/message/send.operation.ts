@@ -4,6 +4,7 @@ import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
+import { waitOptions } from '../../../common/waitForResult/options';
 import { MESSAGE_UNKNOWN_OUTCOME, withMessages } from '../../helpers/messageReport';
 import {
 	CONTENT_MAX,
@@ -75,7 +76,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	smsOptions([timeoutOption]),
+	smsOptions([timeoutOption, ...waitOptions('messages')]),
 ];
 
 export const sendsMessages = true;

@@ -9,6 +9,7 @@ import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
+import { waitOptions } from '../../../common/waitForResult/options';
 import { asNodeError } from '../../../common/runner';
 import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
 import type { MessageReport } from '../../helpers/messageReport';
@@ -90,7 +91,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	smsOptions([timeoutOption]),
+	smsOptions([timeoutOption, ...waitOptions('messages')]),
 ];
 
 export const sendsMessages = true;

@@ -14,6 +14,7 @@ import {
 } from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { voiceOptions } from '../../helpers/options';
+import { waitOptions } from '../../../common/waitForResult/options';
 import {
 	previewValue,
 	validateInteger,
@@ -79,7 +80,7 @@ export const properties: INodeProperties[] = [
 			description: 'How many times the audio file is played, 1 to 3',
 		},
 	]),
-	voiceOptions([appIdOption('voice'), timeoutOption]),
+	voiceOptions([appIdOption('voice'), timeoutOption, ...waitOptions('calls')]),
 ];
 
 /** Phone Numbers from text ("a, b\nc") or a list, validated and de-duplicated in their first order. */

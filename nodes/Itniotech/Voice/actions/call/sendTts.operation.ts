@@ -15,6 +15,7 @@ import {
 } from '../../helpers/callFields';
 import { CALL_UNKNOWN_OUTCOME, withCalls } from '../../helpers/callReport';
 import { voiceOptions } from '../../helpers/options';
+import { waitOptions } from '../../../common/waitForResult/options';
 import {
 	previewValue,
 	validateChoice,
@@ -144,7 +145,7 @@ export const properties: INodeProperties[] = [
 			description: 'The voice that reads the text',
 		},
 	]),
-	voiceOptions([appIdOption('voice'), timeoutOption]),
+	voiceOptions([appIdOption('voice'), timeoutOption, ...waitOptions('calls')]),
 ];
 
 /** Builds and checks the whole request body before anything is sent. */
