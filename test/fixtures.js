@@ -7,10 +7,13 @@ const ACCOUNT = Object.freeze({ apiKey: 'testKey', apiSecret: 'sup3r-Secret-valu
 /**
  * What Call Record → Get must output for the reference's example record: the same fields with money as
  * numbers (its times already are ISO 8601 with an offset, its durations already integers, the rest text),
- * and answered (it has an answer time).
+ * `callee` output as `number`, and answered (it has an answer time).
  */
+const { callee: exampleNumber, ...exampleRest } = EXAMPLE_RECORD;
 const TYPED_EXAMPLE_RECORD = Object.freeze({
-	...EXAMPLE_RECORD,
+	voiceId: EXAMPLE_RECORD.voiceId,
+	number: exampleNumber,
+	...exampleRest,
 	cost: 2,
 	rate: 1.2,
 	baseCost: 1,

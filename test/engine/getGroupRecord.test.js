@@ -61,7 +61,7 @@ describe('the example record', () => {
 		const simple = result.items[0].json;
 		expect(Object.keys(simple)).toEqual([
 			'voiceId',
-			'callee',
+			'number',
 			'answered',
 			'submitTime',
 			'answerTime',

@@ -114,7 +114,7 @@ describe('Call → Send Text to Speech', () => {
 		...extra,
 	});
 
-	test('sends once and returns the voiceId with the callee', async () => {
+	test('sends once and returns the voiceId with the number', async () => {
 		const result = await runNode({
 			parameters: tts({ additionalFields: { loopCount: 2, speakingRate: 1.5, ssmlGender: 1 } }),
 			credentials: withAppId(),
@@ -130,7 +130,7 @@ describe('Call → Send Text to Speech', () => {
 			speakingRate: 1.5,
 			ssmlGender: 1,
 		});
-		expect(result.items[0].json).toEqual({ voiceId: sim.sent[0].voiceId, callee: '6281234567890' });
+		expect(result.items[0].json).toEqual({ voiceId: sim.sent[0].voiceId, number: '6281234567890' });
 	});
 
 	test.each([
@@ -199,7 +199,7 @@ describe('Call → Send Audio File', () => {
 	const numbers = (n) =>
 		Array.from({ length: n }, (_, i) => `4477009${String(i).padStart(5, '0')}`);
 
-	test('450 numbers (with duplicates) go out in chunks of 200, 200 and 50; one item per callee', async () => {
+	test('450 numbers (with duplicates) go out in chunks of 200, 200 and 50; one item per number', async () => {
 		const list = numbers(450);
 		const text = [...list, list[0], list[1]].join(',\n');
 		const result = await runNode({ parameters: group(text), credentials: withAppId() });
@@ -207,7 +207,7 @@ describe('Call → Send Audio File', () => {
 		expect(sim.sent.map((s) => s.callees.length)).toEqual([200, 200, 50]);
 		expect(sim.sent.flatMap((s) => s.callees)).toEqual(list);
 		expect(result.items).toHaveLength(450);
-		expect(result.items.map((i) => i.json.callee)).toEqual(list);
+		expect(result.items.map((i) => i.json.number)).toEqual(list);
 		expect(
 			result.items.every((i) => i.json.submitted === true && /^\d+$/.test(i.json.voiceId)),
 		).toBe(true);
@@ -219,10 +219,10 @@ describe('Call → Send Audio File', () => {
 			items: [{ json: { numbers: ['6281234567890', '919876543210'] } }],
 			credentials: withAppId(),
 		});
-		expect(result.items.map((i) => i.json.callee)).toEqual(['6281234567890', '919876543210']);
+		expect(result.items.map((i) => i.json.number)).toEqual(['6281234567890', '919876543210']);
 	});
 
-	test('when a later chunk fails, the error keeps every placed callee with its voiceId and lists the rest to send again; nothing is re-sent', async () => {
+	test('when a later chunk fails, the error keeps every placed number with its voiceId and lists the rest to send again; nothing is re-sent', async () => {
 		// The first chunk goes through, the second is refused.
 		sim.inject({ kind: 'status', status: '-18', path: '/voice/sendGroup', after: 1 });
 		const list = numbers(300);
@@ -233,9 +233,9 @@ describe('Call → Send Audio File', () => {
 		const { callees, voiceIds } = sim.sent[0];
 		const { calls } = result.error.context;
 		expect(calls.placed).toEqual(
-			callees.map((callee, i) => ({ item: 0, callee, voiceId: voiceIds[i] })),
+			callees.map((callee, i) => ({ item: 0, number: callee, voiceId: voiceIds[i] })),
 		);
-		expect(calls.notPlaced.map((entry) => entry.callee)).toEqual(list.slice(200));
+		expect(calls.notPlaced.map((entry) => entry.number)).toEqual(list.slice(200));
 		expect(calls.unknown).toEqual([]);
 		const description = result.error.description;
 		expect(description).toContain(

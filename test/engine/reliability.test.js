@@ -187,7 +187,7 @@ describe('sends are never repeated', () => {
 				? [send.parameters.callee]
 				: send.parameters.callees.split(',');
 			const listed = (outcomeUnknown ? calls.unknown : calls.notPlaced).map(
-				(entry) => entry.callee,
+				(entry) => entry.number,
 			);
 			expect(listed).toEqual(callees);
 			if (outcomeUnknown)

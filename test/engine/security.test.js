@@ -75,7 +75,7 @@ describe('no request follows a redirect', () => {
 			});
 			const result = await runNode({ parameters, credentials });
 			expect(result.error.message).toMatch(/answered with a redirect \(HTTP 307\)/);
-			expect(result.error.context.calls.notPlaced.map((c) => c.callee)).toEqual(callees);
+			expect(result.error.context.calls.notPlaced.map((c) => c.number)).toEqual(callees);
 			expect(result.error.context.calls.unknown ?? []).toEqual([]);
 			expect(result.error.context.sendOutcome).toBeUndefined();
 			expect(sim.sent).toEqual([]);
@@ -207,7 +207,7 @@ describe('answers are read with a byte cap and a deadline', () => {
 			parameters: { ...TTS, options: { timeoutSeconds: 2 } },
 			credentials,
 		});
-		expect(result.error.context.calls.unknown.map((c) => c.callee)).toEqual(['6281234567890']);
+		expect(result.error.context.calls.unknown.map((c) => c.number)).toEqual(['6281234567890']);
 		expect(sim.requests).toHaveLength(1);
 	});
 });
@@ -223,7 +223,7 @@ describe('small ones', () => {
 		);
 		expect(result.error.message).not.toMatch(/may have reached/);
 		expect(result.error.description).not.toMatch(/may have reached|unknown whether/);
-		expect(result.error.context.calls.notPlaced.map((c) => c.callee)).toEqual(['6281234567890']);
+		expect(result.error.context.calls.notPlaced.map((c) => c.number)).toEqual(['6281234567890']);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -254,6 +254,6 @@ describe('small ones', () => {
 		});
 		const result = await runNode({ parameters: TTS, credentials });
 		expect(result.error.message).toMatch(/status is neither text nor a number/);
-		expect(result.error.context.calls.unknown.map((c) => c.callee)).toEqual(['6281234567890']);
+		expect(result.error.context.calls.unknown.map((c) => c.number)).toEqual(['6281234567890']);
 	});
 });

@@ -67,11 +67,11 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 
 		const { calls } = result.error.context;
 		expect(calls.placed).toEqual([
-			{ item: 1, callee: PEOPLE[1], voiceId: voiceIdOf(PEOPLE[1]) },
-			{ item: 2, callee: PEOPLE[2], voiceId: voiceIdOf(PEOPLE[2]) },
+			{ item: 1, number: PEOPLE[1], voiceId: voiceIdOf(PEOPLE[1]) },
+			{ item: 2, number: PEOPLE[2], voiceId: voiceIdOf(PEOPLE[2]) },
 		]);
 		expect(calls.notPlaced).toEqual([
-			{ item: 0, callee: PEOPLE[0], reason: expect.stringMatching(/^Itniotech error -26/) },
+			{ item: 0, number: PEOPLE[0], reason: expect.stringMatching(/^Itniotech error -26/) },
 		]);
 		expect(calls.unknown).toEqual([]);
 		expect(calls.notSent).toEqual([]);
@@ -108,10 +108,10 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expect(result.error.context.itemIndex).toBe(1);
 		const { calls } = result.error.context;
 		expect(calls.placed).toEqual([
-			{ item: 0, callee: PEOPLE[0], voiceId: voiceIdOf(PEOPLE[0]) },
-			{ item: 2, callee: PEOPLE[2], voiceId: voiceIdOf(PEOPLE[2]) },
+			{ item: 0, number: PEOPLE[0], voiceId: voiceIdOf(PEOPLE[0]) },
+			{ item: 2, number: PEOPLE[2], voiceId: voiceIdOf(PEOPLE[2]) },
 		]);
-		expect(calls.unknown).toEqual([{ item: 1, callee: PEOPLE[1], reason: result.error.message }]);
+		expect(calls.unknown).toEqual([{ item: 1, number: PEOPLE[1], reason: result.error.message }]);
 		expect(calls.notPlaced).toEqual([]);
 		const description = result.error.description;
 		expect(description).toContain(
@@ -134,8 +134,8 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		expect(sim.requests).toHaveLength(2);
 		expect([...accepted().keys()]).toEqual([PEOPLE[0]]);
 		const { calls } = result.error.context;
-		expect(calls.placed).toEqual([{ item: 0, callee: PEOPLE[0], voiceId: voiceIdOf(PEOPLE[0]) }]);
-		expect(calls.notSent).toEqual([2, 3, 4].map((item) => ({ item, callee: null })));
+		expect(calls.placed).toEqual([{ item: 0, number: PEOPLE[0], voiceId: voiceIdOf(PEOPLE[0]) }]);
+		expect(calls.notSent).toEqual([2, 3, 4].map((item) => ({ item, number: null })));
 		expect(result.error.description).toContain(
 			`Not placed — send only these again: item 1: ${PEOPLE[1]} (Itniotech error -10: `,
 		);
@@ -153,10 +153,10 @@ describe('Continue On Fail off: the run stops, and its error accounts for every 
 		const { calls } = result.error.context;
 		const first = sim.sent[0];
 		expect(calls.placed).toEqual(
-			first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })),
+			first.callees.map((callee, i) => ({ item: 0, number: callee, voiceId: first.voiceIds[i] })),
 		);
-		expect(calls.unknown.map((entry) => entry.callee)).toEqual(list.slice(200, 400));
-		expect(calls.notSent).toEqual(list.slice(400).map((callee) => ({ item: 0, callee })));
+		expect(calls.unknown.map((entry) => entry.number)).toEqual(list.slice(200, 400));
+		expect(calls.notSent).toEqual(list.slice(400).map((callee) => ({ item: 0, number: callee })));
 		expect(calls.notPlaced).toEqual([]);
 
 		const description = result.error.description;
@@ -193,14 +193,14 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem.item)).toEqual([0, 1, 2]);
-		expect(result.items[0].json).toEqual({ voiceId: voiceIdOf(PEOPLE[0]), callee: PEOPLE[0] });
-		expect(result.items[2].json).toEqual({ voiceId: voiceIdOf(PEOPLE[2]), callee: PEOPLE[2] });
+		expect(result.items[0].json).toEqual({ voiceId: voiceIdOf(PEOPLE[0]), number: PEOPLE[0] });
+		expect(result.items[2].json).toEqual({ voiceId: voiceIdOf(PEOPLE[2]), number: PEOPLE[2] });
 		expect(result.items[1].json).toMatchObject({
 			error: expect.stringMatching(/^Itniotech error -26/),
 			code: '-26',
 		});
 		expect(result.items[1].json.calls.notPlaced).toEqual([
-			{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error },
+			{ item: 1, number: PEOPLE[1], reason: result.items[1].json.error },
 		]);
 		expectNobodyCalledTwice();
 	});
@@ -219,7 +219,7 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 			voiceIdOf(PEOPLE[2]),
 		]);
 		expect(result.items[1].json.calls.unknown).toEqual([
-			{ item: 1, callee: PEOPLE[1], reason: result.items[1].json.error },
+			{ item: 1, number: PEOPLE[1], reason: result.items[1].json.error },
 		]);
 		expect(result.items[1].json.description).toContain(
 			`before sending them again: item 1: ${PEOPLE[1]}.`,
@@ -240,13 +240,13 @@ describe('Continue On Fail on: accepted calls are output, the failed item is an 
 		expect(result.items).toHaveLength(201);
 		expect(result.items.every((i) => i.pairedItem.item === 0)).toBe(true);
 		const first = sim.sent[0];
-		expect(result.items.slice(0, 200).map((i) => [i.json.callee, i.json.voiceId])).toEqual(
+		expect(result.items.slice(0, 200).map((i) => [i.json.number, i.json.voiceId])).toEqual(
 			first.callees.map((callee, i) => [callee, first.voiceIds[i]]),
 		);
 		const failed = result.items[200].json;
 		expect(failed.error).toMatch(/^Itniotech error -18/);
-		expect(failed.calls.notPlaced.map((entry) => entry.callee)).toEqual(list.slice(200, 400));
-		expect(failed.calls.notSent.map((entry) => entry.callee)).toEqual(list.slice(400));
+		expect(failed.calls.notPlaced.map((entry) => entry.number)).toEqual(list.slice(200, 400));
+		expect(failed.calls.notSent.map((entry) => entry.number)).toEqual(list.slice(400));
 		expect(failed.description).toContain(
 			`Not placed — send only these again: item 0: ${list[200]}, `,
 		);
@@ -288,7 +288,7 @@ describe('error output (On Error → Continue (using error output))', () => {
 			credentials,
 			settings: errorOutput,
 		});
-		expect(result.items.map((i) => i.json.callee)).toEqual(list.slice(0, 200));
+		expect(result.items.map((i) => i.json.number)).toEqual(list.slice(0, 200));
 		expect(result.items.map((i) => i.json.voiceId)).toEqual(sim.sent[0].voiceIds);
 		expect(result.errorItems).toHaveLength(1);
 		expect(result.errorItems[0].pairedItem).toEqual({ item: 0 });

@@ -79,7 +79,7 @@ describe('calls', () => {
 			expect(pairedItem).toEqual({ item: 0 });
 			expect(json).toMatchObject({
 				voiceId: sim.sent[0].voiceId,
-				callee: '447700900001',
+				number: '447700900001',
 				outcome,
 				answered,
 				terminationReason,
@@ -186,7 +186,7 @@ describe('calls', () => {
 		expect({ polls, reads: reads() }).toEqual({ polls: 12, reads: 2 * 10 + 10 * 2 });
 		expect(reads()).toBeLessThan(polls * 1000);
 		expect(
-			items.filter((i) => i.json.outcome === 'stillRunning').map((i) => i.json.callee),
+			items.filter((i) => i.json.outcome === 'stillRunning').map((i) => i.json.number),
 		).toEqual([...never]);
 	});
 
@@ -194,7 +194,7 @@ describe('calls', () => {
 		sim.refusedCallees.add('447700900002');
 		progress({ callOutcome: () => 'answered' });
 		const { items } = await voice(group('447700900001,447700900002'), [{ json: {} }]);
-		expect(items.map((i) => [i.json.callee, i.json.submitted, i.json.outcome])).toEqual([
+		expect(items.map((i) => [i.json.number, i.json.submitted, i.json.outcome])).toEqual([
 			['447700900001', true, 'answered'],
 			['447700900002', false, 'failed'],
 		]);
@@ -228,7 +228,7 @@ describe('calls', () => {
 	test('Wait for Result off: the output is as before and nothing is looked up', async () => {
 		progress({ callOutcome: () => 'answered' });
 		const { items } = await voice(tts({}));
-		expect(Object.keys(items[0].json)).toEqual(['voiceId', 'callee']);
+		expect(Object.keys(items[0].json)).toEqual(['voiceId', 'number']);
 		expect(reads()).toBe(0);
 		expect(clock.sleeps).toEqual([]);
 	});

@@ -431,17 +431,17 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		const { error } = result;
 		expect(error.message).toMatch(/^Itniotech error -26/);
 		expect(error.context.calls).toEqual({
-			placed: [{ item: 1, callee: DIGITS[1], voiceId: voiceIdOf(DIGITS[1]) }],
+			placed: [{ item: 1, number: DIGITS[1], voiceId: voiceIdOf(DIGITS[1]) }],
 			unknown: [
 				{
 					item: 2,
-					callee: DIGITS[2],
+					number: DIGITS[2],
 					reason: expect.stringMatching(
 						/closed before an answer arrived: the request may have reached Itniotech/,
 					),
 				},
 			],
-			notPlaced: [{ item: 0, callee: DIGITS[0], reason: error.message }],
+			notPlaced: [{ item: 0, number: DIGITS[0], reason: error.message }],
 			notSent: [],
 		});
 		expect(error.description).toContain(
@@ -464,12 +464,12 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		expect(items[0]).toMatchObject({
 			error: expect.stringMatching(/^Itniotech error -26/),
 			code: '-26',
-			calls: { placed: [], unknown: [], notPlaced: [{ item: 0, callee: DIGITS[0] }], notSent: [] },
+			calls: { placed: [], unknown: [], notPlaced: [{ item: 0, number: DIGITS[0] }], notSent: [] },
 		});
-		expect(jsonOf([items[1]])).toEqual([{ voiceId: voiceIdOf(DIGITS[1]), callee: DIGITS[1] }]);
+		expect(jsonOf([items[1]])).toEqual([{ voiceId: voiceIdOf(DIGITS[1]), number: DIGITS[1] }]);
 		expect(items[2]).toMatchObject({
 			error: expect.stringMatching(/may have reached Itniotech/),
-			calls: { placed: [], unknown: [{ item: 2, callee: DIGITS[2] }], notPlaced: [], notSent: [] },
+			calls: { placed: [], unknown: [{ item: 2, number: DIGITS[2] }], notPlaced: [], notSent: [] },
 		});
 		expect(items[2].description).toContain(`before sending them again: item 2: ${DIGITS[2]}.`);
 		expect(jsonOf(output(result, 'Placed'))).toEqual(jsonOf(items));
@@ -481,7 +481,7 @@ describe('2. Send Voice Message to 3 contacts: item 0 refused (-26), item 2 plac
 		expectEachContactOnce();
 		const placed = output(result, 'Send Voice Message', 0);
 		const failed = output(result, 'Send Voice Message', 1);
-		expect(placed).toEqual([{ voiceId: voiceIdOf(DIGITS[1]), callee: DIGITS[1], '#item': 1 }]);
+		expect(placed).toEqual([{ voiceId: voiceIdOf(DIGITS[1]), number: DIGITS[1], '#item': 1 }]);
 		expect(failed).toEqual([
 			{
 				...PEOPLE[0],
@@ -528,7 +528,7 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		expect(error.context.calls.placed).toEqual(
 			first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })),
 		);
-		expect(error.context.calls.notPlaced.map((entry) => entry.callee)).toEqual(
+		expect(error.context.calls.notPlaced.map((entry) => entry.number)).toEqual(
 			GROUP_NUMBERS.slice(200),
 		);
 		for (const i of [0, 117, 199])
@@ -545,7 +545,7 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		const [first] = sim.sent;
 		const placed = output(result, 'Placed');
 		const pairs = first.callees.map((callee, i) => [callee, first.voiceIds[i], true]);
-		expect(placed.map((row) => [row.callee, row.voiceId, row.submitted])).toEqual(pairs);
+		expect(placed.map((row) => [row.number, row.voiceId, row.submitted])).toEqual(pairs);
 		const failed = output(result, 'Failed');
 		expect(failed).toHaveLength(1);
 		expect(failed[0].error).toMatch(/^Itniotech error -10/);

@@ -94,9 +94,8 @@ const WORKFLOW = {
 			{
 				resource: 'message',
 				operation: 'send',
-				// n8n's expressions refuse to read a field named `callee` (also as $json["callee"]): the
-				// contact's own phone, through the items' pairing, is what a user writes instead.
-				numbers: "={{ $('Contacts').item.json.phone }}",
+				// The call's own output field, as a user maps it (n8n's expressions could not read `callee`).
+				numbers: '={{ $json.number }}',
 				content: 'Sorry we missed you: your parcel arrives today.',
 				additionalFields: {},
 				options: {},
@@ -155,7 +154,7 @@ test('Send Text to Speech (wait) → IF answered → else Send SMS: only the una
 	expect(result.status).toBe('success');
 
 	const calls = output(result, 'Call');
-	expect(calls.map((c) => [c.callee, c.outcome, c.answered, c['#item']])).toEqual([
+	expect(calls.map((c) => [c.number, c.outcome, c.answered, c['#item']])).toEqual([
 		['447700900101', 'answered', true, 0],
 		['447700900102', 'notAnswered', false, 1],
 		['447700900103', 'failed', false, 2],
@@ -167,7 +166,7 @@ test('Send Text to Speech (wait) → IF answered → else Send SMS: only the una
 		expect(typeof call.terminationReason).toBe('string');
 	}
 
-	expect(output(result, 'Done').map((item) => item.callee)).toEqual(['447700900101']);
+	expect(output(result, 'Done').map((item) => item.number)).toEqual(['447700900101']);
 	const texts = output(result, 'Send SMS');
 	expect(texts.map((t) => [t.number, t.submitted])).toEqual([
 		['447700900102', true],

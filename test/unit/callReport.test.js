@@ -17,8 +17,8 @@ function apiError(message, unknown) {
 	return error;
 }
 
-const row = (callee, voiceId, submitted = true, terminationReason = 'submitted') => ({
-	callee,
+const row = (number, voiceId, submitted = true, terminationReason = 'submitted') => ({
+	number,
 	voiceId,
 	submitted,
 	terminationReason,
@@ -28,13 +28,13 @@ test('a chunk not sent because the run stopped is listed as not sent, next to wh
 	const error = withCalls(new SendsStoppedError(), 4, [row('111', 'v1')], ['222', '333'], ['444']);
 	const report = callsOfFailure(4, error, '');
 	expect(report).toEqual({
-		placed: [{ item: 4, callee: '111', voiceId: 'v1' }],
+		placed: [{ item: 4, number: '111', voiceId: 'v1' }],
 		unknown: [],
 		notPlaced: [],
 		notSent: [
-			{ item: 4, callee: '222' },
-			{ item: 4, callee: '333' },
-			{ item: 4, callee: '444' },
+			{ item: 4, number: '222' },
+			{ item: 4, number: '333' },
+			{ item: 4, number: '444' },
 		],
 	});
 	expect(describeCalls(report, 4)).toBe(
@@ -48,7 +48,7 @@ test("unknown outcome and refusal come from the transport's error; callees the v
 		withCalls(apiError('timeout', true), 0, [], ['111'], []),
 		'timeout',
 	);
-	expect(unknown.unknown).toEqual([{ item: 0, callee: '111', reason: 'timeout' }]);
+	expect(unknown.unknown).toEqual([{ item: 0, number: '111', reason: 'timeout' }]);
 	const refused = callsOfFailure(
 		0,
 		withCalls(
@@ -61,19 +61,19 @@ test("unknown outcome and refusal come from the transport's error; callees the v
 		'',
 	);
 	expect(refused.notPlaced).toEqual([
-		{ item: 0, callee: '9', reason: 'refused by Itniotech: blacklisted' },
-		{ item: 0, callee: '111', reason: 'Itniotech error -18' },
+		{ item: 0, number: '9', reason: 'refused by Itniotech: blacklisted' },
+		{ item: 0, number: '111', reason: 'Itniotech error -18' },
 	]);
 });
 
-test('an item refused before sending (no callee read) is not placed; alone it adds nothing to its own error', () => {
+test('an item refused before sending (no number read) is not placed; alone it adds nothing to its own error', () => {
 	const report = callsOfFailure(
 		2,
 		new Error('bad input'),
 		'The Phone Number in item 2 must be a phone number',
 	);
 	expect(report.notPlaced).toEqual([
-		{ item: 2, callee: null, reason: 'The Phone Number in item 2 must be a phone number' },
+		{ item: 2, number: null, reason: 'The Phone Number in item 2 must be a phone number' },
 	]);
 	expect(describeCalls(report, 2)).toBe('');
 });
@@ -81,12 +81,12 @@ test('an item refused before sending (no callee read) is not placed; alone it ad
 test('runs of items never read collapse to a range; one instruction per list', () => {
 	const report = emptyCallReport();
 	report.placed.push(
-		{ item: 0, callee: '100', voiceId: 'v0' },
-		{ item: 1, callee: '101', voiceId: 'v1' },
+		{ item: 0, number: '100', voiceId: 'v0' },
+		{ item: 1, number: '101', voiceId: 'v1' },
 	);
-	report.unknown.push({ item: 2, callee: '102', reason: 'timeout' });
-	report.notPlaced.push({ item: 3, callee: '103', reason: 'Itniotech error -26' });
-	for (const item of [4, 5, 6, 8]) report.notSent.push({ item, callee: null });
+	report.unknown.push({ item: 2, number: '102', reason: 'timeout' });
+	report.notPlaced.push({ item: 3, number: '103', reason: 'Itniotech error -26' });
+	for (const item of [4, 5, 6, 8]) report.notSent.push({ item, number: null });
 	expect(describeCalls(report, 3)).toBe(
 		'Placed — do not send these again: item 0: 100 → v0; item 1: 101 → v1. ' +
 			'Outcome unknown — check these with Call Record → Get Many (or the Itniotech console) before sending them again: item 2: 102. ' +

@@ -12,7 +12,7 @@ export interface ReportEntry {
 
 /** How a node shows its entries. */
 export interface ReportStyle<E extends ReportEntry> {
-	/** The recipient (callee, number); null when the item never got as far as reading it. */
+	/** The recipient (the phone number); null when the item never got as far as reading it. */
 	target(entry: E): string | null;
 	/** An accepted entry, e.g. "628… → 300…". */
 	showAccepted(entry: E): string;

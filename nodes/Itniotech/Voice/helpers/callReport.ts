@@ -22,7 +22,7 @@ export const CALL_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
 export interface CallEntry {
 	item: number;
 	/** The phone number; null when the item never got as far as reading it. */
-	callee: string | null;
+	number: string | null;
 	voiceId?: string | null;
 	reason?: string;
 }
@@ -48,7 +48,7 @@ export function mergeCallReport(target: CallReport, source: CallReport): void {
 const text = (value: unknown): string | null =>
 	value === undefined || value === null ? null : String(value);
 
-/** The calls behind a send's output rows ({ voiceId, callee[, submitted, terminationReason] }). */
+/** The calls behind a send's output rows ({ voiceId, number[, submitted, terminationReason] }). */
 export function callsOfRows(item: number, rows: IDataObject[]): CallReport {
 	const report = emptyCallReport();
 	for (const row of rows) {
@@ -57,11 +57,11 @@ export function callsOfRows(item: number, rows: IDataObject[]): CallReport {
 				text(row.terminationReason) ?? `termination code ${text(row.terminationCode) ?? 'unknown'}`;
 			report.notPlaced.push({
 				item,
-				callee: text(row.callee),
+				number: text(row.number),
 				reason: `refused by Itniotech: ${reason}`,
 			});
 		} else {
-			report.placed.push({ item, callee: text(row.callee), voiceId: text(row.voiceId) });
+			report.placed.push({ item, number: text(row.number), voiceId: text(row.voiceId) });
 		}
 	}
 	return report;
@@ -77,7 +77,7 @@ const partialSends = new WeakMap<object, PartialSend>();
 
 /**
  * Records on a send's error what became of its calls: `rows` were answered before the failure, `failed`
- * are the callees of the request that failed, `remaining` those never requested. Returns the same error.
+ * are the numbers of the request that failed, `remaining` those never requested. Returns the same error.
  */
 export function withCalls(
 	error: unknown,
@@ -89,12 +89,12 @@ export function withCalls(
 	if (typeof error !== 'object' || error === null) return error;
 	const report = callsOfRows(item, rows);
 	const message = error instanceof Error ? error.message : String(error);
-	for (const callee of failed) {
-		if (error instanceof SendsStoppedError) report.notSent.push({ item, callee });
-		else if (isOutcomeUnknown(error)) report.unknown.push({ item, callee, reason: message });
-		else report.notPlaced.push({ item, callee, reason: message });
+	for (const phone of failed) {
+		if (error instanceof SendsStoppedError) report.notSent.push({ item, number: phone });
+		else if (isOutcomeUnknown(error)) report.unknown.push({ item, number: phone, reason: message });
+		else report.notPlaced.push({ item, number: phone, reason: message });
 	}
-	for (const callee of remaining) report.notSent.push({ item, callee });
+	for (const phone of remaining) report.notSent.push({ item, number: phone });
 	partialSends.set(error, { report, rows });
 	return error;
 }
@@ -108,16 +108,16 @@ export function callsOfFailure(item: number, error: unknown, message: string): C
 	const recorded = partialSendOf(error)?.report;
 	if (recorded) return recorded;
 	const report = emptyCallReport();
-	if (error instanceof SendsStoppedError) report.notSent.push({ item, callee: null });
-	else if (isOutcomeUnknown(error)) report.unknown.push({ item, callee: null, reason: message });
-	else report.notPlaced.push({ item, callee: null, reason: message });
+	if (error instanceof SendsStoppedError) report.notSent.push({ item, number: null });
+	else if (isOutcomeUnknown(error)) report.unknown.push({ item, number: null, reason: message });
+	else report.notPlaced.push({ item, number: null, reason: message });
 	return report;
 }
 
 const CALL_STYLE: ReportStyle<CallEntry> = {
-	target: (entry) => entry.callee,
+	target: (entry) => entry.number,
 	showAccepted: (entry) =>
-		`${entry.callee ?? '?'} → ${entry.voiceId ?? '(no voiceId in the answer)'}`,
+		`${entry.number ?? '?'} → ${entry.voiceId ?? '(no voiceId in the answer)'}`,
 	words: {
 		accepted: 'Placed — do not send these again',
 		unknown:
@@ -150,7 +150,7 @@ export const callReporting: FailureReport = {
 		const report = emptyCallReport();
 		outcomes.forEach((outcome, itemIndex) => {
 			if (outcome === undefined) {
-				report.notSent.push({ item: itemIndex, callee: null });
+				report.notSent.push({ item: itemIndex, number: null });
 			} else if (outcome.ok) {
 				mergeCallReport(report, callsOfRows(itemIndex, outcome.value));
 			} else {

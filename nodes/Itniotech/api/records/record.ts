@@ -4,7 +4,17 @@ import { isTime, text, toDecimal, toInteger, toIsoTime } from './values';
 export { isTime, text, toDecimal, toInteger, toIsoTime } from './values';
 
 type Typer = (value: unknown) => string | number | null;
-export type FieldTable = ReadonlyArray<readonly [string, Typer]>;
+/** [output name, typer, the vendor's name when it differs]. */
+export type FieldTable = ReadonlyArray<readonly [string, Typer, string?]>;
+
+/**
+ * The vendor's `callee` is output as `number`, the SMS records' name for the same meaning, and because n8n's
+ * expressions refuse to read a property called `callee` ({{ $json.callee }} fails).
+ */
+export const RENAMED_VENDOR_FIELDS: ReadonlySet<string> = new Set(['callee']);
+
+/** The key a table entry reads from the vendor's record. */
+export const vendorKeyOf = (entry: FieldTable[number]): string => entry[2] ?? entry[0];
 
 /**
  * A call record typed for spreadsheets and chat messages: counts are integers, money is a number, times
@@ -14,7 +24,7 @@ export type FieldTable = ReadonlyArray<readonly [string, Typer]>;
  */
 export const CALL_RECORD_FIELDS: FieldTable = [
 	['voiceId', text],
-	['callee', text],
+	['number', text, 'callee'],
 	['displayNum', text],
 	['code', text],
 	['submitTime', toIsoTime],
@@ -54,7 +64,7 @@ export const TIME_FIELDS = namesTypedBy(toIsoTime);
 export const TEXT_FIELDS = namesTypedBy(text);
 
 /**
- * Whether the callee picked up, the one rule for every typed call record (`answered`): a real answer time
+ * Whether the called person picked up, the one rule for every typed call record (`answered`): a real answer time
  * (not null, and not unreadable text kept as sent), or any talk time. terminationCode is not used: the
  * vendor's pages disagree on whether success is "0" or SIP "200". `record` is typed, so "0" or
  * "0000-00-00 00:00:00" are already null.
@@ -69,7 +79,7 @@ export function wasAnswered(record: IDataObject): boolean {
  */
 export const SIMPLE_CALL_FIELDS: readonly string[] = [
 	'voiceId',
-	'callee',
+	'number',
 	'answered',
 	'submitTime',
 	'answerTime',
@@ -81,7 +91,7 @@ export const SIMPLE_CALL_FIELDS: readonly string[] = [
 ];
 export const SIMPLE_SIP_FIELDS: readonly string[] = [
 	'voiceId',
-	'callee',
+	'number',
 	'phoneName',
 	'answered',
 	'submitTime',
@@ -103,7 +113,12 @@ export function simplifyRecord(record: IDataObject, names: readonly string[]): I
 function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
 	// for…in walks the shape's cached key list; Object.keys would allocate an array per record.
 	for (const key in raw) {
-		if (Object.prototype.hasOwnProperty.call(raw, key) && !(key in record)) record[key] = raw[key];
+		if (
+			Object.prototype.hasOwnProperty.call(raw, key) &&
+			!(key in record) &&
+			!RENAMED_VENDOR_FIELDS.has(key)
+		)
+			record[key] = raw[key];
 	}
 	return record;
 }
@@ -116,7 +131,7 @@ function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
 export function typeCallRecord(raw: IDataObject): IDataObject {
 	const record: IDataObject = {
 		voiceId: text(raw.voiceId),
-		callee: text(raw.callee),
+		number: text(raw.callee),
 		displayNum: text(raw.displayNum),
 		code: text(raw.code),
 		submitTime: toIsoTime(raw.submitTime),
@@ -148,7 +163,7 @@ export function typeCallRecord(raw: IDataObject): IDataObject {
 export function typeSipRecord(raw: IDataObject): IDataObject {
 	const record: IDataObject = {
 		voiceId: text(raw.voiceId),
-		callee: text(raw.callee),
+		number: text(raw.callee),
 		displayNum: text(raw.displayNum),
 		code: text(raw.code),
 		submitTime: toIsoTime(raw.submitTime),

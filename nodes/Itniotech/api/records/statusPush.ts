@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import {
 	CALL_RECORD_FIELDS,
+	RENAMED_VENDOR_FIELDS,
+	vendorKeyOf,
 	text,
 	toDecimal,
 	toInteger,
@@ -32,7 +34,7 @@ export const REPORT_TYPES: Readonly<Record<number, string>> = {
 };
 
 const STATUS_REPORT_FIELDS = [...CALL_RECORD_FIELDS, ...REPORT_EXTRA_FIELDS].map(
-	([name, typer]) => [name, typer === text] as const,
+	(entry) => [vendorKeyOf(entry), entry[1] === text] as const,
 );
 
 /**
@@ -56,7 +58,7 @@ export function typeStatusReport(raw: IDataObject): IDataObject {
 	const hangupTime = toIsoTime(raw.hangupTime);
 	const record: IDataObject = {
 		voiceId,
-		callee: text(raw.callee),
+		number: text(raw.callee),
 		displayNum: text(raw.displayNum),
 		code: text(raw.code),
 		submitTime: toIsoTime(raw.submitTime),
@@ -88,5 +90,8 @@ export function typeStatusReport(raw: IDataObject): IDataObject {
 		dedupeKey: statusReportKey(voiceId, hangupTime),
 	};
 	record.answered = wasAnswered(record);
-	return passThrough(record, Object.entries(raw));
+	return passThrough(
+		record,
+		Object.entries(raw).filter(([name]) => !RENAMED_VENDOR_FIELDS.has(name)),
+	);
 }

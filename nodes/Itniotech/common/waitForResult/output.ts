@@ -81,7 +81,7 @@ export async function withCallResults(
 			...item.json,
 			...(result?.record ?? NO_RECORD),
 			voiceId: item.json.voiceId,
-			callee: item.json.callee ?? result?.record?.callee ?? null,
+			number: item.json.number ?? result?.record?.number ?? null,
 			outcome: result?.outcome ?? 'failed',
 		};
 		if (waitError && json.outcome === 'stillRunning') json.waitError = waitError;

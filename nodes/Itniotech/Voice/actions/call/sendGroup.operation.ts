@@ -168,7 +168,7 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 /**
- * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per callee.
+ * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per number.
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
  * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
  */
@@ -204,7 +204,7 @@ export async function execute(
 			const terminationCode = textOrNull(answer.terminationCode);
 			results.push({
 				voiceId: textOrNull(answer.voiceId),
-				callee: textOrNull(answer.callee),
+				number: textOrNull(answer.callee),
 				submitted: terminationCode === '0',
 				terminationCode,
 				terminationReason: answer.terminationReason ?? null,

@@ -255,7 +255,7 @@ export async function execute(
 	run: Run,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const callee = String(body.callee);
+	const number = String(body.callee);
 	let envelope;
 	try {
 		envelope = await itniotechApiRequest(this, run, {
@@ -268,11 +268,11 @@ export async function execute(
 			unknownOutcome: CALL_UNKNOWN_OUTCOME,
 		});
 	} catch (error) {
-		throw withCalls(error, itemIndex, [], [callee], []);
+		throw withCalls(error, itemIndex, [], [number], []);
 	}
 	// The voiceId is text (or a number, kept to the digit by the transport); anything else is no ID.
 	const { data } = envelope;
 	return [
-		{ voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null, callee },
+		{ voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null, number },
 	];
 }
