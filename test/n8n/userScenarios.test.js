@@ -518,7 +518,7 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		expectNobodyCalledTwice();
 	}
 
-	test("On Error off: the run's error keeps the first request's callee → voiceId pairs", async () => {
+	test("On Error off: the run's error keeps the first request's number → voiceId pairs", async () => {
 		const result = await run('ScenGroupStop001');
 		expect(result.status).toBe('error');
 		expectFirstChunkPlacedOnce();
@@ -526,7 +526,7 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 		expect(error.message).toMatch(/^Itniotech error -10/);
 		const [first] = sim.sent;
 		expect(error.context.calls.placed).toEqual(
-			first.callees.map((callee, i) => ({ item: 0, callee, voiceId: first.voiceIds[i] })),
+			first.callees.map((callee, i) => ({ item: 0, number: callee, voiceId: first.voiceIds[i] })),
 		);
 		expect(error.context.calls.notPlaced.map((entry) => entry.number)).toEqual(
 			GROUP_NUMBERS.slice(200),
