@@ -70,13 +70,21 @@ test.each([
 	expect(sim.requests).toHaveLength(0);
 });
 
-test('a failure stops new items; the error names the failing item', async () => {
-	sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[30]}` });
-	const result = await runNode({ parameters: lookups({ concurrency: 4 }), items, credentials });
-	expect(result.error.message).toMatch(/^Itniotech error -22/);
-	expect(result.error.context.itemIndex).toBe(30);
-	expect(sim.requests.length).toBeLessThanOrEqual(30 + 4);
-});
+// One at a time the stop is exact; several at a time, items beside the failing one may finish (and free
+// slots for a few more) while its answer is on the way, so only "far fewer than all" holds there.
+test.each([
+	[1, (count) => expect(count).toBe(31)],
+	[4, (count) => expect(count).toBeLessThan(60)],
+])(
+	'a failure stops new items at %p at a time; the error names the failing item',
+	async (concurrency, expectCount) => {
+		sim.inject({ kind: 'status', status: '-22', path: `/voice/recordGroup/${ids[30]}` });
+		const result = await runNode({ parameters: lookups({ concurrency }), items, credentials });
+		expect(result.error.message).toMatch(/^Itniotech error -22/);
+		expect(result.error.context.itemIndex).toBe(30);
+		expectCount(sim.requests.length);
+	},
+);
 
 // Items' Voice IDs are read ahead of their turn (common/readAhead.ts); a bad one must still fail on its own turn.
 test("a bad Voice ID read ahead fails on its item's turn: every item before it is looked up, and the error names it", async () => {
