@@ -20,6 +20,12 @@ const { handleSms, resetSms, smsState } = require('./sms');
 const { isControlRequest, handleControl } = require('./control');
 const { progressOf, placeCall, progressRecord, progressRecords } = require('./progress');
 
+async function readBody(req) {
+	const chunks = [];
+	for await (const chunk of req) chunks.push(chunk);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
 const TIMESTAMP_WINDOW_SECONDS = 30 * 60;
 const STATUS_REASONS = {
 	'-1': 'authentication failed',
@@ -273,15 +279,9 @@ class ItniotechSimulator {
 			this.inFlight -= 1;
 		});
 		if (isControlRequest(req.url)) {
-			const chunks = [];
-			for await (const chunk of req) chunks.push(chunk);
 			const url = new URL(req.url, 'http://127.0.0.1');
-			return handleControl(
-				this,
-				req.method,
-				url.pathname,
-				Buffer.concat(chunks).toString('utf8'),
-				(status, json) => this.send(res, status, JSON.stringify(json, null, 2), 'application/json'),
+			return handleControl(this, req.method, url.pathname, await readBody(req), (status, json) =>
+				this.send(res, status, JSON.stringify(json, null, 2), 'application/json'),
 			);
 		}
 		if (this.takeFault(req.url, true)) {
@@ -295,9 +295,7 @@ class ItniotechSimulator {
 			});
 			return req.socket.destroy();
 		}
-		const chunks = [];
-		for await (const chunk of req) chunks.push(chunk);
-		const body = Buffer.concat(chunks).toString('utf8');
+		const body = await readBody(req);
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const auth = this.authenticate(req.headers);
 		const entry = {

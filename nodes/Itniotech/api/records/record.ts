@@ -7,12 +7,6 @@ type Typer = (value: unknown) => string | number | null;
 /** [output name, typer, the vendor's name when it differs]. */
 export type FieldTable = ReadonlyArray<readonly [string, Typer, string?]>;
 
-/**
- * The vendor's `callee` is output as `number`, the SMS records' name for the same meaning, and because n8n's
- * expressions refuse to read a property called `callee` ({{ $json.callee }} fails).
- */
-export const RENAMED_VENDOR_FIELDS: ReadonlySet<string> = new Set(['callee']);
-
 /** The key a table entry reads from the vendor's record. */
 export const vendorKeyOf = (entry: FieldTable[number]): string => entry[2] ?? entry[0];
 
@@ -24,6 +18,8 @@ export const vendorKeyOf = (entry: FieldTable[number]): string => entry[2] ?? en
  */
 export const CALL_RECORD_FIELDS: FieldTable = [
 	['voiceId', text],
+	// The vendor's `callee`: the SMS records' name for the same meaning, and n8n's expressions refuse to read
+	// a property called `callee` ({{ $json.callee }} fails).
 	['number', text, 'callee'],
 	['displayNum', text],
 	['code', text],
@@ -48,6 +44,11 @@ export const CALL_RECORD_FIELDS: FieldTable = [
 	['currency', text],
 	['settlePay', toDecimal],
 ];
+
+/** The vendor's names the table renames: not passed through again under their own name. */
+export const RENAMED_VENDOR_FIELDS: ReadonlySet<string> = new Set(
+	CALL_RECORD_FIELDS.flatMap(([, , vendorName]) => (vendorName === undefined ? [] : [vendorName])),
+);
 
 /** SIP call records carry three more text fields. */
 export const SIP_EXTRA_FIELDS: FieldTable = [
@@ -89,18 +90,10 @@ export const SIMPLE_CALL_FIELDS: readonly string[] = [
 	'cost',
 	'currency',
 ];
-export const SIMPLE_SIP_FIELDS: readonly string[] = [
-	'voiceId',
-	'number',
-	'phoneName',
-	'answered',
-	'submitTime',
-	'answerTime',
-	'hangupTime',
-	'callDuration',
-	'terminationReason',
-	'cost',
-];
+/** SIP records: the same, with the SIP phone's name after the number in place of the currency. */
+export const SIMPLE_SIP_FIELDS: readonly string[] = SIMPLE_CALL_FIELDS.flatMap((name) =>
+	name === 'currency' ? [] : name === 'number' ? [name, 'phoneName'] : [name],
+);
 
 /** The simplified form of a typed record: the named fields only, in that order (null where absent). */
 export function simplifyRecord(record: IDataObject, names: readonly string[]): IDataObject {

@@ -67,6 +67,18 @@ export function typeDeliveryReport(entry: IDataObject): IDataObject {
 	};
 }
 
+/** A getReport answer's reports, typed, by msgId (entries that are not objects or carry no msgId are left out). */
+export function deliveryReportsById(envelope: IDataObject): Map<string, IDataObject> {
+	const reports = new Map<string, IDataObject>();
+	const array = Array.isArray(envelope.array) ? (envelope.array as unknown[]) : [];
+	for (const entry of array) {
+		if (typeof entry !== 'object' || entry === null) continue;
+		const typed = typeDeliveryReport(entry as IDataObject);
+		if (typed.msgId !== null) reports.set(String(typed.msgId), typed);
+	}
+	return reports;
+}
+
 /** What Get Delivery Report outputs for an ID the vendor did not list (queued, unknown, or too old). */
 export function notFoundReport(msgId: string): IDataObject {
 	return {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeCallRecord } from '../../api/records/record';
-import { typeDeliveryReport } from '../../api/records/sms';
+import { deliveryReportsById } from '../../api/records/sms';
 import { itniotechApiRequest } from '../../api/transport/request';
 import type { Run } from '../../api/transport/run';
 import { formatVendorTime } from '../dateRange';
@@ -95,11 +95,6 @@ export function reportLookup(
 			timeoutSeconds,
 			maxAttempts,
 		});
-		const reports = new Map<string, IDataObject>();
-		for (const entry of Array.isArray(envelope.array) ? (envelope.array as IDataObject[]) : []) {
-			const typed = typeDeliveryReport(entry);
-			if (typed.msgId !== null) reports.set(String(typed.msgId), typed);
-		}
-		return reports;
+		return deliveryReportsById(envelope);
 	};
 }

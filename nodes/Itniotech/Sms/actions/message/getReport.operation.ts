@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { notFoundReport, typeDeliveryReport } from '../../../api/records/sms';
+import { deliveryReportsById, notFoundReport } from '../../../api/records/sms';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { settleInOrder } from '../../../common/inOrder';
@@ -133,12 +133,7 @@ export async function executeAll(
 				timeoutSeconds,
 				maxAttempts,
 			});
-			const reports = new Map<string, IDataObject>();
-			for (const entry of Array.isArray(envelope.array) ? (envelope.array as IDataObject[]) : []) {
-				const typed = typeDeliveryReport(entry);
-				if (typed.msgId !== null) reports.set(String(typed.msgId), typed);
-			}
-			return reports;
+			return deliveryReportsById(envelope);
 		},
 		!continueOnFail,
 	);
