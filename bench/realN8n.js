@@ -5,7 +5,7 @@
  * are n8n's own per-node `executionTime`; the Code node that generates the input items is the same on
  * both sides and not counted on either.
  *
- *   this node:  Items → Lookup (Get Group Call Record, Batching → concurrency; one workflow per concurrency)
+ *   this node:  Items → Lookup (Call Record → Get, Batching → concurrency; one workflow per concurrency)
  *   DIY:        Items → Sign (Code: md5) → HTTP Request → Unwrap (Code: check status, type like the node)
  *   HTTP Request at a cap: Items → Sign → Loop Over Items (batch size = cap) ⇄ HTTP Request. The HTTP
  *               Request node sends all its input items at once and has no cap of its own; looping over

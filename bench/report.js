@@ -153,7 +153,7 @@ function table(run, a) {
 		],
 		[
 			'3',
-			`this node, Get Group Call Record, same look-ups`,
+			`this node, Call Record → Get, same look-ups`,
 			timeCell(a.lookupNode.ms),
 			rangeCell(a.lookupNode.ms),
 			`3/2 = **${a.lookup16.toFixed(3)}** (target ≤ ${TARGETS.lookup}: ${verdict(a.lookup16, TARGETS.lookup)}); CPU ${s(a.lookupNode.cpuMs.median)} s; peak RSS ${mb(a.lookupNode.rss.median)} MB`,

@@ -3,7 +3,7 @@
 /**
  * `npm start` the way a user runs it, checked end to end (CI runs this after `npm test`):
  *  1. start `npm start` in its own process group and wait for the editor URL and login it prints;
- *  2. log in and run the demo workflow "Itniotech demo: Get Group Call Record" through that running n8n's
+ *  2. log in and run the demo workflow "Itniotech demo: Get a Call Record" through that running n8n's
  *     REST API (what the editor's "Execute workflow" button calls), and check the typed record it output;
  *  3. press Ctrl-C (SIGINT to the whole process group, as a terminal does) and check that npm start exits
  *     and leaves no n8n, task runner or simulator process and no listening port behind.

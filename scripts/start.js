@@ -223,7 +223,7 @@ n8n is running with n8n-nodes-itniotech.
 
   Editor:    ${server.baseUrl}
   Log in:    ${owner.email} / ${owner.password}
-  Workflows: "Itniotech demo: Get Group Call Record" → Execute workflow; more under examples/
+  Workflows: "Itniotech demo: Get a Call Record" → Execute workflow; more under examples/
 ${demo}
 Press Ctrl-C to stop everything.
 `);

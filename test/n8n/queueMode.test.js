@@ -19,10 +19,10 @@ const PARALLEL = 20;
 const TRIGGER_WEBHOOK_ID = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const PUSH_TOKEN = 'queue-mode-push-token-0123';
 
-// The example workflow "Webhook → Itniotech Voice (Get Group Call Record)".
+// The example workflow "Webhook → Itniotech Voice (Call Record → Get)".
 const LOOKUP_WORKFLOW = JSON.parse(
 	fs.readFileSync(
-		path.resolve(__dirname, '../../examples/webhook-get-group-call-record.json'),
+		path.resolve(__dirname, '../../examples/webhook-get-call-record.json'),
 		'utf8',
 	),
 );

@@ -16,7 +16,7 @@ const { useSimulator, ACCOUNT, SIMULATOR_PLATFORM, TYPED_EXAMPLE_RECORD } = requ
 jest.setTimeout(240_000);
 
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const DEMO_WORKFLOW = path.resolve(__dirname, '../../examples/get-group-call-record.json');
+const DEMO_WORKFLOW = path.resolve(__dirname, '../../examples/get-call-record.json');
 const GOOD_CREDENTIAL_ID = 'ItnioLocalSim001';
 const BAD_CREDENTIAL_ID = 'ItnioBadSecret01';
 const BAD_SECRET = 'not-the-secret';

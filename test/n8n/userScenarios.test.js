@@ -560,7 +560,7 @@ describe('2. Send Audio Group Call to 250 numbers: the second request (numbers 2
 
 // ---- 4. Brands ----------------------------------------------------------------------------------------------
 
-test('4. An Onbuka credential (Base URL = the simulator + /v3) runs Get Balance and Get Group Call Record on the Onbuka paths', async () => {
+test('4. An Onbuka credential (Base URL = the simulator + /v3) runs Get Balance and Call Record → Get on the Onbuka paths', async () => {
 	const result = await run('ScenOnbuka000001');
 	expect(result.status).toBe('success');
 	expect(jsonOf(output(result, 'Balance'))).toEqual([{ balance: 125.5, gift: 0, credit: 10 }]);
