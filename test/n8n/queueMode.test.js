@@ -21,10 +21,7 @@ const PUSH_TOKEN = 'queue-mode-push-token-0123';
 
 // The example workflow "Webhook → Itniotech Voice (Call Record → Get)".
 const LOOKUP_WORKFLOW = JSON.parse(
-	fs.readFileSync(
-		path.resolve(__dirname, '../../examples/webhook-get-call-record.json'),
-		'utf8',
-	),
+	fs.readFileSync(path.resolve(__dirname, '../../examples/webhook-get-call-record.json'), 'utf8'),
 );
 const CREDENTIAL_ID = LOOKUP_WORKFLOW.nodes[1].credentials.itniotechApi.id;
 
