@@ -8,6 +8,8 @@ import type { Run } from '../api/transport/run';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SECOND_MS = 1000;
+/** How much later than `now` the workflow's own `$now.minus({ months: 2 })` may have been computed. */
+const COMPUTED_LATER_MS = 12 * 60 * 60 * 1000;
 
 /** A wall-clock time (ms, as if UTC) two calendar months back, the day clamped to the month's end. */
 function twoMonthsBefore(wall: number): number {
@@ -42,12 +44,15 @@ function earliestInstantOfWall(wall: number, timeZone: string): number {
  * clamped to the month's end (30 April → 28/29 February, 31 May → 31 March). So that such a From always
  * passes, also when computed a little after `now`: clamping steps back at some midnights (29 April 23:59
  * → 28 February 23:59, then 30 April 00:00 → 28 February 00:00), so the next midnight's value is taken
- * when it is earlier; of an ambiguous or skipped (DST) time, the earlier reading. Whole seconds: the
- * vendor is sent whole seconds anyway.
+ * when it is earlier, and the clocks going back in that time are allowed for; of an ambiguous or skipped
+ * (DST) time, the earlier reading. Whole seconds: the vendor is sent whole seconds anyway.
  */
 export function earliestAllowed(now: Date, timeZone = 'UTC'): Date {
 	const nowMs = now.getTime();
-	const wall = nowMs + zoneOffsetMs(nowMs, timeZone);
+	// When the clocks go back within that time, the wall clock repeats an hour: count from its earliest reading.
+	const offsetNow = zoneOffsetMs(nowMs, timeZone);
+	const fallBack = Math.max(0, offsetNow - zoneOffsetMs(nowMs + COMPUTED_LATER_MS, timeZone));
+	const wall = nowMs + offsetNow - fallBack;
 	const nextMidnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS) + DAY_MS;
 	const target = Math.min(twoMonthsBefore(wall), twoMonthsBefore(nextMidnight));
 	return new Date(Math.floor(earliestInstantOfWall(target, timeZone) / SECOND_MS) * SECOND_MS);
