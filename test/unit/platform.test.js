@@ -86,6 +86,17 @@ test.each([
 	},
 );
 
+test("a refused Base URL of another brand is shown an example of its own kind, not Itniotech's address", () => {
+	for (const baseUrl of ['http://x.example', 'https://x.example/?a=1', 'https://u:p@x.example']) {
+		expect(() => resolvePlatform({ platform: 'other', baseUrl, pathLayout: 'onbuka' })).toThrow(
+			/for example https:\/\/api\.example\.com\/v3$/,
+		);
+	}
+	expect(() => resolvePlatform({ platform: 'itniotech', baseUrl: 'http://x.example' })).toThrow(
+		/for example https:\/\/api\.itniotech\.com$/,
+	);
+});
+
 test('the credential is read once per run, however many items there are', async () => {
 	const { createRun } = require('../../dist/nodes/Itniotech/api/transport/run.js');
 	const ctx = fakeContext({ credentials: { platform: 'onbuka' } });

@@ -118,12 +118,16 @@ export function isLoopbackHost(hostname: string): boolean {
  * written here and nowhere else: https only (plain http for this machine alone), and no user name,
  * password, query or fragment that could change where it goes or what it means.
  */
-export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT): string {
+export function normalizeBaseUrl(
+	raw: unknown,
+	fallback: string = ITNIOTECH_ROOT,
+	example: string = fallback,
+): string {
 	const text = typeof raw === 'string' ? raw.trim() : '';
 	const value = text === '' ? fallback : text.replace(/\/+$/, '');
 	const refuse = (why: string): never => {
 		throw new Error(
-			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential ${why}, for example ${fallback}`,
+			`The Base URL "${value.slice(0, 100)}" in the Itniotech credential ${why}, for example ${example}`,
 		);
 	};
 	let url: URL | undefined;
@@ -143,7 +147,7 @@ export function normalizeBaseUrl(raw: unknown, fallback: string = ITNIOTECH_ROOT
 	if (url.username !== '' || url.password !== '' || value.includes('@')) {
 		// Not repeated back: what stands before the @ may be a password.
 		throw new Error(
-			`The Base URL in the Itniotech credential must not contain a user name or password (user@): enter the API address alone, for example ${fallback}`,
+			`The Base URL in the Itniotech credential must not contain a user name or password (user@): enter the API address alone, for example ${example}`,
 		);
 	}
 	if (url.search !== '' || url.hash !== '' || /[?#]/.test(value)) {
@@ -162,7 +166,9 @@ export function resolvePlatform(credentials: ICredentialDataDecryptedObject): Pl
 			'The Base URL in the Itniotech credential is empty: with Platform "Other Brand" enter the API address from the brand\'s documentation, for example https://api.example.com/v3',
 		);
 	}
-	return { ...identity, root: normalizeBaseUrl(raw, fallback ?? ITNIOTECH_ROOT) };
+	// Other brands are shown an example of their own kind, not Itniotech's address.
+	const example = fallback ?? 'https://api.example.com/v3';
+	return { ...identity, root: normalizeBaseUrl(raw, fallback ?? ITNIOTECH_ROOT, example) };
 }
 
 /** A logical path (`/sms/<op>`, `/voice/<op>`) in the given layout; anything else is left as it is. */
