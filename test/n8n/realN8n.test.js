@@ -2,7 +2,7 @@
 /**
  * The real product path: the packed tarball installed into real n8n the way n8n installs community
  * packages (node type n8n-nodes-itniotech.itniotechVoice), the example workflow executed headless with
- * `n8n execute`, the credential's Test through n8n's own REST endpoint, and the editor in a real browser.
+ * `n8n execute` (and a send with Wait for Result, on n8n 2.x and 1.x), the credential's Test through n8n's own REST endpoint, and the editor in a real browser.
  * The runtime (.tools/) and Chromium are installed by `npm test` before jest starts (scripts/ensure-test-tools.sh).
  * Status pushes to the trigger in real n8n: test/n8n/triggerWebhook.test.js.
  */
@@ -20,6 +20,60 @@ const DEMO_WORKFLOW = path.resolve(__dirname, '../../examples/get-call-record.js
 const GOOD_CREDENTIAL_ID = 'ItnioLocalSim001';
 const BAD_CREDENTIAL_ID = 'ItnioBadSecret01';
 const BAD_SECRET = 'not-the-secret';
+const WAIT_WORKFLOW_ID = 'ItnioWaitHeadls1';
+const WAIT_CALLEES = ['447700900201', '447700900202'];
+
+/** Two calls sent with Wait for Result on, as a user sets it up: a Code node with the numbers, then the send. */
+const waitWorkflow = () => ({
+	id: WAIT_WORKFLOW_ID,
+	name: 'Itniotech: call and wait for the result',
+	active: false,
+	settings: { executionOrder: 'v1' },
+	nodes: [
+		{
+			id: 'w0',
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
+		{
+			id: 'w1',
+			name: 'Contacts',
+			type: 'n8n-nodes-base.code',
+			typeVersion: 2,
+			position: [260, 0],
+			parameters: {
+				jsCode: `return ${JSON.stringify(WAIT_CALLEES.map((phone) => ({ json: { phone } })))};`,
+			},
+		},
+		{
+			id: 'w2',
+			name: 'Itniotech Voice',
+			type: 'n8n-nodes-itniotech.itniotechVoice',
+			typeVersion: 1,
+			position: [520, 0],
+			parameters: {
+				resource: 'call',
+				operation: 'sendTts',
+				callee: '={{ $json.phone }}',
+				language: 'EN',
+				text: 'Your parcel arrives today.',
+				additionalFields: {},
+				options: { waitForResult: true, maxWaitMinutes: 2 },
+			},
+			credentials: {
+				itniotechApi: { id: GOOD_CREDENTIAL_ID, name: 'Itniotech (local simulator)' },
+			},
+		},
+	],
+	connections: {
+		Start: { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] },
+		Contacts: { main: [[{ node: 'Itniotech Voice', type: 'main', index: 0 }]] },
+	},
+	pinData: {},
+});
 
 /** A user folder with the package installed, both credentials and the demo workflow (and a bad-secret copy). */
 async function prepareUserFolder(runtime, baseUrl) {
@@ -34,17 +88,24 @@ async function prepareUserFolder(runtime, baseUrl) {
 	);
 	bad.name = 'Itniotech demo: wrong secret';
 	const badFile = n8n.writeJson(path.join(userFolder, 'import', 'bad.json'), bad);
+	const waitFile = n8n.writeJson(path.join(userFolder, 'import', 'wait.json'), waitWorkflow());
 	const credential = (id, name, apiSecret) => ({
 		id,
 		name,
 		type: 'itniotechApi',
-		data: { apiKey: ACCOUNT.apiKey, apiSecret, ...SIMULATOR_PLATFORM, baseUrl },
+		data: {
+			apiKey: ACCOUNT.apiKey,
+			apiSecret,
+			...SIMULATOR_PLATFORM,
+			baseUrl,
+			voiceAppId: 'voice-reminders',
+		},
 	});
 	await n8n.importCredentialAndWorkflows(
 		runtime,
 		userFolder,
 		credential(GOOD_CREDENTIAL_ID, 'Itniotech (local simulator)', ACCOUNT.apiSecret),
-		[DEMO_WORKFLOW],
+		[DEMO_WORKFLOW, waitFile],
 	);
 	await n8n.importCredentialAndWorkflows(
 		runtime,
@@ -103,6 +164,31 @@ describe.each([
 			path: '/voice/recordGroup/2203031113381000002',
 			signValid: true,
 		});
+	});
+
+	test('Wait for Result: the send waits in the same execution and outputs each call with its outcome', async () => {
+		sim.setProgress({
+			ringAfterMs: 200,
+			answerAfterMs: 400,
+			endAfterMs: 1_000,
+			callOutcome: ({ callee }) => (callee === WAIT_CALLEES[0] ? 'answered' : 'notAnswered'),
+		});
+		const result = await n8n.n8nCommand(runtime, folder.userFolder, [
+			'execute',
+			`--id=${WAIT_WORKFLOW_ID}`,
+			'--rawOutput',
+		]);
+		expect(result.status).toBe(0);
+		const execution = n8n.parseRawOutput(result.stdout);
+		expect(execution.status).toBe('success');
+		const items = itniotechOutput(execution).data.main[0];
+		expect(items.map(({ json }) => [json.number, json.outcome, json.answered])).toEqual([
+			[WAIT_CALLEES[0], 'answered', true],
+			[WAIT_CALLEES[1], 'notAnswered', false],
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		// Sent once each, never again while waiting.
+		expect(sim.requests.filter((r) => r.path === '/voice/sendCode')).toHaveLength(2);
 	});
 
 	test('a wrong secret fails with the actionable message, and the secret is nowhere in the output', async () => {
