@@ -36,7 +36,7 @@ function credentialTestRules(): ICredentialTestRequest['rules'] {
 		],
 		...[301, 302, 303, 307, 308].map((code): [number, string] => [
 			code,
-			`This address redirects to another one (HTTP ${code}), which the node never follows: the signature must reach no other host. ${CHECK_ADDRESS}`,
+			`This address redirects to another one (HTTP ${code}), which the node does not follow, so your signed requests reach no other address. ${CHECK_ADDRESS}`,
 		]),
 		[429, 'Too many requests reached Itniotech (HTTP 429). Wait a minute and test again.'],
 		...[500, 502, 503, 504].map((code): [number, string] => [

@@ -99,3 +99,26 @@ test("request limits sit under every operation's Options: defaults 5 concurrent,
 	}
 	expect(description.properties.find((p) => p.name === 'batching')).toBeUndefined();
 });
+
+test("the nodes panel's entry for each action node describes that node, though n8n shows its trigger's text there", () => {
+	// n8n's node creator merges a trigger named <action>Trigger into the action node's entry and shows the
+	// trigger's description for the pair.
+	const dist = path.resolve(__dirname, '../../dist/nodes/Itniotech');
+	const pairs = [
+		['Voice/ItniotechVoice', 'VoiceTrigger/ItniotechVoiceTrigger'],
+		['Sms/ItniotechSms', 'SmsTrigger/ItniotechSmsTrigger'],
+	];
+	for (const [actionFile, triggerFile] of pairs) {
+		const load = (file) => {
+			const exports = require(path.join(dist, `${file}.node.js`));
+			return new (Object.values(exports)[0])().description;
+		};
+		const action = load(actionFile);
+		const trigger = load(triggerFile);
+		expect(trigger.name.replace('Trigger', '')).toBe(action.name);
+		const firstWords = action.description.split(/\s+/).slice(0, 2).join(' ');
+		expect(trigger.description.startsWith(firstWords)).toBe(true);
+		expect(trigger.description).toContain(`with ${action.displayName}`);
+		expect(trigger.description).toMatch(/start workflows on/);
+	}
+});

@@ -25,8 +25,10 @@ export class ItniotechSmsTrigger implements INodeType {
 		version: 1,
 		subtitle:
 			'={{ $parameter["event"] === "smsInbound" ? "Inbound SMS" : "SMS delivery reports" }}',
+		// n8n's nodes panel lists this trigger under Itniotech SMS and shows this text for both, so it says
+		// what the pair does.
 		description:
-			'Starts the workflow when Itniotech pushes an SMS delivery report or an inbound SMS',
+			'Send SMS, get delivery reports and messages, and start workflows on delivery reports or inbound SMS with Itniotech SMS',
 		defaults: { name: 'Itniotech SMS Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -22,7 +22,10 @@ export class ItniotechVoiceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'Call status reports',
-		description: 'Starts the workflow when Itniotech pushes the status report of a finished call',
+		// n8n's nodes panel lists this trigger under Itniotech Voice and shows this text for both, so it says
+		// what the pair does.
+		description:
+			'Send voice calls, read call records, and start workflows on call status reports with Itniotech Voice',
 		defaults: { name: 'Itniotech Voice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
