@@ -270,7 +270,11 @@ describe('checked before any request', () => {
 	test.each([
 		['a phone number that is too short', { phoneNumber: '12345' }, /Phone Number in item 0/],
 		// An empty field n8n itself refuses (required); an expression that reads nothing reaches the node.
-		['no template', { templateId: template('={{ $json.none }}') }, /Template in item 0 is not valid/],
+		[
+			'no template',
+			{ templateId: template('={{ $json.none }}') },
+			/Template in item 0 is not valid/,
+		],
 		['a template ID that is not a number', { templateId: template('abc') }, /Template in item 0/],
 		[
 			'a Reference over 64 characters',

@@ -178,8 +178,7 @@ export const OTP_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 	'-20': {
 		meaning: 'That data already exists (for example, the Reference was used before)',
-		action:
-			'Use a Reference (order ID) that was never used before, or leave Reference empty.',
+		action: 'Use a Reference (order ID) that was never used before, or leave Reference empty.',
 	},
 	'-22': {
 		meaning: 'Itniotech rejected a parameter',
