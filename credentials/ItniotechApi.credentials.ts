@@ -227,6 +227,15 @@ export class ItniotechApi implements ICredentialType {
 				'The App ID of your SMS app, under SMS → App Management in the console. Used by every SMS operation.',
 		},
 		{
+			displayName: 'OTP App ID',
+			name: 'otpAppId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. mRELxtHc',
+			description:
+				'The App ID of your OTP (verification code) app, not the SMS app: under OTP → App Management in the console',
+		},
+		{
 			displayName:
 				'Add the public IP of this n8n server to the IP allow-list of your account, if it has one. The server clock must be right to within 30 minutes.',
 			name: 'notice',

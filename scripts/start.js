@@ -131,6 +131,7 @@ async function main() {
 				pathLayout: process.env.ITNIOTECH_PATH_LAYOUT || 'onbuka',
 				voiceAppId: process.env.ITNIOTECH_VOICE_APP_ID || '',
 				smsAppId: process.env.ITNIOTECH_SMS_APP_ID || '',
+				otpAppId: process.env.ITNIOTECH_OTP_APP_ID || '',
 			},
 		};
 		process.stdout.write(
@@ -155,6 +156,7 @@ async function main() {
 				baseUrl: simulator.baseUrl,
 				voiceAppId: DEMO.voiceAppId,
 				smsAppId: DEMO.smsAppId,
+				otpAppId: DEMO.otpAppId,
 			},
 		};
 		done();
@@ -205,11 +207,13 @@ async function main() {
   Demo account (credential "${credential.name}", key ${DEMO.account.apiKey}, ${simulator.baseUrl}):
     Voice App ID   ${DEMO.voiceAppId}
     SMS App ID     ${DEMO.smsAppId}
+    OTP App ID     ${DEMO.otpAppId} (templates "Sign-up code", "Login code (letters)")
     Numbers to try ${DEMO.numbers.answers}  answers every call (its SMS are delivered)
                    ${DEMO.numbers.noAnswer}  never answers (its SMS fail to be delivered)
                    ${DEMO.numbers.refused}  refused by the simulator (no rate / no channel)
     Voice IDs      ${ids.answered} (answered), ${ids.unanswered} (not answered): Call Record → Get
     Call history   330 calls over the last 55 days: Call Record → Get Many
+    Codes sent     ${simulator.baseUrl}/__simulator/otp/codes (the last one: "last"): Verify → Check Code
     Files folder   ${FILES_FOLDER}
                    (Read/Write Files from Disk may use only this folder; sample audio file: ${sampleAudio})
 `;

@@ -20,6 +20,8 @@ const KNOWN_KINDS = new Set([
 	'endless',
 ]);
 
+const { otpCodes, otpState, expireCodes } = require('./otp');
+
 function isControlRequest(pathname) {
 	return pathname.startsWith(CONTROL_PREFIX);
 }
@@ -51,8 +53,61 @@ function parseFaults(body) {
  * GET lists what is queued; DELETE clears it. GET /__simulator/requests lists the requests received so far
  * (method, path, which signature headers came); DELETE clears that list.
  */
-function handleControl(simulator, method, pathname, body, answer) {
+/**
+ * The OTP controls, so a test or a person trying the demo can play the one who got the code:
+ * GET /__simulator/otp/codes (?to=<number>, ?verificationId=<id>) lists the codes made, newest last, with
+ * `last`; POST /__simulator/otp/limits {"total": n, "perPhone": n} sets the OTP app's send limits (null: off;
+ * the next send past one answers -27 or -28); POST /__simulator/otp/expire {"verificationId": "…"} (or {}: all)
+ * lets codes expire; DELETE /__simulator/otp/codes forgets every verification.
+ */
+function handleOtpControl(simulator, method, what, query, body, answer) {
+	const otp = otpState(simulator);
+	if (what === 'otp/codes' && method === 'GET') {
+		const codes = otpCodes(simulator, {
+			to: query.get('to') ?? undefined,
+			verificationId: query.get('verificationId') ?? undefined,
+		});
+		answer(200, { last: codes.at(-1) ?? null, codes });
+		return true;
+	}
+	if (what === 'otp/codes' && method === 'DELETE') {
+		simulator.otp = undefined;
+		answer(200, { codes: [] });
+		return true;
+	}
+	let parsed;
+	try {
+		parsed = body === '' ? {} : JSON.parse(body);
+	} catch {
+		answer(400, { error: 'The body must be JSON' });
+		return true;
+	}
+	if (what === 'otp/limits' && method === 'POST') {
+		for (const key of ['total', 'perPhone']) {
+			if (key in parsed) otp.limits[key] = parsed[key] === null ? Infinity : Number(parsed[key]);
+		}
+		otp.sends = { total: 0, byNumber: new Map() };
+		const shown = (n) => (Number.isFinite(n) ? n : null);
+		answer(200, { total: shown(otp.limits.total), perPhone: shown(otp.limits.perPhone) });
+		return true;
+	}
+	if (what === 'otp/expire' && method === 'POST') {
+		expireCodes(simulator, parsed.verificationId);
+		answer(200, { expired: parsed.verificationId ?? 'all' });
+		return true;
+	}
+	return false;
+}
+
+function handleControl(simulator, method, pathname, body, answer, query = new URLSearchParams()) {
 	const what = pathname.slice(CONTROL_PREFIX.length);
+	if (what.startsWith('otp/')) {
+		if (handleOtpControl(simulator, method, what, query, body, answer)) return undefined;
+		return answer(404, {
+			error:
+				'Unknown OTP control: use /__simulator/otp/codes (GET, DELETE), /__simulator/otp/limits or /__simulator/otp/expire (POST)',
+		});
+	}
 	if (what === 'faults' && method === 'POST') {
 		let faults;
 		try {
@@ -77,7 +132,7 @@ function handleControl(simulator, method, pathname, body, answer) {
 	}
 	return answer(404, {
 		error:
-			'Unknown control path: use /__simulator/faults (POST, GET, DELETE) or /__simulator/requests',
+			'Unknown control path: use /__simulator/faults (POST, GET, DELETE), /__simulator/requests or /__simulator/otp/…',
 	});
 }
 

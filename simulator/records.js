@@ -112,6 +112,7 @@ const DEMO = Object.freeze({
 	account: Object.freeze({ apiKey: 'demoKey', apiSecret: 'demoSecret' }),
 	voiceAppId: 'demoVoiceApp01',
 	smsAppId: 'demoSmsApp01',
+	otpAppId: 'demoOtpApp01',
 	numbers: Object.freeze({
 		answers: '447700900901',
 		noAnswer: '447700900902',

@@ -17,6 +17,7 @@ const {
 	demoHistory,
 } = require('./records');
 const { handleSms, resetSms, smsState } = require('./sms');
+const { handleOtp, otpState, resetOtp } = require('./otp');
 const { isControlRequest, handleControl } = require('./control');
 const { progressOf, placeCall, progressRecord, progressRecords } = require('./progress');
 
@@ -43,7 +44,7 @@ const STATUS_REASONS = {
 
 /**
  * The vendor's two path layouts (reference: "Brands, base URLs and paths"), served strictly: Itniotech
- * `/sms/<op>` and `/voice/<op>`; Onbuka `/v3/<op>` and `/v3/voice/<op>`. Anything else, such as
+ * `/sms/<op>`, `/voice/<op>` and `/otp/<op>`; Onbuka `/v3/<op>`, `/v3/voice/<op>` and `/v3/otp/<op>`. Anything else, such as
  * `/v3/sms/getBalance` or a bare `/getBalance`, is 404. Each layout has its brand's limits.
  */
 const LAYOUTS = {
@@ -51,12 +52,12 @@ const LAYOUTS = {
 	onbuka: { maxCalleesPerRequest: 1000, maxSendCodeLoopCount: 3 },
 };
 
-/** A request path → its layout and the logical path (`/sms/<op>`, `/voice/<op>`), or undefined (404). */
+/** A request path → its layout and the logical path (`/sms/<op>`, `/voice/<op>`, `/otp/<op>`), or undefined (404). */
 function resolveLayout(rawPath) {
 	const onbuka = /^\/v3(?=\/)/.test(rawPath);
 	const rest = onbuka ? rawPath.slice(3) : rawPath;
 	const layout = onbuka ? 'onbuka' : 'itniotech';
-	if (rest.startsWith('/voice/')) return { layout, path: rest };
+	if (rest.startsWith('/voice/') || rest.startsWith('/otp/')) return { layout, path: rest };
 	if (onbuka) return rest.startsWith('/sms/') ? undefined : { layout, path: `/sms${rest}` };
 	return rest.startsWith('/sms/') ? { layout, path: rest } : undefined;
 }
@@ -221,6 +222,7 @@ class ItniotechSimulator {
 		this.blockedKeys.clear();
 		this.lockedKeys.clear();
 		resetSms(this);
+		resetOtp(this);
 		Object.assign(this, this.defaultReadings);
 	}
 
@@ -280,8 +282,13 @@ class ItniotechSimulator {
 		});
 		if (isControlRequest(req.url)) {
 			const url = new URL(req.url, 'http://127.0.0.1');
-			return handleControl(this, req.method, url.pathname, await readBody(req), (status, json) =>
-				this.send(res, status, JSON.stringify(json, null, 2), 'application/json'),
+			return handleControl(
+				this,
+				req.method,
+				url.pathname,
+				await readBody(req),
+				(status, json) => this.send(res, status, JSON.stringify(json, null, 2), 'application/json'),
+				url.searchParams,
 			);
 		}
 		if (this.takeFault(req.url, true)) {
@@ -417,6 +424,8 @@ class ItniotechSimulator {
 			return this.ok(res, entry, { ...this.balance });
 		}
 		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body))
+			return undefined;
+		if (path.startsWith('/otp/') && handleOtp(this, method, path, res, entry, body))
 			return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
 	}
@@ -617,6 +626,9 @@ class ItniotechSimulator {
 		const sms = smsState(sim);
 		sms.rejectNumbers.add(DEMO.numbers.refused);
 		sms.reportStatus = (message) => (message.number === DEMO.numbers.noAnswer ? '1' : '0');
+		const otp = otpState(sim);
+		for (const template of otp.templates)
+			if (template.appId === 'otp-app') template.appId = DEMO.otpAppId;
 		return sim;
 	}
 

@@ -216,6 +216,7 @@ lazy(['TRIGGERS', 'startTrigger', 'triggerWorkflow', 'useTriggers'], () =>
 lazy(['useRealN8n', 'importIntoN8n', 'N8N_VERSION'], () => require('./harness/realN8n'));
 lazy(['ItniotechVoice'], () => require('../dist/nodes/Itniotech/Voice/ItniotechVoice.node.js'));
 lazy(['ItniotechSms'], () => require('../dist/nodes/Itniotech/Sms/ItniotechSms.node.js'));
+lazy(['ItniotechVerify'], () => require('../dist/nodes/Itniotech/Verify/ItniotechVerify.node.js'));
 lazy(['ItniotechVoiceTrigger'], () =>
 	require('../dist/nodes/Itniotech/VoiceTrigger/ItniotechVoiceTrigger.node.js'),
 );

@@ -273,7 +273,7 @@ describe('credential description', () => {
 	});
 
 	test('App IDs live in the credential, optional, with a placeholder and where to find them', () => {
-		for (const name of ['voiceAppId', 'smsAppId']) {
+		for (const name of ['voiceAppId', 'smsAppId', 'otpAppId']) {
 			expect(byName[name].required).toBeUndefined();
 			expect(byName[name].placeholder).toMatch(/^e\.g\. /);
 			expect(byName[name].description).toMatch(/App Management/);

@@ -77,6 +77,7 @@ test('every source file sits in a layer: api/, common/, a node folder, or creden
 			'node:Sms',
 			'node:SmsTrigger',
 			'node:Voice',
+			'node:Verify',
 			'node:VoiceTrigger',
 		]),
 	);

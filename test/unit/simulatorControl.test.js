@@ -85,4 +85,66 @@ describe("the simulator's control path", () => {
 		expect(answer.status).toBe(404);
 		expect(answer.json.error).toContain('/__simulator/faults');
 	});
+
+	describe('OTP: the codes it sent, its send limits, expiry', () => {
+		const otp = (path, body) =>
+			fetch(`${baseUrl}${path}`, {
+				method: 'POST',
+				headers: signedHeaders(KEYS),
+				body: JSON.stringify(body),
+			}).then((r) => r.json());
+		const send = (to) =>
+			otp('/otp/verification/send', { appId: 'otp-app', templateId: 455, to, channel: 'sms' });
+
+		test('GET otp/codes shows the code of every send (last, and by number or ID); DELETE forgets them', async () => {
+			const first = await send('6281234567001');
+			const second = await otp('/v3/otp/verification/send', {
+				appId: 'otp-app',
+				templateId: 455,
+				to: '6281234567002',
+			});
+			const all = (await control('GET', 'otp/codes')).json;
+			expect(all.codes.map((c) => c.verificationId)).toEqual([
+				first.data.verificationId,
+				second.data.verificationId,
+			]);
+			expect(all.last).toMatchObject({
+				to: '6281234567002',
+				code: expect.stringMatching(/^\d{6}$/),
+			});
+			const byNumber = (await control('GET', 'otp/codes?to=6281234567001')).json;
+			expect(byNumber.codes).toHaveLength(1);
+			const verified = await otp('/otp/verification/verify', {
+				verificationId: first.data.verificationId,
+				code: byNumber.last.code,
+			});
+			expect(verified.data.matched).toBe(0);
+			expect((await control('DELETE', 'otp/codes')).json).toEqual({ codes: [] });
+			expect((await control('GET', 'otp/codes')).json.last).toBeNull();
+		});
+
+		test('POST otp/limits makes the next send past a limit answer -28 or -27; otp/expire lets codes expire', async () => {
+			expect((await control('POST', 'otp/limits', '{"perPhone":1}')).json).toEqual({
+				total: null,
+				perPhone: 1,
+			});
+			const sent = await send('6281234567001');
+			expect((await send('6281234567001')).status).toBe('-28');
+			await control('POST', 'otp/limits', '{"perPhone":null,"total":0}');
+			expect((await send('6281234567002')).status).toBe('-27');
+			await control('POST', 'otp/expire', '{}');
+			const { code } = (await control('GET', 'otp/codes')).json.last;
+			const late = await otp('/otp/verification/verify', {
+				verificationId: sent.data.verificationId,
+				code,
+			});
+			expect(late.data.matched).toBe(5);
+		});
+
+		test('an unknown OTP control answers 404 naming the known ones', async () => {
+			const answer = await control('GET', 'otp/nothing');
+			expect(answer.status).toBe(404);
+			expect(answer.json.error).toContain('/__simulator/otp/codes');
+		});
+	});
 });

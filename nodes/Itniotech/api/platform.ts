@@ -171,7 +171,33 @@ export function resolvePlatform(credentials: ICredentialDataDecryptedObject): Pl
 	return { ...identity, root: normalizeBaseUrl(raw, fallback ?? ITNIOTECH_ROOT, example) };
 }
 
-/** A logical path (`/sms/<op>`, `/voice/<op>`) in the given layout; anything else is left as it is. */
+/**
+ * The OTP (one-time code) endpoints, as logical paths. OTP keeps its `/otp` segment on both layouts (like
+ * `/voice`): Itniotech `https://api.itniotech.com/otp/<op>`, Onbuka `https://api.onbuka.com/v3/otp/<op>`,
+ * and another brand's root + `/otp/<op>` whichever Path Layout it has. Source: the vendor's OTP pages and SDK.
+ */
+export const OTP_PATHS = {
+	send: '/otp/verification/send',
+	sendOwnCode: '/otp/verification/sendRule',
+	resend: '/otp/verification/resend',
+	check: '/otp/verification/verify',
+	byReference: '/otp/verification/orderId/record',
+	templates: '/otp/template/list',
+	flows: '/otp/flow/list',
+	/** GET, the verification ID URL-encoded into the path. */
+	record: (verificationId: string): string =>
+		`/otp/verification/record/${encodeURIComponent(verificationId)}`,
+} as const;
+
+/** Whether a logical path is an OTP endpoint (its status codes are read per product: statusCodes.ts). */
+export function isOtpPath(logicalPath: string): boolean {
+	return logicalPath.startsWith('/otp/');
+}
+
+/**
+ * A logical path (`/sms/<op>`, `/voice/<op>`, `/otp/<op>`) in the given layout: only the `/sms` segment
+ * depends on it (Onbuka drops it); `/voice/…` and `/otp/…` are the same on both. Anything else is left as it is.
+ */
 export function layoutPath(layout: PathLayout, logicalPath: string): string {
 	return layout === 'onbuka' ? logicalPath.replace(/^\/sms(?=\/)/, '') : logicalPath;
 }

@@ -145,6 +145,7 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 			'Wait before sending to this number again, or ask Itniotech support to raise the per-number limit.',
 	},
 	'-29': {
+		// The OTP endpoints read -29 as blocked words (OTP_STATUS).
 		meaning: 'The workspace is disabled',
 		action: 'Contact Itniotech support to enable the workspace.',
 	},
@@ -164,9 +165,56 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 	},
 };
 
-/** The meaning and action for a status, with a generic fallback for codes the reference does not list. */
-export function describeVendorStatus(status: string): VendorStatusInfo {
+/**
+ * Where the OTP (one-time code) endpoints give a code another meaning or need other advice. The OTP send
+ * pages read -27/-28 as the OTP app's own send limits and -29 as blocked words (the SMS table's -29 is
+ * "workspace disabled"), so a code is read per product. -27/-28 are not temporary in the retry sense: the
+ * same number stays blocked until the app's period has passed.
+ */
+export const OTP_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
+	'-10': {
+		meaning: 'The account balance is too low to send the code',
+		action: 'Top up the Itniotech account, then send the code again.',
+	},
+	'-20': {
+		meaning: 'That data already exists (for example, the Reference was used before)',
+		action: 'Use a Reference (order ID) that was never used before, or leave Reference empty.',
+	},
+	'-22': {
+		meaning: 'Itniotech rejected a parameter',
+		action:
+			'Check the values in this node: the Verification ID must be one Itniotech returned, the template and flow must belong to this account, and the OTP App ID must be an OTP app (not an SMS app).',
+	},
+	'-26': {
+		meaning: 'Itniotech has no price for this destination',
+		action:
+			'Check that the number starts with a country code and that the account may send codes to that country; contact Itniotech support to enable it.',
+	},
+	'-27': {
+		meaning: "The OTP app's send limit for this period was reached",
+		action:
+			"Wait until the OTP app's period has passed, or raise or turn off the period total send limit of the OTP app in the console, then send again.",
+	},
+	'-28': {
+		meaning: "The OTP app's send limit for this phone number and period was reached",
+		action:
+			"Wait before sending a code to this number again, or raise the OTP app's per-number send limit in the console.",
+	},
+	'-29': {
+		meaning: 'The text of the code message contains blocked words',
+		action:
+			"Reword the template's text in the Itniotech console (remove the words Itniotech blocks), or pick another template.",
+	},
+};
+
+/**
+ * The meaning and action for a status, with a generic fallback for codes the reference does not list.
+ * `logicalPath` (the request's `/otp/…`, `/sms/…` path) picks the product's reading where it differs.
+ */
+export function describeVendorStatus(status: string, logicalPath?: string): VendorStatusInfo {
+	const otp = logicalPath !== undefined && logicalPath.startsWith('/otp/');
 	return (
+		(otp ? OTP_STATUS[status] : undefined) ??
 		VENDOR_STATUS[status] ?? {
 			meaning: `Itniotech refused the request (status ${status})`,
 			action: "Check the values in this node; Itniotech's reason is shown below.",

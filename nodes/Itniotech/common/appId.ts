@@ -4,15 +4,16 @@ import type { Run } from '../api/transport/run';
 import { validateText } from './validation';
 
 /**
- * App IDs are account-level: they live in the credential (Voice App ID, SMS App ID), and an operation may
+ * App IDs are account-level: they live in the credential (Voice App ID, SMS App ID, OTP App ID), and an operation may
  * override them under Options → App ID.
  */
 
-export type AppKind = 'voice' | 'sms';
+export type AppKind = 'voice' | 'sms' | 'otp';
 
-const APPS: Record<AppKind, { field: string; label: string }> = {
-	voice: { field: 'voiceAppId', label: 'Voice App ID' },
-	sms: { field: 'smsAppId', label: 'SMS App ID' },
+const APPS: Record<AppKind, { field: string; label: string; where: string }> = {
+	voice: { field: 'voiceAppId', label: 'Voice App ID', where: 'Voice → App Management' },
+	sms: { field: 'smsAppId', label: 'SMS App ID', where: 'SMS → App Management' },
+	otp: { field: 'otpAppId', label: 'OTP App ID', where: 'OTP → App Management' },
 };
 
 /** The Options entry that overrides the credential's App ID for one node. */
@@ -34,7 +35,7 @@ export async function readAppId(
 	run: Run,
 	kind: AppKind,
 ): Promise<string> {
-	const { field, label } = APPS[kind];
+	const { field, label, where } = APPS[kind];
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const override = options.appId;
 	const given =
@@ -54,6 +55,6 @@ export async function readAppId(
 	}
 	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
 		itemIndex,
-		description: `Enter your ${label} in the Itniotech credential (find it in the console under App Management), or set Options → App ID in this node.`,
+		description: `Enter your ${label} in the Itniotech credential (find it in the console under ${where}), or set Options → App ID in this node.`,
 	});
 }

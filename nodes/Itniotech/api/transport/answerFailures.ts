@@ -123,7 +123,7 @@ export function vendorFailure(
 	vendorReason: unknown,
 	serverDateMs: number | undefined,
 ): Failure {
-	const { meaning, action, transient } = describeVendorStatus(status);
+	const { meaning, action, transient } = describeVendorStatus(status, request.path);
 	const reason = typeof vendorReason === 'string' ? snippet(vendorReason) : '';
 	const error = apiError(
 		ctx,
