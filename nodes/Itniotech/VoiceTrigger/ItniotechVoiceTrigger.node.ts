@@ -32,6 +32,22 @@ export class ItniotechVoiceTrigger implements INodeType {
 		webhooks: pushWebhook(`"${EVENTS.callStatus.path}"`),
 		properties: [
 			{
+				// One event only; listed so the nodes panel names the trigger "On call status report".
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Call Status Report',
+						value: 'callStatus',
+						action: 'On call status report',
+						description: 'The report Itniotech pushes when a call has ended',
+					},
+				],
+				default: 'callStatus',
+			},
+			{
 				displayName:
 					'Enter this trigger’s URL (see below) in the Itniotech console: Voice → settings → status report push URL. Then publish the workflow.',
 				name: 'setupNotice',

@@ -46,7 +46,7 @@ const authentication: INodeProperties = {
 		{
 			name: 'Token in URL Path',
 			value: 'pathToken',
-			description: 'The URL ends in /YOUR_TOKEN instead of /:token',
+			description: 'The token is the last part of the URL: …/YOUR_TOKEN',
 		},
 	],
 	// A new trigger starts with a token: anyone who knows the URL could otherwise start the workflow.
