@@ -32,6 +32,8 @@ const DEFAULTS = Object.freeze({
 	callOutcome: ({ index }) => (index % 3 === 2 ? 'notAnswered' : 'answered'),
 	/** Minutes between recalls as the send asked (recallInterval), or this many ms when set. */
 	recallIntervalMs: undefined,
+	/** Between two numbers of a group-call task (a campaign): the platform dials them one after another. */
+	taskDialIntervalMs: 1_000,
 	/** Whether Get and the search list a call before it ended (false: Get answers -24, the search leaves it out). */
 	listRunningCalls: true,
 	/** From the send to the first report (queued until then: getReport counts it in `nofound`). */
@@ -116,8 +118,12 @@ function callRecordAt(progress, call, nowMs) {
 	};
 }
 
-/** Whether a call's record is listed at `nowMs` (always, or only once its current attempt ended). */
+/**
+ * Whether a call's record is listed at `nowMs` (always, or only once its current attempt ended); a task's
+ * call that is not dialled yet never is.
+ */
 function isListed(progress, call, nowMs) {
+	if (nowMs < call.submitMs) return false;
 	return progress.listRunningCalls || nowMs >= currentAttempt(progress, call, nowMs).endMs;
 }
 

@@ -19,6 +19,14 @@ const {
 const { handleSms, resetSms, smsState } = require('./sms');
 const { handleOtp, otpState, resetOtp } = require('./otp');
 const { isControlRequest, handleControl } = require('./control');
+const {
+	handleTasks,
+	handleSip,
+	isTaskPath,
+	resetTasks,
+	taskState,
+	TASK_REASONS,
+} = require('./tasks');
 const { progressOf, placeCall, progressRecord, progressRecords } = require('./progress');
 
 async function readBody(req) {
@@ -40,6 +48,7 @@ const STATUS_REASONS = {
 	'-22': 'parameter error',
 	'-24': 'data does not exist',
 	'-26': 'failed to get rate',
+	...TASK_REASONS,
 };
 
 /**
@@ -223,6 +232,7 @@ class ItniotechSimulator {
 		this.lockedKeys.clear();
 		resetSms(this);
 		resetOtp(this);
+		resetTasks(this);
 		Object.assign(this, this.defaultReadings);
 	}
 
@@ -313,6 +323,8 @@ class ItniotechSimulator {
 			signValid: auth.signValid,
 			answeredStatus: undefined,
 			at: Date.now(),
+			// The task endpoints answer {code, msg, data}, their refusals too.
+			codeEnvelope: isTaskPath(url.pathname),
 		};
 		this.logRequest(entry);
 
@@ -425,6 +437,9 @@ class ItniotechSimulator {
 		}
 		if (path.startsWith('/sms/') && handleSms(this, method, path, res, entry, body))
 			return undefined;
+		if (path.startsWith('/voice/group/call/') && handleTasks(this, method, path, res, entry, body))
+			return undefined;
+		if (handleSip(this, method, path, res, entry, body)) return undefined;
 		if (path.startsWith('/otp/') && handleOtp(this, method, path, res, entry, body))
 			return undefined;
 		return this.send(res, 404, '<html><body>404 Not Found</body></html>', 'text/html');
@@ -585,7 +600,8 @@ class ItniotechSimulator {
 		const add = (callee, voiceId) => calls.set(callee, [...(calls.get(callee) ?? []), voiceId]);
 		for (const sent of this.sent) {
 			if (sent.kind === 'sendCode') add(sent.body.callee, sent.voiceId);
-			if (sent.kind === 'sendGroup')
+			if (sent.kind === 'sendSip') add(sent.body.callee, sent.voiceId);
+			if (sent.kind === 'sendGroup' || sent.kind === 'task')
 				sent.callees.forEach((callee, i) => add(callee, sent.voiceIds[i]));
 		}
 		return calls;
@@ -651,16 +667,22 @@ class ItniotechSimulator {
 
 	ok(res, entry, fields) {
 		entry.answeredStatus = '0';
-		this.json(res, { status: '0', reason: 'success', ...fields });
+		this.json(res, { status: '0', reason: 'success', ...fields }, entry);
 	}
 
 	vendorStatus(res, entry, status, reason) {
 		entry.answeredStatus = status;
-		this.json(res, { status, reason: reason ?? STATUS_REASONS[status] ?? 'error' });
+		this.json(res, { status, reason: reason ?? STATUS_REASONS[status] ?? 'error' }, entry);
 	}
 
-	json(res, payload) {
-		const body = this.statusAsNumber ? { ...payload, status: Number(payload.status) } : payload;
+	/** The envelope: `{status, reason, …}`, or `{code, msg, …}` for the task endpoints (tasks.js readings). */
+	json(res, payload, entry) {
+		let body = this.statusAsNumber ? { ...payload, status: Number(payload.status) } : payload;
+		if (entry?.codeEnvelope) {
+			const { status, reason, ...fields } = payload;
+			const asNumber = this.statusAsNumber || taskState(this).readings.codeAsNumber;
+			body = { code: asNumber ? Number(status) : status, msg: reason, ...fields };
+		}
 		this.send(res, 200, JSON.stringify(body), 'application/json;charset=UTF-8');
 	}
 

@@ -161,7 +161,8 @@ test.each([
 	['-18', /^Itniotech error -18: .*temporary/, /Try again in a few minutes/],
 	['-22', /^Itniotech error -22: .*parameter/, /last two months/],
 	['-10', /^Itniotech error -10: The account balance is too low/, /Top up/],
-	['-20', /^Itniotech error -20: That data already exists/, /different, unique file name/],
+	['-20', /^Itniotech error -20: That data already exists/, /different, unique name/],
+	['-54', /^Itniotech error -54: The campaign is wrong/, /Campaign → Get Many/],
 	['-21', /^Itniotech error -21: .*invalid/, /\.mp3, \.m4a or \.wav/],
 	['-26', /^Itniotech error -26: .*no rate for this destination/, /country code/],
 ])(
@@ -219,6 +220,67 @@ test.each([
 	expect(error).toBeInstanceOf(NodeApiError);
 	expect(error.message).toMatch(message);
 	expect(error.description).toMatch(/The answer began with/);
+});
+
+describe("the task endpoints' {code, msg, data} envelope, read like {status, reason, data}", () => {
+	test.each([['"0"'], ['0']])(
+		'code %s with data is success, with the same envelope',
+		async (code) => {
+			const ctx = contextAnswering(ok(`{"code":${code},"msg":"success","data":880001}`));
+			const envelope = await request(ctx, {
+				method: 'POST',
+				path: '/voice/group/call/send',
+				itemIndex: 0,
+			});
+			expect(envelope).toEqual({ status: '0', reason: 'success', data: 880001 });
+		},
+	);
+
+	test.each([['"-54"'], ['-54']])(
+		'code %s is a vendor error with the same meaning, advice and msg as a status would have',
+		async (code) => {
+			const fromCode = await failureOf(
+				ok(`{"code":${code},"msg":"the task you submitted is wrong"}`),
+			);
+			const fromStatus = await failureOf(
+				ok('{"status":"-54","reason":"the task you submitted is wrong"}'),
+			);
+			expect(fromCode).toBeInstanceOf(NodeApiError);
+			expect(fromCode.message).toBe(fromStatus.message);
+			expect(fromCode.description).toBe(fromStatus.description);
+			expect(fromCode.description).toMatch(/Itniotech said: "the task you submitted is wrong"/);
+			expect(fromCode.context.vendorStatus).toBe('-54');
+		},
+	);
+
+	test('a temporary code (-18) is retried like a temporary status', async () => {
+		let answers = 0;
+		const ctx = contextAnswering(() =>
+			ok(++answers === 1 ? '{"code":"-18","msg":"system error"}' : '{"code":"0","data":null}'),
+		);
+		await expect(
+			request(ctx, { method: 'GET', path: '/voice/group/call/detail/1', itemIndex: 0 }),
+		).resolves.toEqual({ status: '0', data: null });
+		expect(answers).toBe(2);
+	});
+
+	test.each([['[0]'], ['{}'], ['null'], ['true']])(
+		'a code of %s is not success: the answer is invalid (the typing rule of status)',
+		async (code) => {
+			const error = await failureOf(ok(`{"code":${code},"data":1}`));
+			expect(error.message).toBe(
+				'Itniotech sent an answer whose status is neither text nor a number instead of a result',
+			);
+		},
+	);
+
+	test('with both styles in one answer, status decides; a task id too long for JavaScript keeps its digits', async () => {
+		const ctx = contextAnswering(
+			ok('{"status":"0","code":"-1","data":{"jobId":9007199254740993}}'),
+		);
+		const envelope = await request(ctx, { method: 'GET', path: '/x', itemIndex: 0 });
+		expect(envelope).toEqual({ status: '0', code: '-1', data: { jobId: '9007199254740993' } });
+	});
 });
 
 function networkError(code, message = 'boom') {

@@ -189,6 +189,30 @@ export const OTP_PATHS = {
 		`/otp/verification/record/${encodeURIComponent(verificationId)}`,
 } as const;
 
+/**
+ * The voice group-call task (campaign) endpoints, as logical paths: `/voice/…` on both layouts (Itniotech
+ * `https://api.itniotech.com/voice/group/call/<op>`, Onbuka `https://api.onbuka.com/v3/voice/group/call/<op>`).
+ * They answer `{code, msg, data}`, which the transport reads like `{status, reason, data}`. Onbuka's suspend
+ * path is inferred from the layout rule (no Onbuka page was seen).
+ */
+export const TASK_PATHS = {
+	create: '/voice/group/call/send',
+	list: '/voice/group/call/query',
+	update: '/voice/group/call/update',
+	redial: '/voice/group/call/resend',
+	suspend: '/voice/group/call/provisional',
+	/** GET, the task's jobId URL-encoded into the path. */
+	detail: (taskId: string): string => `/voice/group/call/detail/${encodeURIComponent(taskId)}`,
+} as const;
+
+/** The SIP phone endpoints (and the call from one), as logical paths: `/voice/<op>` on both layouts. */
+export const SIP_PATHS = {
+	create: '/voice/sipAdd',
+	list: '/voice/sipQuery',
+	resetPassword: '/voice/sipReset',
+	call: '/voice/sendSip',
+} as const;
+
 /** Whether a logical path is an OTP endpoint (its status codes are read per product: statusCodes.ts). */
 export function isOtpPath(logicalPath: string): boolean {
 	return logicalPath.startsWith('/otp/');

@@ -104,8 +104,9 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 			'Contact your Itniotech account manager to bind a channel and confirm SMS pricing for this country.',
 	},
 	'-20': {
-		meaning: 'That data already exists (for example, an audio file with this name)',
-		action: 'Use a different, unique file name.',
+		meaning:
+			'That data already exists (for example, an audio file, campaign or SIP group with this name)',
+		action: 'Use a different, unique name (audio file name, campaign name or SIP group name).',
 	},
 	'-21': {
 		meaning: 'Itniotech rejected the data as invalid',
@@ -158,6 +159,12 @@ export const VENDOR_STATUS: Readonly<Record<string, VendorStatusInfo>> = {
 		meaning: "This n8n server's IP address is not on the allow-list",
 		action:
 			"Add this n8n host's public IP address to the allow-list in the Itniotech console, then try again.",
+	},
+	'-54': {
+		meaning:
+			'The campaign is wrong: Itniotech knows no campaign with this ID, or its state does not allow this',
+		action:
+			'Check the Campaign ID with Campaign → Get Many; a finished or cancelled campaign cannot be suspended.',
 	},
 	'-32': {
 		meaning: 'The API key has no access to this app',

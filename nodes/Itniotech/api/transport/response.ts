@@ -9,7 +9,10 @@ import { parseJsonKeepingDigits } from './json';
  * as such rather than half-parsed, so the raw text is read here.
  */
 
-/** The vendor's answer: `status` "0" plus the endpoint's fields (`data`, or top-level for getBalance). */
+/**
+ * The vendor's answer: `status` "0" plus the endpoint's fields (`data`, or top-level for getBalance). The
+ * task endpoints' `{code, msg}` arrives here as `status` and `reason` too.
+ */
 export interface VendorEnvelope extends IDataObject {
 	status: string;
 	reason?: string;
@@ -67,7 +70,22 @@ export function parseHttpDate(value: string | undefined): number | undefined {
 	return exact && Number(minutes) < 60 && Number(seconds) < 60 ? ms : undefined;
 }
 
-/** The JSON object with a `status` a 2xx body must be, or the invalid answer it is instead. */
+/**
+ * The envelope's status and reason in either of the vendor's styles: `{status, reason}` (most endpoints) or
+ * `{code, msg}` (the group-call task endpoints); `status` wins when an answer has both. Undefined: neither.
+ */
+function statusAndReason(
+	parsed: IDataObject,
+): { status: unknown; reason: unknown; codeStyle: boolean } | undefined {
+	if ('status' in parsed) return { status: parsed.status, reason: parsed.reason, codeStyle: false };
+	if ('code' in parsed) return { status: parsed.code, reason: parsed.msg, codeStyle: true };
+	return undefined;
+}
+
+/**
+ * The JSON object with a status a 2xx body must be, or the invalid answer it is instead. Both envelope
+ * styles come out as `{status, reason, ...}`, so nothing above this function tells them apart.
+ */
 function parseEnvelope(
 	ctx: Pick<IExecuteFunctions, 'getNode'>,
 	request: FailedRequest,
@@ -85,19 +103,21 @@ function parseEnvelope(
 	} catch {
 		return invalid('an answer that is not valid JSON', trimmed);
 	}
-	if (
-		typeof parsed !== 'object' ||
-		parsed === null ||
-		Array.isArray(parsed) ||
-		!('status' in parsed)
-	) {
-		return invalid('an answer without a status', trimmed);
-	}
-	const envelope = { ...(parsed as IDataObject) } as VendorEnvelope;
-	const status: unknown = envelope.status;
+	const read =
+		typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+			? statusAndReason(parsed as IDataObject)
+			: undefined;
+	if (!read) return invalid('an answer without a status', trimmed);
+	const { status, reason, codeStyle } = read;
 	// Only text or a number is a status: `[0]` or `{}` would otherwise read as "0" and count as success.
 	if (typeof status !== 'string' && typeof status !== 'number') {
 		return invalid('an answer whose status is neither text nor a number', trimmed);
+	}
+	const envelope = { ...(parsed as IDataObject) } as VendorEnvelope;
+	if (codeStyle) {
+		delete envelope.code;
+		delete envelope.msg;
+		if (reason !== undefined) envelope.reason = reason as string;
 	}
 	envelope.status = String(status).trim();
 	return { envelope };
