@@ -131,8 +131,8 @@ export class ItniotechApi implements ICredentialType {
 	displayName = 'Itniotech API';
 
 	icon: Icon = {
-		light: 'file:../nodes/Itniotech/icons/voice.svg',
-		dark: 'file:../nodes/Itniotech/icons/voice.dark.svg',
+		light: 'file:../nodes/Itniotech/icons/itniotech.svg',
+		dark: 'file:../nodes/Itniotech/icons/itniotech.dark.svg',
 	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-itniotech/n8n-nodes-itniotech#credentials';

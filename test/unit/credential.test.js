@@ -342,3 +342,13 @@ describe('credential description', () => {
 		expect(codes).toEqual(expect.arrayContaining([404, 401, 403, 429, 500, 502, 503, 504]));
 	});
 });
+
+test('the credential has the package mark as its icon (not one node’s), light and dark, shipped in dist', () => {
+	const fs = require('node:fs');
+	const path = require('node:path');
+	const dir = path.join(__dirname, '../../dist/credentials');
+	for (const file of [credential.icon.light, credential.icon.dark]) {
+		expect(file).toMatch(/^file:\.\.\/nodes\/Itniotech\/icons\/itniotech(\.dark)?\.svg$/);
+		expect(fs.readFileSync(path.join(dir, file.slice('file:'.length)), 'utf8')).toMatch(/^<svg /);
+	}
+});
