@@ -63,7 +63,7 @@ describe.each(BRANDS)('Check Code on %s: the result is an item, not an error', (
 			verificationId,
 			number: '6281234567001',
 			channel: 'sms',
-			matched: 2,
+			resultCode: 2,
 		});
 		const right = await verify(check(verificationId, code), extra);
 		expect(right.items[0].json.verified).toBe(true);
@@ -73,7 +73,7 @@ describe.each(BRANDS)('Check Code on %s: the result is an item, not an error', (
 		const { verificationId, code } = await sentVerification(extra);
 		expireCodes(sim, verificationId);
 		const result = await verify(check(verificationId, code), extra);
-		expect(result.items[0].json).toMatchObject({ verified: false, reason: 'expired', matched: 5 });
+		expect(result.items[0].json).toMatchObject({ verified: false, reason: 'expired', resultCode: 5 });
 	});
 
 	test('a code used once already: verified false, reason "already used"', async () => {
@@ -83,7 +83,7 @@ describe.each(BRANDS)('Check Code on %s: the result is an item, not an error', (
 		expect(again.items[0].json).toMatchObject({
 			verified: false,
 			reason: 'already used',
-			matched: 4,
+			resultCode: 4,
 		});
 	});
 
@@ -108,7 +108,7 @@ describe('Check Code reads only data.matched', () => {
 		['matched 3 (unknown ID)', { matched: 3 }, false, 'unknown verification'],
 		['matched -1', { matched: -1 }, false, 'not verified'],
 		['matched 1 (still sending)', { matched: 1 }, false, 'code still being sent'],
-		['an undocumented matched', { matched: 9 }, false, 'not verified (matched 9)'],
+		['an undocumented matched', { matched: 9 }, false, 'not verified (result code 9)'],
 	])('%s', async (_name, data, verified, reason) => {
 		sim.inject(answer({ verificationId: '1', to: '6281234567001', channel: 'sms', ...data }));
 		const result = await verify(check('1', '123456'));

@@ -92,7 +92,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 				verificationId: sent.items[0].json.verificationId,
 				number: '6281234567001',
 				channel: 'sms',
-				matched: 0,
+				resultCode: 0,
 			},
 		]);
 		const got = await run(
@@ -111,7 +111,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			channel: 'sms',
 			verified: true,
 			state: 'verified',
-			matched: 0,
+			resultCode: 0,
 			verifiedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/),
 			flowId: null,
 			call: [],

@@ -166,7 +166,7 @@ test('a record with nothing in it still has every field; lists are read from arr
 		channel: null,
 		verified: false,
 		state: null,
-		matched: null,
+		resultCode: null,
 		verifiedAt: null,
 		flowId: null,
 		sms: [],

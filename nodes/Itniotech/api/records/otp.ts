@@ -33,7 +33,10 @@ export const WRONG_CODE = 'wrong code';
 /** A check's result: verified only for matched 0; any other value, in words (an unknown one shows its number). */
 export function checkResult(matched: number): { verified: boolean; reason: string | null } {
 	if (matched === 0) return { verified: true, reason: null };
-	return { verified: false, reason: CHECK_REASONS[matched] ?? `not verified (matched ${matched})` };
+	return {
+		verified: false,
+		reason: CHECK_REASONS[matched] ?? `not verified (result code ${matched})`,
+	};
 }
 
 /** A record's `matched` in words (record pages: -1, 0, 1, 2, 3; the verify page adds 4 and 5). */
@@ -49,7 +52,7 @@ const RECORD_STATES: Readonly<Record<number, string>> = {
 
 export function verificationState(matched: number | null): string | null {
 	if (matched === null) return null;
-	return RECORD_STATES[matched] ?? `unknown (matched ${matched})`;
+	return RECORD_STATES[matched] ?? `unknown (result code ${matched})`;
 }
 
 function typeBy(table: FieldTable, raw: IDataObject): IDataObject {
@@ -124,7 +127,7 @@ function legs(value: unknown, type: (raw: unknown) => IDataObject): IDataObject[
 /**
  * A verification record (GET record/{id} or POST orderId/record) as one stable item: `verificationId`,
  * `reference` (the vendor's orderId), `number` (oriReceiver), `channel`, `verified` (matched 0 only),
- * `state` in words, `matched`, `verifiedAt`, `flowId`, and the legs `sms` and `call` as lists.
+ * `state` in words, `resultCode` (the vendor's matched: a number, 0 = verified, named so nobody branches on it as a yes/no), `verifiedAt`, `flowId`, and the legs `sms` and `call` as lists.
  */
 export function typeVerificationRecord(raw: IDataObject): IDataObject {
 	const verifications = asObject(raw.verifications);
@@ -136,7 +139,7 @@ export function typeVerificationRecord(raw: IDataObject): IDataObject {
 		channel: text(verifications.channel),
 		verified: matched === 0,
 		state: verificationState(matched),
-		matched,
+		resultCode: matched,
 		verifiedAt: toIsoTime(verifications.verifiedDate),
 		flowId: toInteger(raw.flowId),
 		sms: legs(raw.sms, typeSmsLeg),

@@ -84,7 +84,7 @@ export async function execute(
 		verificationId,
 		number: text(data.to),
 		channel: text(data.channel),
-		matched: matchedOf(data.matched),
+		resultCode: matchedOf(data.matched),
 	});
 	if (code === undefined) return [row(false, WRONG_CODE)];
 	let envelope;
