@@ -73,7 +73,11 @@ describe.each(BRANDS)('Check Code on %s: the result is an item, not an error', (
 		const { verificationId, code } = await sentVerification(extra);
 		expireCodes(sim, verificationId);
 		const result = await verify(check(verificationId, code), extra);
-		expect(result.items[0].json).toMatchObject({ verified: false, reason: 'expired', resultCode: 5 });
+		expect(result.items[0].json).toMatchObject({
+			verified: false,
+			reason: 'expired',
+			resultCode: 5,
+		});
 	});
 
 	test('a code used once already: verified false, reason "already used"', async () => {
