@@ -35,7 +35,23 @@ export async function readAppId(
 	run: Run,
 	kind: AppKind,
 ): Promise<string> {
-	const { field, label, where } = APPS[kind];
+	const appId = await readOptionalAppId(ctx, itemIndex, run, kind);
+	if (appId !== undefined) return appId;
+	const { label, where } = APPS[kind];
+	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
+		itemIndex,
+		description: `Enter your ${label} in the Itniotech credential (find it in the console under ${where}), or set Options → App ID in this node.`,
+	});
+}
+
+/** The item's App ID as readAppId reads it, or undefined when neither the option nor the credential has one. */
+export async function readOptionalAppId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	run: Run,
+	kind: AppKind,
+): Promise<string | undefined> {
+	const { field, label } = APPS[kind];
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const override = options.appId;
 	const given =
@@ -53,8 +69,5 @@ export async function readAppId(
 			{ max: 64 },
 		);
 	}
-	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
-		itemIndex,
-		description: `Enter your ${label} in the Itniotech credential (find it in the console under ${where}), or set Options → App ID in this node.`,
-	});
+	return undefined;
 }

@@ -53,7 +53,7 @@ export const phoneNumberField: INodeProperties = {
 	placeholder: 'e.g. 6281234567890',
 	description:
 		'The number to send the code to, country code first. A leading + and spaces are fine.',
-	hint: "Uses each input item's phone field; replace it to map another one",
+	hint: "Uses each input item's phone field; after a Webhook node use {{ $json.body.phone }}",
 };
 
 export function channelField(description: string): INodeProperties {
@@ -139,7 +139,7 @@ export const verificationIdField: INodeProperties = {
 	default: '={{ $json.verificationId }}',
 	placeholder: 'e.g. 22206051443051000003',
 	description: 'The verificationId that Send Code, Send My Own Code or Resend returned',
-	hint: "Uses each input item's verificationId; replace it to use another one",
+	hint: "Uses each input item's verificationId; after a Webhook node use {{ $json.body.verificationId }}",
 };
 
 function isObject(value: unknown): value is IDataObject {

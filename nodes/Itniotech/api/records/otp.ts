@@ -170,9 +170,10 @@ export const TEMPLATE_FIELDS: FieldTable = [
 
 export function typeTemplate(raw: unknown): IDataObject {
 	const typed = typeBy(TEMPLATE_FIELDS, asObject(raw));
-	const codeType = typed.codeType as number | null;
-	typed.codeKind = codeType === null ? null : (CODE_TYPES[codeType] ?? `type ${codeType}`);
-	return typed;
+	// One field for the kind of code, in words, where the vendor's number was.
+	const { codeType, ...rest } = typed;
+	const kind = codeType as number | null;
+	return { ...rest, codeKind: kind === null ? null : (CODE_TYPES[kind] ?? `type ${kind}`) };
 }
 
 /**

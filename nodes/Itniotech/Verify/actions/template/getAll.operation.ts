@@ -3,6 +3,7 @@ import { OTP_PATHS } from '../../../api/platform';
 import { listEntries, typeTemplate } from '../../../api/records/otp';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
+import { readOptionalAppId } from '../../../common/appId';
 import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { readLimit, returnAllOrLimit } from '../../../common/paging';
@@ -12,7 +13,8 @@ export const meta: OperationMeta = {
 	value: 'getAll',
 	name: 'Get Many',
 	action: 'Get many templates',
-	description: "Get the account's OTP templates, with their IDs, texts and code settings",
+	description:
+		"Get the OTP app's templates (every app's when no OTP App ID is set), with IDs, texts and code settings",
 };
 
 export const properties: INodeProperties[] = [
@@ -31,7 +33,10 @@ export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
 	return { limit: readLimit(this, itemIndex), timeoutSeconds, maxAttempts };
 }
 
-/** GET /otp/template/list (every template of the account, no paging): one typed item per template. */
+/**
+ * GET /otp/template/list: every template of the account at once, no paging. Only the node's OTP app's are kept,
+ * as Template → From List shows them, so the list matches what Send Code can use.
+ */
 export async function execute(
 	this: IExecuteFunctions,
 	input: Input,
@@ -46,6 +51,11 @@ export async function execute(
 		timeoutSeconds,
 		maxAttempts,
 	});
-	const templates = listEntries(envelope.data, 'templateId').map(typeTemplate);
+	const appId = await readOptionalAppId(this, itemIndex, run, 'otp');
+	const templates = listEntries(envelope.data, 'templateId')
+		.map(typeTemplate)
+		.filter(
+			(template) => appId === undefined || template.appId === null || template.appId === appId,
+		);
 	return limit === undefined ? templates : templates.slice(0, limit);
 }

@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 		default: '={{ $json.code }}',
 		placeholder: 'e.g. 482913',
 		description: `The code the person typed (${CODE_MIN} to ${CODE_MAX} letters or digits; spaces and dashes are ignored)`,
-		hint: "Uses each input item's code field; replace it to map another one",
+		hint: "Uses each input item's code field; after a Webhook node use {{ $json.body.code }}",
 	},
 	verifyOptions([timeoutOption]),
 ];

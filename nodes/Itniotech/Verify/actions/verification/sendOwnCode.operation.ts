@@ -34,7 +34,6 @@ export const properties: INodeProperties[] = [
 		displayName: 'Code',
 		name: 'code',
 		type: 'string',
-		typeOptions: { password: true },
 		required: true,
 		default: '',
 		placeholder: 'e.g. 482913',
