@@ -63,7 +63,8 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890',
-		description: 'Number to call (Callee in the console): the country code, then the number; 7 to 15 digits',
+		description:
+			'Number to call (Callee in the console): the country code, then the number; 7 to 15 digits',
 	},
 	{
 		displayName: 'Language',
