@@ -89,3 +89,16 @@ describe('a field whose expression found nothing', () => {
 		expect(descriptionFor('12345')).not.toMatch(/body/);
 	});
 });
+
+describe('an expression typed into a field left in Fixed mode', () => {
+	test('the value is shown with how to fix it', () => {
+		expect(previewValue('{{ $json.number }}')).toBe(
+			'"{{ $json.number }}" (an expression typed as fixed text: set the field to Expression)',
+		);
+	});
+
+	test('ordinary text gets no such note', () => {
+		expect(previewValue('12345')).toBe('"12345"');
+		expect(previewValue('{ not an expression }')).toBe('"{ not an expression }"');
+	});
+});

@@ -3,12 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 
 const PREVIEW_LENGTH = 40;
 
-/** How a bad value is shown back to the user: quoted, control characters escaped, long ones cut. */
+/**
+ * How a bad value is shown back to the user: quoted, control characters escaped, long ones cut. Text with
+ * {{ }} reached the node unevaluated: typed into a field left in Fixed mode, which the user cannot tell.
+ */
 export function previewValue(value: unknown): string {
 	if (value === undefined || value === null) return 'nothing';
 	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	const cut = text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…` : text;
-	return JSON.stringify(cut);
+	const unevaluated = typeof value === 'string' && /\{\{[\s\S]*\}\}/.test(value);
+	return unevaluated
+		? `${JSON.stringify(cut)} (an expression typed as fixed text: set the field to Expression)`
+		: JSON.stringify(cut);
 }
 
 /** An expression that found nothing is most often a field read from the wrong place, like a Webhook's body. */
