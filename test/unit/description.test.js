@@ -143,3 +143,19 @@ test('Max Wait is offered under Options only once Wait for Result is on, in ever
 		expect(shown({ waitForResult: true })).toBe(true);
 	}
 });
+
+test('Wait for Result arrives switched on when added, and its hint names every outcome', () => {
+	const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
+	const waits = [description, new ItniotechSms().description].flatMap((node) =>
+		node.properties
+			.filter((p) => p.name === 'options')
+			.flatMap((p) => p.options.filter((o) => o.name === 'waitForResult')),
+	);
+	expect(waits.length).toBe(4);
+	for (const wait of waits) {
+		expect(wait.default).toBe(true);
+		expect(wait.description).toMatch(
+			/answered, notAnswered, failed or stillRunning|delivered, failed or stillSending/,
+		);
+	}
+});

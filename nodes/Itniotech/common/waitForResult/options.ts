@@ -10,12 +10,12 @@ export const DEFAULT_MAX_WAIT_MINUTES = 5;
 
 const WORDS = {
 	calls: {
-		wait: 'Whether to wait until each call has ended, then output its record and outcome (answered, notAnswered, failed).',
+		wait: 'Whether to wait until each call has ended, then output its record and outcome: answered, notAnswered, failed or stillRunning',
 		still: 'A call still running then has outcome stillRunning',
 		trigger: 'Itniotech Voice Trigger',
 	},
 	messages: {
-		wait: 'Whether to wait until each message has a final delivery report, then output it with its outcome (delivered, failed).',
+		wait: 'Whether to wait until each message has a final delivery report, then output it with its outcome: delivered, failed or stillSending',
 		still: 'A message still sending then has outcome stillSending',
 		trigger: 'Itniotech SMS Trigger',
 	},
@@ -39,7 +39,8 @@ export function waitOptions(kind: keyof typeof WORDS): INodeProperties[] {
 			displayName: 'Wait for Result',
 			name: 'waitForResult',
 			type: 'boolean',
-			default: false,
+			// Adding the option is asking for the wait: it arrives switched on.
+			default: true,
 			description: WORDS[kind].wait,
 		},
 	];
