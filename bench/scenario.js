@@ -206,9 +206,8 @@ const floorReport = { appId: 'benchApp', msgId: '={{ $json.msgId }}' };
 const nodeReport = {
 	resource: 'message',
 	operation: 'getReport',
-	appId: 'benchApp',
 	msgIds: '={{ $json.msgId }}',
-	options: { concurrency },
+	options: { concurrency, appId: 'benchApp' },
 };
 const HOUR_AGO = () => new Date(Date.now() - 3600000).toISOString();
 
