@@ -213,6 +213,30 @@ describe('Call → Send Audio File', () => {
 		).toBe(true);
 	});
 
+	test('a number Itniotech refuses is not sent, and its reason reads like a refused Send Text to Speech', async () => {
+		const [placed, refused] = numbers(2);
+		const before = sim.refusedCallees;
+		sim.refusedCallees = new Set([refused]);
+		const result = await runNode({
+			parameters: group(`${placed},${refused}`),
+			credentials: withAppId(),
+		}).finally(() => {
+			sim.refusedCallees = before;
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.json)).toEqual([
+			{ voiceId: expect.stringMatching(/^\d+$/), number: placed, submitted: true, reason: null },
+			{
+				voiceId: null,
+				number: refused,
+				submitted: false,
+				reason: expect.stringMatching(
+					/^Itniotech has no rate for this destination \(Itniotech: -26: /,
+				),
+			},
+		]);
+	});
+
 	test('a list from an expression works too', async () => {
 		const result = await runNode({
 			parameters: group('={{ $json.numbers }}'),
@@ -281,8 +305,12 @@ describe('Audio File', () => {
 		});
 
 		const again = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
-		expect(again.error.message).toMatch(/^Itniotech error -20:/);
-		expect(again.error.description).toMatch(/different, unique name \(audio file name/);
+		expect(again.error.message).toBe(
+			'An audio file named greeting.mp3 is already in the account (Itniotech error -20)',
+		);
+		expect(again.error.description).toMatch(
+			/^Upload it under another File Name, or skip Upload and pick greeting.mp3 From List in Send Audio File\. /,
+		);
 
 		const list = await runNode({
 			parameters: { resource: 'audioFile', operation: 'list', returnAll: true, options: {} },

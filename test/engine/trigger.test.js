@@ -428,7 +428,9 @@ test.each([['voice'], ['sms']])(
 		const query = noticesShown(which, { authentication: 'queryToken' });
 		expect(query).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/Production URL above followed by \?token=YOUR_TOKEN/),
+				expect.stringMatching(
+					/Production URL \(Webhook URLs, top of this panel, Production tab\), then \?token= and your token/,
+				),
 				reachable,
 			]),
 		);
@@ -436,7 +438,7 @@ test.each([['voice'], ['sms']])(
 		const inPath = noticesShown(which, { authentication: 'pathToken' });
 		expect(inPath).toEqual(
 			expect.arrayContaining([
-				expect.stringMatching(/with :token replaced by your token/),
+				expect.stringMatching(/Production tab\), :token replaced by your token/),
 				reachable,
 			]),
 		);

@@ -17,11 +17,11 @@ function apiError(message, unknown) {
 	return error;
 }
 
-const row = (number, voiceId, submitted = true, terminationReason = 'submitted') => ({
+const row = (number, voiceId, submitted = true, reason = null) => ({
 	number,
 	voiceId,
 	submitted,
-	terminationReason,
+	reason,
 });
 
 test('a chunk not sent because the run stopped is listed as not sent, next to what was placed before it', () => {

@@ -59,7 +59,7 @@ export class ItniotechSmsTrigger implements INodeType {
 			...updateDisplayOptions({ show: { event: ['smsDelivery'] } }, [
 				{
 					displayName:
-						'Itniotech staff set this URL: ask Itniotech support or your account manager to set it (see below) as your SMS delivery report push URL.',
+						'Itniotech staff set this URL: ask Itniotech support or your account manager to set it (built as said below) as your SMS delivery report push URL.',
 					name: 'smsDeliveryNotice',
 					type: 'notice',
 					default: '',
@@ -68,7 +68,7 @@ export class ItniotechSmsTrigger implements INodeType {
 			...updateDisplayOptions({ show: { event: ['smsInbound'] } }, [
 				{
 					displayName:
-						'Itniotech staff set this URL: ask Itniotech support or your account manager to set it (see below) as your inbound SMS (MO) push URL.',
+						'Itniotech staff set this URL: ask Itniotech support or your account manager to set it (built as said below) as your inbound SMS (MO) push URL.',
 					name: 'smsInboundNotice',
 					type: 'notice',
 					default: '',

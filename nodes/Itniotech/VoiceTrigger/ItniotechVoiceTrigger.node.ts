@@ -49,7 +49,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Enter this trigger’s URL (see below) in the Itniotech console: Voice → settings → status report push URL. Then publish the workflow.',
+					'Enter this trigger’s URL (built as said below) in the Itniotech console: Voice → settings → status report push URL. Then publish the workflow.',
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',

@@ -48,17 +48,15 @@ export function mergeCallReport(target: CallReport, source: CallReport): void {
 const text = (value: unknown): string | null =>
 	value === undefined || value === null ? null : String(value);
 
-/** The calls behind a send's output rows ({ voiceId, number[, submitted, terminationReason] }). */
+/** The calls behind a send's output rows ({ voiceId, number[, submitted, reason] }). */
 export function callsOfRows(item: number, rows: IDataObject[]): CallReport {
 	const report = emptyCallReport();
 	for (const row of rows) {
 		if (row.submitted === false) {
-			const reason =
-				text(row.terminationReason) ?? `termination code ${text(row.terminationCode) ?? 'unknown'}`;
 			report.notPlaced.push({
 				item,
 				number: text(row.number),
-				reason: `refused by Itniotech: ${reason}`,
+				reason: `refused by Itniotech: ${text(row.reason) ?? 'no reason given'}`,
 			});
 		} else {
 			report.placed.push({ item, number: text(row.number), voiceId: text(row.voiceId) });

@@ -69,7 +69,7 @@ const handOverNotices: INodeProperties[] = [
 	...updateDisplayOptions({ show: { authentication: ['queryToken'] } }, [
 		{
 			displayName:
-				'The URL to hand over: the Production URL above followed by ?token=YOUR_TOKEN (your token). The Test URL takes it the same way.',
+				'The URL to hand over: the Production URL (Webhook URLs, top of this panel, Production tab), then ?token= and your token. The Test URL takes it too.',
 			name: 'queryTokenUrlNotice',
 			type: 'notice',
 			default: '',
@@ -78,7 +78,7 @@ const handOverNotices: INodeProperties[] = [
 	...updateDisplayOptions({ show: { authentication: ['pathToken'] } }, [
 		{
 			displayName:
-				'The URL to hand over: the Production URL above with :token replaced by your token. The Test URL takes it the same way.',
+				'The URL to hand over: the Production URL (Webhook URLs, top of this panel, Production tab), :token replaced by your token. The Test URL takes it too.',
 			name: 'pathTokenUrlNotice',
 			type: 'notice',
 			default: '',

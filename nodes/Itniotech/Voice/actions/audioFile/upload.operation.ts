@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
@@ -100,14 +100,29 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const { binaryPropertyName, fileName, timeoutSeconds } = input;
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, binaryPropertyName);
-	const envelope = await itniotechApiRequest(this, run, {
-		method: 'POST',
-		path: '/voice/fileUpload',
-		body: { fileName, file: bytes.toString('base64') },
-		itemIndex,
-		timeoutSeconds,
-		isSend: true,
-		unknownOutcome: CALL_UNKNOWN_OUTCOME,
-	});
+	let envelope;
+	try {
+		envelope = await itniotechApiRequest(this, run, {
+			method: 'POST',
+			path: '/voice/fileUpload',
+			body: { fileName, file: bytes.toString('base64') },
+			itemIndex,
+			timeoutSeconds,
+			isSend: true,
+			unknownOutcome: CALL_UNKNOWN_OUTCOME,
+		});
+	} catch (error) {
+		throw namingTheTakenName(error, fileName);
+	}
 	return [{ fileId: typeof envelope.data === 'string' ? envelope.data : null, fileName }];
+}
+
+/** A -20 on an upload: the name is taken, most often by this same file uploaded in an earlier run. */
+function namingTheTakenName(error: unknown, fileName: string): unknown {
+	if (error instanceof NodeApiError && error.context.vendorStatus === '-20') {
+		error.message = `An audio file named ${fileName} is already in the account (Itniotech error -20)`;
+		error.description =
+			`Upload it under another File Name, or skip Upload and pick ${fileName} From List in Send Audio File. ${error.description ?? ''}`.trim();
+	}
+	return error;
 }

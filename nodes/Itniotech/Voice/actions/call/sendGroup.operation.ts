@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { describeVendorStatus } from '../../../api/statusCodes';
 import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { platformLimits } from '../../../api/platform';
@@ -168,6 +169,16 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 /**
+ * Why Itniotech refused one number, in the same words as a refused Send Text to Speech (and the SMS sends'
+ * `reason`), with Itniotech's own code and text after it.
+ */
+function refusalReason(code: string | null, vendorText: string | null): string {
+	const said = [code, vendorText].filter((part) => part !== null).join(': ');
+	if (code === null) return said === '' ? 'refused by Itniotech' : said;
+	return `${describeVendorStatus(code).meaning} (Itniotech: ${said})`;
+}
+
+/**
  * POST /voice/sendGroup in consecutive chunks of at most 200 callees; one output item per number.
  * A chunk is never sent twice; if one fails, no later chunk is sent and the error records which callees
  * were placed (with their voiceIds), which have an unknown outcome and which were not sent.
@@ -201,13 +212,12 @@ export async function execute(
 			? (envelope.data as unknown[]).filter(isObject)
 			: [];
 		for (const answer of answers) {
-			const terminationCode = textOrNull(answer.terminationCode);
+			const code = textOrNull(answer.terminationCode);
 			results.push({
 				voiceId: textOrNull(answer.voiceId),
 				number: textOrNull(answer.callee),
-				submitted: terminationCode === '0',
-				terminationCode,
-				terminationReason: answer.terminationReason ?? null,
+				submitted: code === '0',
+				reason: code === '0' ? null : refusalReason(code, textOrNull(answer.terminationReason)),
 			});
 		}
 	}
