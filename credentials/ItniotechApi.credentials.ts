@@ -195,17 +195,16 @@ export class ItniotechApi implements ICredentialType {
 				{
 					name: 'Like Itniotech',
 					value: 'itniotech',
-					description: 'Its API documentation puts "sms" in the address of every SMS function',
+					description: 'Its balance address ends in /sms/getBalance (also a local test server)',
 				},
 				{
 					name: 'Like Onbuka',
 					value: 'onbuka',
-					description:
-						'Its API documentation has no "sms" in the addresses of SMS functions (the usual case)',
+					description: 'Its balance address ends in /getBalance, without /sms (the usual case)',
 				},
 			],
 			default: 'onbuka',
-			description: "How the brand's API documentation names its addresses",
+			description: "Which brand the addresses in this brand's API documentation look like",
 			displayOptions: { show: { platform: ['other'] } },
 		},
 		{

@@ -172,7 +172,7 @@ function shots(demo) {
 			],
 			fields: {
 				'Phone Numbers|Phone Number|Numbers': '={{ $json.phone }}',
-				'Text|Content': '=Hi {{ $json.name }}, your order is on its way.',
+				'Message|Text|Content': '=Hi {{ $json.name }}, your order is on its way.',
 			},
 		},
 		{

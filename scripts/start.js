@@ -162,7 +162,7 @@ async function main() {
 		done();
 	}
 
-	done = step('Credential and example workflows');
+	done = step('Credential and example workflows (n8n imports them one by one: about 2 minutes)');
 	await n8n.importCredentialAndWorkflows(
 		runtime,
 		USER_FOLDER,
@@ -204,7 +204,9 @@ async function main() {
 		? (() => {
 				const ids = demoVoiceIds(simulator.groupHistory);
 				return `
-  Demo account (credential "${credential.name}", key ${DEMO.account.apiKey}, ${simulator.baseUrl}):
+  Demo account (credential "${credential.name}", ready to use). For a credential of your own:
+    API Key ${DEMO.account.apiKey}, API Secret ${DEMO.account.apiSecret}, Platform Other Brand (Same Platform),
+    Base URL ${simulator.baseUrl}, Path Layout Like Itniotech
     Voice App ID   ${DEMO.voiceAppId}
     SMS App ID     ${DEMO.smsAppId}
     OTP App ID     ${DEMO.otpAppId} (templates "Sign-up code", "Login code (letters)")

@@ -282,7 +282,7 @@ describe('Audio File', () => {
 
 		const again = await runNode({ parameters: upload(), items: [binaryItem()], credentials });
 		expect(again.error.message).toMatch(/^Itniotech error -20:/);
-		expect(again.error.description).toMatch(/different, unique file name/);
+		expect(again.error.description).toMatch(/different, unique name \(audio file name/);
 
 		const list = await runNode({
 			parameters: { resource: 'audioFile', operation: 'list', returnAll: true, options: {} },

@@ -307,6 +307,20 @@ describe('checked before any request', () => {
 		expect(sim.requests).toHaveLength(0);
 	});
 
+	test('Check Code right after a Webhook (fields under body): the Verification ID is empty, the hint says body', async () => {
+		const result = await verify(
+			{
+				operation: 'check',
+				verificationId: '={{ $json.verificationId }}',
+				code: '={{ $json.code }}',
+			},
+			{ items: [{ json: { body: { verificationId: '22206051443051000003', code: '1234' } } }] },
+		);
+		expect(result.error.message).toBe('The Verification ID in item 0 is empty');
+		expect(result.error.description).toMatch(/\{\{ \$json\.body\.verificationId \}\}/);
+		expect(sim.requests).toHaveLength(0);
+	});
+
 	test('no OTP App ID anywhere: the error says where to set it', async () => {
 		const result = await verify(sendCode(), { credentials });
 		expect(result.error.message).toBe('No OTP App ID is set');

@@ -122,3 +122,24 @@ test("the nodes panel's entry for each action node describes that node, though n
 		expect(trigger.description).toMatch(/start workflows on/);
 	}
 });
+
+test('Max Wait is offered under Options only once Wait for Result is on, in every send that can wait', () => {
+	// n8n's editor filters a collection's options with displayParameterPath over the collection's own values.
+	const { NodeHelpers } = require('n8n-workflow');
+	const { ItniotechSms } = require('../../dist/nodes/Itniotech/Sms/ItniotechSms.node.js');
+	const nodes = [description, new ItniotechSms().description];
+	const waiting = nodes.flatMap((node) =>
+		node.properties.filter(
+			(p) => p.name === 'options' && p.options.some((o) => o.name === 'waitForResult'),
+		),
+	);
+	expect(waiting.length).toBe(4);
+	for (const options of waiting) {
+		const maxWait = options.options.find((o) => o.name === 'maxWaitMinutes');
+		const shown = (values) =>
+			NodeHelpers.displayParameterPath({ options: values }, maxWait, 'options', null);
+		expect(shown({})).toBe(false);
+		expect(shown({ waitForResult: false })).toBe(false);
+		expect(shown({ waitForResult: true })).toBe(true);
+	}
+});

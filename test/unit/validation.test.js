@@ -69,3 +69,23 @@ describe('validateVoiceId', () => {
 		expect(previewValue(undefined)).toBe('nothing');
 	});
 });
+
+describe('a field whose expression found nothing', () => {
+	const { validatePhoneNumber } = require('../../dist/nodes/Itniotech/common/validation.js');
+	const descriptionFor = (value) => {
+		try {
+			validatePhoneNumber(node, 'Phone Number', value, 0);
+		} catch (error) {
+			return error.description;
+		}
+		throw new Error('accepted');
+	};
+
+	test('points to the Webhook body, where such fields usually are', () => {
+		expect(descriptionFor(undefined)).toMatch(/^Got nothing\..*\{\{ \$json\.body\.phone \}\}/);
+	});
+
+	test('a value that is there but wrong gets no such guess', () => {
+		expect(descriptionFor('12345')).not.toMatch(/body/);
+	});
+});

@@ -56,7 +56,7 @@ test('operations carry n8n’s names, no name repeats its resource, actions say 
 	const getRecord = description.properties
 		.find((p) => p.name === 'operation' && p.displayOptions.show.resource[0] === 'callRecord')
 		.options.find((o) => o.value === 'getGroupRecord');
-	expect(getRecord.description).toMatch(/any call this node sent, text to speech or audio file/);
+	expect(getRecord.description).toMatch(/any call of your account, text to speech or audio file/);
 });
 
 test('the canvas subtitle is the chosen operation’s action, so Get says what it gets', () => {

@@ -11,10 +11,17 @@ export function previewValue(value: unknown): string {
 	return JSON.stringify(cut);
 }
 
+/** An expression that found nothing is most often a field read from the wrong place, like a Webhook's body. */
+export const nothingFoundHint = (example = 'phone') =>
+	`If this is an expression: after a Webhook node the posted fields are under body, e.g. {{ $json.body.${example} }}.`;
+
+const hintFor = (got: unknown, hint: string) =>
+	got === undefined || got === null ? `${hint} ${nothingFoundHint()}` : hint;
+
 function fail(node: INode, itemIndex: number, message: string, got: unknown, hint: string): never {
 	throw new NodeOperationError(node, message, {
 		itemIndex,
-		description: `Got ${previewValue(got)}. ${hint}`,
+		description: `Got ${previewValue(got)}. ${hintFor(got, hint)}`,
 	});
 }
 

@@ -3,7 +3,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Run } from '../../api/transport/run';
 import { appIdOption, readAppId } from '../../common/appId';
 import { optionsField } from '../../common/fields';
-import { previewValue, validatePhoneNumber, validateText } from '../../common/validation';
+import {
+	nothingFoundHint,
+	previewValue,
+	validatePhoneNumber,
+	validateText,
+} from '../../common/validation';
 
 /** Fields and checks the Verify operations share, and the vendor's OTP limits (reference sections 1–4). */
 
@@ -207,12 +212,14 @@ export function readVerificationId(ctx: IExecuteFunctions, itemIndex: number): s
 		if (/^[0-9A-Za-z_-]{1,64}$/.test(trimmed) && trimmed.length <= VERIFICATION_ID_MAX)
 			return trimmed;
 	}
+	const empty =
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 	throw new NodeOperationError(
 		ctx.getNode(),
-		`The Verification ID in item ${itemIndex} is not valid`,
+		`The Verification ID in item ${itemIndex} is ${empty ? 'empty' : 'not valid'}`,
 		{
 			itemIndex,
-			description: `Got ${previewValue(value)}. Use the verificationId that Send Code or Resend returned, e.g. 22206051443051000003; {{ $json.verificationId }} reads it from the input item.`,
+			description: `Got ${previewValue(value)}. Use the verificationId that Send Code or Resend returned, e.g. 22206051443051000003. ${nothingFoundHint('verificationId')}`,
 		},
 	);
 }

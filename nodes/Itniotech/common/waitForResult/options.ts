@@ -30,6 +30,8 @@ export function waitOptions(kind: keyof typeof WORDS): INodeProperties[] {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_WAIT_MINUTES },
 			default: DEFAULT_MAX_WAIT_MINUTES,
+			// Offered only once Wait for Result is on: a sibling path in a collection reads the collection's values.
+			displayOptions: { show: { waitForResult: [true] } },
 			description: `How long Wait for Result waits at most, 1 to ${MAX_WAIT_MINUTES} minutes. ${WORDS[kind].still}.`,
 			hint: `At most ${MAX_WAIT_MINUTES} minutes; for longer waits or large volumes, use the ${WORDS[kind].trigger}`,
 		},

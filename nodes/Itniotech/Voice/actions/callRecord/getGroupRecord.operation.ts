@@ -11,7 +11,7 @@ export const meta: OperationMeta = {
 	name: 'Get',
 	action: 'Get a call record',
 	description:
-		'Look up any call this node sent, text to speech or audio file, by its Voice ID: status, times, cost',
+		'Look up any call of your account, text to speech or audio file, by its Voice ID: status, times, cost',
 };
 
 export const properties = recordGetFields;
