@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 import { previewValue } from '../../common/validation';
 
-/** What the SIP Phone operations and Call From SIP Phone share: the SIP phone picked by its account. */
+/** What the SIP Phone operations and Call → Send From SIP Phone share: the SIP phone picked by its account. */
 
 /** The Include Passwords option: SIP passwords are secrets, so they stay out of the output unless asked for. */
 export const includePasswordsOption: INodeProperties = {

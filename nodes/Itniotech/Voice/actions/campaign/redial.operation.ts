@@ -162,7 +162,7 @@ export async function execute(
 			campaignId: newId,
 			name: taskName,
 			redialOf: campaignId,
-			numbers: resendType === 1 ? 'failed' : 'all',
+			onlyFailed: resendType === 1,
 		},
 	];
 }

@@ -106,10 +106,10 @@ export async function readInput(
 		);
 	}
 	// Itniotech's copy of the page requires it; Onbuka's marks it optional.
-	if (display === '' && platform.id === 'itniotech') {
+	if (display === '' && platform.layout === 'itniotech') {
 		throw new NodeOperationError(
 			node,
-			`The Caller ID in item ${itemIndex} is required on Itniotech`,
+			`The Caller ID in item ${itemIndex} is required on ${platform.name}`,
 			{
 				itemIndex,
 				description: 'Enter the number the called people see, 7 to 13 digits, e.g. 6281234567.',
@@ -143,11 +143,21 @@ export async function execute(
 			check: 'look for the group with SIP Phone → Get Many before creating it again',
 		},
 	});
+	// The group exists now: a failed listing must say so, or a second run would be refused (-20) unexplained.
 	const phones = await collectPages(
 		this,
 		{ run, path: SIP_PATHS.list, params: { appId: body.appId }, itemIndex, timeoutSeconds },
 		undefined,
-	);
+	).catch((error: unknown) => {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The SIP phones of group "${String(body.groupName)}" were created, but listing them failed`,
+			{
+				itemIndex,
+				description: `Do not create the group again. Get its phones with SIP Phone → Get Many. (${error instanceof Error ? error.message : String(error)})`,
+			},
+		);
+	});
 	return phones
 		.filter((phone) => phone.groupName === body.groupName)
 		.map((phone) => typeSipPhone(phone, includePasswords));

@@ -17,9 +17,9 @@ import { voiceOptions } from '../../helpers/options';
 import { readSipAccount, sipPhoneField } from '../../helpers/sipPhone';
 
 export const meta: OperationMeta = {
-	value: 'callFromSip',
-	name: 'Call From SIP Phone',
-	action: 'Call from a SIP phone',
+	value: 'sendSip',
+	name: 'Send From SIP Phone',
+	action: 'Send a call from a SIP phone',
 	description:
 		'Have a SIP phone of the account call a number ("click to call"). Returns the Voice ID of the call.',
 };
