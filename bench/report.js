@@ -313,7 +313,7 @@ function table(run, a) {
 				`the same ${n} numbers as one Campaign → Create (the task API; each name as text1)`,
 				timeCell(a.campaignNode.ms),
 				rangeCell(a.campaignNode.ms),
-				`**${requests(a.campaignNode.requests)} request(s)**; 12b/12a time = **${a.campaignTime.toFixed(3)}**; CPU ${s(a.campaignNode.cpuMs.median)} s; peak RSS ${mb(a.campaignNode.rss.median)} MB`,
+				`**${requests(a.campaignNode.requests)} request${a.campaignNode.requests.max === 1 ? '' : 's'}**; 12b/12a time = **${a.campaignTime.toFixed(3)}**; CPU ${s(a.campaignNode.cpuMs.median)} s; peak RSS ${mb(a.campaignNode.rss.median)} MB`,
 			],
 		);
 	}
@@ -353,7 +353,7 @@ function reading(run, a) {
 	}
 	if (a.campaignTime !== undefined) {
 		lines.push(
-			`- **A campaign vs one call per number**: ${a.campaignNode.requests.median} request instead of ${a.campaignTts.requests.median}, ` +
+			`- **A campaign vs one call per number**: ${a.campaignNode.requests.median} request${a.campaignNode.requests.median === 1 ? '' : 's'} instead of ${a.campaignTts.requests.median}, ` +
 				`${s(a.campaignNode.ms.median)} s instead of ${s(a.campaignTts.ms.median)} s for ${a.campaignTts.sample.items} numbers. The time is the node's: Itniotech then dials the campaign's numbers itself.`,
 		);
 	}
