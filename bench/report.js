@@ -76,6 +76,19 @@ function analyse(run) {
 		a.waitRequests = a.waitGets.requests.median / a.waitNode.requests.median;
 		a.waitTime = a.waitNode.ms.median / a.waitGets.ms.median;
 	}
+	// Campaigns: only in runs that measured them.
+	if (rows.campaignTts && rows.campaignNode) {
+		for (const id of ['campaignTts', 'campaignNode']) {
+			a[id] = {
+				ms: timed(id),
+				cpuMs: timed(id, 'cpuMs'),
+				rss: timed(id, 'maxRssMb'),
+				requests: timed(id, 'requests'),
+				sample: rows[id][0],
+			};
+		}
+		a.campaignTime = a.campaignNode.ms.median / a.campaignTts.ms.median;
+	}
 	a.lookup16 = a.lookupNode.ms.median / a.lookupFloor.ms.median;
 	a.lookup1 = a.lookupNode1.ms.median / a.lookupFloor1.ms.median;
 	a.pagingTime = a.pagingNode.ms.median / a.pagingFloor.ms.median;
@@ -284,6 +297,26 @@ function table(run, a) {
 			],
 		);
 	}
+	if (a.campaignTime !== undefined) {
+		const requests = (st) => (st.min === st.max ? `${st.min}` : `${st.min}–${st.max}`);
+		const n = a.campaignTts.sample.items;
+		rows.push(
+			[
+				'12a',
+				`${n} numbers, one Call → Send Text to Speech per number (the name in each text), concurrency ${c}`,
+				timeCell(a.campaignTts.ms),
+				rangeCell(a.campaignTts.ms),
+				`**${requests(a.campaignTts.requests)} requests**; CPU ${s(a.campaignTts.cpuMs.median)} s; peak RSS ${mb(a.campaignTts.rss.median)} MB`,
+			],
+			[
+				'12b',
+				`the same ${n} numbers as one Campaign → Create (the task API; each name as text1)`,
+				timeCell(a.campaignNode.ms),
+				rangeCell(a.campaignNode.ms),
+				`**${requests(a.campaignNode.requests)} request${a.campaignNode.requests.max === 1 ? '' : 's'}**; 12b/12a time = **${a.campaignTime.toFixed(3)}**; CPU ${s(a.campaignNode.cpuMs.median)} s; peak RSS ${mb(a.campaignNode.rss.median)} MB`,
+			],
+		);
+	}
 	return [
 		'| row | what | median | min–max | ratios and notes |',
 		'|---|---|---|---|---|',
@@ -316,6 +349,12 @@ function reading(run, a) {
 		lines.push(
 			`- **Wait for Result vs one Get per call per poll**: ${a.waitNode.requests.median} look-ups instead of ${a.waitGets.requests.median} (${a.waitRequests.toFixed(1)}× fewer) ` +
 				`for ${a.waitNode.sample.items} calls waited for 5 minutes, two of them never ending; the time shown is the requests' (the simulator's calls progress on a clock the wait's pauses move on).`,
+		);
+	}
+	if (a.campaignTime !== undefined) {
+		lines.push(
+			`- **A campaign vs one call per number**: ${a.campaignNode.requests.median} request${a.campaignNode.requests.median === 1 ? '' : 's'} instead of ${a.campaignTts.requests.median}, ` +
+				`${s(a.campaignNode.ms.median)} s instead of ${s(a.campaignTts.ms.median)} s for ${a.campaignTts.sample.items} numbers. The time is the node's: Itniotech then dials the campaign's numbers itself.`,
 		);
 	}
 	const worst = Math.max(...a.records.map((r) => r.ratio.max));
@@ -357,6 +396,8 @@ const ROW_LABELS = {
 	reportNode: '10b',
 	waitGets: '11a',
 	waitNode: '11b',
+	campaignTts: '12a',
+	campaignNode: '12b',
 };
 
 /** Rows measured later on their own (BENCH_ROWS with BENCH_MERGE=1): which, when and under what load. */

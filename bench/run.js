@@ -10,6 +10,7 @@
  *   BENCH_N (10000) look-ups at BENCH_CONCURRENCY (16) · BENCH_SEQUENTIAL_N (1000) look-ups at concurrency 1
  *   BENCH_PAGING_RECORDS (200000) over 50 days · BENCH_LATENCY_MS (20) · BENCH_REPEATS (3)
  *   Wait for Result (rows waitGets, waitNode): 1,000 calls waited for 5 minutes, on a clock of their own
+ *   Campaigns (rows campaignTts, campaignNode): 5,000 numbers as one TTS send each, and as one campaign
  *   BENCH_REAL_N8N (1; 0 skips real n8n) · BENCH_ROWS (comma-separated row ids and/or `real`, for development:
  *   prints the samples, writes nothing; with BENCH_MERGE=1 its rows replace theirs in bench/last-run.json, each
  *   tagged with this run's time and load, and the report is regenerated)
@@ -149,6 +150,11 @@ async function main() {
 		{ id: 'reportFloor', args: { scenario: 'reportFloor', n: settings.n, concurrency: c } },
 		{ id: 'reportNode', args: { scenario: 'reportNode', n: settings.n, concurrency: c } },
 		{ id: 'records', memory: true },
+		// 5,000 sheet rows called: one campaign (the task API) against one TTS send per number.
+		...['campaignTts', 'campaignNode'].map((id) => ({
+			id,
+			args: { scenario: id, n: 5000, concurrency: c },
+		})),
 		...['waitGets', 'waitNode'].map((id) => ({
 			id,
 			args: {

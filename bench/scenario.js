@@ -203,6 +203,32 @@ const nodeSearch = (from, to) => ({
 const reportItems = (n) =>
 	Array.from({ length: n }, (_, i) => ({ json: { msgId: seededMsgId(i) } }));
 const floorReport = { appId: 'benchApp', msgId: '={{ $json.msgId }}' };
+/** 5,000 sheet rows (name, phone) for the campaign rows: one task against one TTS send per number. */
+const campaignItems = (n) =>
+	Array.from({ length: n }, (_, i) => ({
+		json: { name: `Person ${i}`, phone: `4477${String(i).padStart(8, '0')}` },
+	}));
+const campaignCreate = (name) => ({
+	resource: 'campaign',
+	operation: 'create',
+	number: '={{ $json.phone }}',
+	text: 'Hello ${text1}, see you tomorrow',
+	campaignName: name,
+	personalTexts: { text1: '={{ $json.name }}' },
+	additionalFields: {},
+	options: {},
+});
+const ttsPerNumber = {
+	resource: 'call',
+	operation: 'sendTts',
+	callee: '={{ $json.phone }}',
+	language: 'EN',
+	text: '=Hello {{ $json.name }}, see you tomorrow',
+	additionalFields: {},
+	options: { concurrency },
+};
+// Task names are unique per account, and every sample shares one simulator.
+const uniqueName = (what) => `Bench ${what} ${process.pid} ${Date.now()}`;
 const nodeReport = {
 	resource: 'message',
 	operation: 'getReport',
@@ -363,6 +389,27 @@ function prepare() {
 				warmUpRequests: 1,
 				warmUp: () => inEngine(new ItniotechSms(), nodeReport, reportItems(1)),
 				run: () => inEngine(new ItniotechSms(), nodeReport, reportItems(args.n)),
+			};
+		}
+		case 'campaignNode':
+		case 'campaignTts': {
+			// Sends take the Voice App ID from the credential.
+			const voice = async (parameters, rows) => {
+				const result = await runNode({
+					parameters,
+					items: rows,
+					credentials: { ...credentials, voiceAppId: 'benchVoiceApp' },
+					record: false,
+				});
+				if (result.error) throw new Error(result.error.message);
+				return result.items.length;
+			};
+			const parameters = (what) =>
+				scenario === 'campaignNode' ? campaignCreate(uniqueName(what)) : ttsPerNumber;
+			return {
+				warmUpRequests: 1,
+				warmUp: () => voice(parameters('warm-up'), campaignItems(1)),
+				run: () => voice(parameters('run'), campaignItems(args.n)),
 			};
 		}
 		case 'waitGets':

@@ -47,7 +47,8 @@ test('each operation file is named after its value, and every file is in the Ope
 	expect(files.length).toBeGreaterThan(5);
 	for (const { value, module } of files) {
 		expect(module.meta.value).toBe(value);
-		expect(typeof module.execute).toBe('function');
+		// Item by item (execute), or across items (executeAll: Campaign → Create puts all items in one task).
+		expect(typeof (module.execute ?? module.executeAll)).toBe('function');
 		expect(Array.isArray(module.properties)).toBe(true);
 	}
 	const inMenus = operations()

@@ -45,8 +45,17 @@ test('operations carry n8n’s names, no name repeats its resource, actions say 
 		['Audio File', 'Get Many', 'list', 'Get many audio files'],
 		['Call', 'Send Text to Speech', 'sendTts', 'Send a text to speech call'],
 		['Call', 'Send Audio File', 'sendGroup', 'Send an audio file call'],
+		['Call', 'Send From SIP Phone', 'sendSip', 'Send a call from a SIP phone'],
 		['Call Record', 'Get', 'getGroupRecord', 'Get a call record'],
 		['Call Record', 'Get Many', 'searchGroupRecords', 'Get many call records'],
+		['Campaign', 'Create', 'create', 'Create a campaign'],
+		['Campaign', 'Get', 'get', 'Get a campaign'],
+		['Campaign', 'Get Many', 'getAll', 'Get many campaigns'],
+		['Campaign', 'Suspend', 'suspend', 'Suspend a campaign'],
+		['Campaign', 'Redial', 'redial', 'Redial a campaign'],
+		['SIP Phone', 'Get Many', 'getAll', 'Get many SIP phones'],
+		['SIP Phone', 'Create', 'create', 'Create SIP phones'],
+		['SIP Phone', 'Reset Password', 'resetPassword', 'Reset a SIP phone password'],
 		['SIP Call Record', 'Get', 'get', 'Get a SIP call record'],
 		['SIP Call Record', 'Get Many', 'search', 'Get many SIP call records'],
 	]);
@@ -103,13 +112,20 @@ test('sends have no App ID field of their own: Options → App ID overrides the 
 });
 
 test('sends show a notice before the run: Retry On Fail must stay off', () => {
-	for (const operation of ['sendTts', 'sendGroup']) {
-		const [first] = fieldsOf('call', operation);
+	const sends = [
+		['call', 'sendTts'],
+		['call', 'sendGroup'],
+		['call', 'sendSip'],
+		['campaign', 'create'],
+		['campaign', 'redial'],
+	];
+	for (const [resource, operation] of sends) {
+		const [first] = fieldsOf(resource, operation);
 		expect(first.type).toBe('notice');
 		expect(first.displayName).toMatch(/Retry On Fail.*Settings.*call people twice/);
 	}
 	const notices = description.properties.filter((p) => p.type === 'notice');
-	expect(notices).toHaveLength(2);
+	expect(notices).toHaveLength(sends.length);
 });
 
 test('Send Audio File: the Audio File is picked From List (the default, searchable) or given By ID', () => {

@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { Resource } from '../common/operations';
 import { resourceMenu } from '../common/operations';
 import { resources, router } from './actions/router';
-import { searchAudioFiles } from './methods/listSearch';
+import { searchAudioFiles, searchCampaigns, searchSipPhones } from './methods/listSearch';
 
 /**
  * The canvas subtitle: the chosen operation's action ("Get a call record"), read from the same modules as
@@ -31,7 +31,8 @@ export class ItniotechVoice implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: actionSubtitle(resources),
-		description: 'Send voice calls and read call records with the Itniotech Voice API',
+		description:
+			'Send voice calls and campaigns, and read call records with the Itniotech Voice API',
 		defaults: { name: 'Itniotech Voice' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -44,7 +45,7 @@ export class ItniotechVoice implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchAudioFiles },
+		listSearch: { searchAudioFiles, searchCampaigns, searchSipPhones },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -16,11 +16,14 @@ const APPS: Record<AppKind, { field: string; label: string; where: string }> = {
 	otp: { field: 'otpAppId', label: 'OTP App ID', where: 'OTP → App Management' },
 };
 
-/** The Options entry that overrides the credential's App ID for one node. */
-export function appIdOption(kind: AppKind): INodeProperties {
+/**
+ * The Options entry that overrides the credential's App ID for one node. An operation that needs a second
+ * kind of app (a campaign's hang-up SMS) names that entry after it (`smsAppId`, "SMS App ID").
+ */
+export function appIdOption(kind: AppKind, name = 'appId'): INodeProperties {
 	return {
-		displayName: 'App ID',
-		name: 'appId',
+		displayName: name === 'appId' ? 'App ID' : APPS[kind].label,
+		name,
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 3kA9xZ2Q',
@@ -28,19 +31,24 @@ export function appIdOption(kind: AppKind): INodeProperties {
 	};
 }
 
-/** The item's App ID: Options → App ID when set, else the credential's; a clear error when neither is. */
+/**
+ * The item's App ID: the Options entry (`optionName`) when set, else the credential's; a clear error when
+ * neither is.
+ */
 export async function readAppId(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	run: Run,
 	kind: AppKind,
+	optionName = 'appId',
 ): Promise<string> {
-	const appId = await readOptionalAppId(ctx, itemIndex, run, kind);
+	const appId = await readOptionalAppId(ctx, itemIndex, run, kind, optionName);
 	if (appId !== undefined) return appId;
 	const { label, where } = APPS[kind];
+	const optionLabel = optionName === 'appId' ? 'App ID' : label;
 	throw new NodeOperationError(ctx.getNode(), `No ${label} is set`, {
 		itemIndex,
-		description: `Enter your ${label} in the Itniotech credential (find it in the console under ${where}), or set Options → App ID in this node.`,
+		description: `Enter your ${label} in the Itniotech credential (find it in the console under ${where}), or set Options → ${optionLabel} in this node.`,
 	});
 }
 
@@ -50,15 +58,18 @@ export async function readOptionalAppId(
 	itemIndex: number,
 	run: Run,
 	kind: AppKind,
+	optionName = 'appId',
 ): Promise<string | undefined> {
 	const { field, label } = APPS[kind];
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const override = options.appId;
+	const override = options[optionName];
+	const optionLabel = optionName === 'appId' ? 'App ID' : label;
 	const given =
 		typeof override === 'string'
 			? override.trim() !== ''
 			: override !== undefined && override !== null;
-	if (given) return validateText(ctx.getNode(), 'App ID option', override, itemIndex, { max: 64 });
+	if (given)
+		return validateText(ctx.getNode(), `${optionLabel} option`, override, itemIndex, { max: 64 });
 	const fromCredential = (await run.credentials(itemIndex))[field];
 	if (typeof fromCredential === 'string' && fromCredential.trim() !== '') {
 		return validateText(

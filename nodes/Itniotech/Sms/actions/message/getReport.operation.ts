@@ -12,7 +12,7 @@ import { settleInOrder } from '../../../common/inOrder';
 import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { previewValue } from '../../../common/validation';
-import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
+import { itemError, paired, readAllItems } from '../../../common/acrossItems';
 import { MSG_IDS_PER_REPORT, readSmsAppId, smsOptions } from '../../helpers/smsFields';
 
 export const meta: OperationMeta = {

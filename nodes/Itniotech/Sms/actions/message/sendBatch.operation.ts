@@ -11,7 +11,7 @@ import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import { waitOptions } from '../../../common/waitForResult/options';
 import { asNodeError } from '../../../common/runner';
-import { itemError, paired, readAllItems } from '../../helpers/acrossItems';
+import { itemError, paired, readAllItems } from '../../../common/acrossItems';
 import type { MessageReport } from '../../helpers/messageReport';
 import {
 	MESSAGE_UNKNOWN_OUTCOME,

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { asNodeError, errorItem } from '../../common/runner';
+import { asNodeError, errorItem } from './runner';
 
 /**
  * For operations that combine all input items into few requests: read every item first (a bad item stops

@@ -1,0 +1,217 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { TASK_PATHS } from '../../api/platform';
+import { taskIdOf, vendorLocalTime } from '../../api/records/task';
+import type { UnknownOutcomeWords } from '../../api/transport/failures';
+import { isOutcomeUnknown } from '../../api/transport/failures';
+import { SendsStoppedError } from '../../api/transport/requestLimiter';
+import { itniotechApiRequest } from '../../api/transport/request';
+import type { Run } from '../../api/transport/run';
+import type { FailureReport } from '../../common/runner';
+import type { ReportEntry, ReportStyle } from '../../common/sendReport';
+import { describeReport } from '../../common/sendReport';
+import { previewValue } from '../../common/validation';
+
+/**
+ * What the Campaign operations share: the Campaign ID field, its check, finding a campaign by name, and the
+ * report of a run that creates campaigns (which exist, with their IDs; which to create again).
+ */
+
+/** The Voice wording of a campaign whose creation has an unknown outcome. */
+export const CAMPAIGN_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
+	what: 'the campaign was created',
+	check:
+		'look for its name with Campaign → Get Many (or in the Itniotech console) before creating it again, so nobody is called twice',
+};
+
+/** The languages the task pages list for text to speech. */
+export const CAMPAIGN_LANGUAGES: Array<[string, string]> = [
+	['Arabic', 'ARB'],
+	['Bengali (Bangladesh)', 'BD'],
+	['English', 'EN'],
+	['German', 'DE'],
+	['Hindi (India)', 'IN'],
+	['Indonesian', 'IDN'],
+	['Italian', 'IT'],
+	['Japanese', 'JP'],
+	['Korean', 'KR'],
+	['Portuguese', 'PT'],
+	['Russian', 'RU'],
+	['Spanish', 'ES'],
+	['Thai', 'TH'],
+	['Vietnamese', 'VN'],
+];
+
+/** Campaign ID: picked from the account's campaigns, or the ID Create returned (the default). */
+export const campaignIdField: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'campaignId',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'id', value: '={{ $json.campaignId }}' },
+	description: 'The campaign (group-call task) to use',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a campaign...',
+			typeOptions: { searchListMethod: 'searchCampaigns', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 880001',
+			hint: 'The Campaign ID that Campaign → Create or Get Many returned',
+		},
+	],
+};
+
+/** Task ids are integers; up to 15 digits they travel exactly as JSON numbers (jobIdList, keyId). */
+const CAMPAIGN_ID = /^\d{1,15}$/;
+
+/** The item's Campaign ID as digits, or an error naming the field and what is allowed. */
+export function readCampaignId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const value: unknown = ctx.getNodeParameter('campaignId', itemIndex, undefined, {
+		extractValue: true,
+	});
+	const raw =
+		typeof value === 'object' && value !== null && 'value' in value
+			? (value as IDataObject).value
+			: value;
+	const id = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (CAMPAIGN_ID.test(id)) return id;
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`The Campaign in item ${itemIndex} must be a campaign ID of digits`,
+		{
+			itemIndex,
+			description: `Got ${previewValue(raw)}. Use the campaignId that Campaign → Create or Get Many returned, e.g. 880001, or pick the campaign from the list.`,
+		},
+	);
+}
+
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * The id of the campaign named `name`, created around now, or null: how a created task is found when the
+ * vendor's answer carries no id (or none arrived). Names are unique per account, so an exact match is it.
+ */
+export async function findCampaignByName(
+	ctx: IExecuteFunctions,
+	run: Run,
+	name: string,
+	itemIndex: number,
+	timeoutSeconds: number,
+): Promise<string | null> {
+	const now = run.clock.now();
+	const envelope = await itniotechApiRequest(ctx, run, {
+		method: 'POST',
+		path: TASK_PATHS.list,
+		body: {
+			current: 1,
+			size: 100,
+			params: {
+				strTime: vendorLocalTime(new Date(now - DAY_MS)),
+				endTime: vendorLocalTime(new Date(now + DAY_MS)),
+				searchCondition: name,
+			},
+		},
+		itemIndex,
+		timeoutSeconds,
+	});
+	const page = (envelope.data ?? {}) as IDataObject;
+	const records = Array.isArray(page.records) ? (page.records as IDataObject[]) : [];
+	const found = records.find((record) => record?.taskName === name);
+	return found ? taskIdOf(found) : null;
+}
+
+/** A campaign of a run's report: its name (null when the item never got as far), ID and size. */
+export interface CampaignEntry extends ReportEntry {
+	name: string | null;
+	campaignId?: string | null;
+	numberCount?: number | null;
+}
+
+export interface CampaignReport {
+	accepted: CampaignEntry[];
+	unknown: CampaignEntry[];
+	refused: CampaignEntry[];
+	notSent: CampaignEntry[];
+}
+
+export function emptyCampaignReport(): CampaignReport {
+	return { accepted: [], unknown: [], refused: [], notSent: [] };
+}
+
+const CAMPAIGN_STYLE: ReportStyle<CampaignEntry> = {
+	target: (entry) => entry.name,
+	showAccepted: (entry) => {
+		const size = typeof entry.numberCount === 'number' ? ` (${entry.numberCount} numbers)` : '';
+		return `${entry.name ?? '?'} → ${entry.campaignId ?? '(ID not in the answer: find it by name)'}${size}`;
+	},
+	words: {
+		accepted: 'Created — do not create these again',
+		unknown:
+			'Outcome unknown — look for these names with Campaign → Get Many before creating them again',
+		resend: 'Not created — create only these again',
+	},
+};
+
+/** Files a failed campaign creation under unknown outcome, not sent, or refused. */
+export function addFailedCampaign(
+	report: CampaignReport,
+	entry: CampaignEntry,
+	error: unknown,
+): void {
+	if (error instanceof SendsStoppedError) report.notSent.push(entry);
+	else if (isOutcomeUnknown(error)) report.unknown.push(entry);
+	else
+		report.refused.push({ ...entry, reason: error instanceof Error ? error.message : undefined });
+}
+
+/** The report as one instruction (common/sendReport.ts); empty when it adds nothing to `failedItem`'s error. */
+export function describeCampaigns(report: CampaignReport, failedItem: number): string {
+	return describeReport(report, failedItem, CAMPAIGN_STYLE);
+}
+
+const nameOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+const failedNames = new WeakMap<object, string>();
+
+/** Records on a failed creation's error which campaign it was meant to create; returns the same error. */
+export function withCampaignName(error: unknown, name: string): unknown {
+	if (typeof error === 'object' && error !== null) failedNames.set(error, name);
+	return error;
+}
+
+const failedNameOf = (error: unknown): string | null =>
+	typeof error === 'object' && error !== null ? (failedNames.get(error) ?? null) : null;
+
+/** The runner's report for an item-by-item operation that creates campaigns (Redial). */
+export const campaignReporting: FailureReport = {
+	ofRun(outcomes, failedItem) {
+		const report = emptyCampaignReport();
+		outcomes.forEach((outcome, item) => {
+			if (outcome === undefined) report.notSent.push({ item, name: null });
+			else if (outcome.ok) {
+				for (const row of outcome.value)
+					report.accepted.push({
+						item,
+						name: nameOf(row.name),
+						campaignId: nameOf(row.campaignId),
+					});
+			} else addFailedCampaign(report, { item, name: failedNameOf(outcome.error) }, outcome.error);
+		});
+		return {
+			context: { campaigns: report as unknown as IDataObject },
+			description: describeCampaigns(report, failedItem),
+		};
+	},
+	ofItem(itemIndex, cause) {
+		const report = emptyCampaignReport();
+		addFailedCampaign(report, { item: itemIndex, name: failedNameOf(cause) }, cause);
+		return { rows: [], data: { campaigns: report as unknown as IDataObject }, description: '' };
+	},
+};
