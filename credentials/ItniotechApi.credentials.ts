@@ -195,12 +195,14 @@ export class ItniotechApi implements ICredentialType {
 				{
 					name: 'Like Itniotech',
 					value: 'itniotech',
-					description: 'Its balance address ends in /sms/getBalance (also a local test server)',
+					description:
+						'The balance address in its API documentation has "sms" in it (also a local test server)',
 				},
 				{
 					name: 'Like Onbuka',
 					value: 'onbuka',
-					description: 'Its balance address ends in /getBalance, without /sms (the usual case)',
+					description:
+						'The balance address in its API documentation has no "sms" in it (the usual case)',
 				},
 			],
 			default: 'onbuka',
