@@ -161,7 +161,9 @@ describe('rules', () => {
 
 	test('Create without a Caller ID: refused before any request on Itniotech, sent without on Onbuka', async () => {
 		const itniotech = await run(createPhones({ displayNum: '' }));
-		expect(itniotech.error.message).toBe('The Caller ID in item 0 is required on Itniotech');
+		expect(itniotech.error.message).toBe(
+			'The Caller ID in item 0 is required for SIP phones on this platform',
+		);
 		expect(sim.requests).toEqual([]);
 		const other = await runNode({
 			parameters: createPhones({ displayNum: '' }),

@@ -25,7 +25,7 @@ export class ItniotechVoiceTrigger implements INodeType {
 		// n8n's nodes panel lists this trigger under Itniotech Voice and shows this text for both, so it says
 		// what the pair does.
 		description:
-			'Send voice calls, read call records, and start workflows on call status reports with Itniotech Voice',
+			'Send voice calls and campaigns, read call records, and start workflows on call status reports with Itniotech Voice',
 		defaults: { name: 'Itniotech Voice Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -109,10 +109,11 @@ export async function readInput(
 	if (display === '' && platform.layout === 'itniotech') {
 		throw new NodeOperationError(
 			node,
-			`The Caller ID in item ${itemIndex} is required on ${platform.name}`,
+			`The Caller ID in item ${itemIndex} is required for SIP phones on this platform`,
 			{
 				itemIndex,
-				description: 'Enter the number the called people see, 7 to 13 digits, e.g. 6281234567.',
+				description:
+					'Fill in Caller ID: the number the called people see, 7 to 13 digits, e.g. 6281234567. Itniotech (and brands laid out like it) require it.',
 			},
 		);
 	}
