@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 6281234567890',
-		description: 'Number to call: country code + number, 7 to 15 digits',
+		description: 'Number to call: the country code, then the number; 7 to 15 digits',
 	},
 	{
 		displayName: 'Additional Fields',
