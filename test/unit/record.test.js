@@ -6,6 +6,8 @@ const {
 	CALL_RECORD_FIELDS,
 	SIP_EXTRA_FIELDS,
 	sortBySubmitTime,
+	timeMs,
+	isTime,
 	toDecimal,
 	toInteger,
 	toIsoTime,
@@ -20,6 +22,7 @@ const {
 	typeStatusReport,
 	REPORT_EXTRA_FIELDS,
 } = require('../../dist/nodes/Itniotech/api/records/statusPush.js');
+const { readIsoDateTime } = require('../../dist/nodes/Itniotech/api/records/isoTime.js');
 const { PushFieldError } = require('../../dist/nodes/Itniotech/api/records/pushFields.js');
 const { UNANSWERED_RECORD } = require('../../simulator/records');
 const { EXAMPLE_RECORD, TYPED_EXAMPLE_RECORD } = require('../helpers');
@@ -342,6 +345,48 @@ describe('Simplify', () => {
 			for (const name of names) expect(simple[name]).toEqual(typed[name] ?? null);
 		},
 	);
+});
+
+describe('timeMs and isTime: read by character codes, the same answers as the full readers', () => {
+	const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+	// Any text of the canonical shape, real times and impossible ones (31 April, 24:00, +99:99) alike.
+	const shaped = fc
+		.tuple(
+			fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+			two,
+			two,
+			two,
+			two,
+			two,
+			fc.oneof(
+				fc.constant('Z'),
+				fc.tuple(fc.constantFrom('+', '-'), two, two).map(([s, h, m]) => `${s}${h}:${m}`),
+			),
+		)
+		.map(([y, mo, d, h, mi, s, offset]) => `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
+
+	test('timeMs is Date.parse', () => {
+		fc.assert(
+			fc.property(shaped, (value) => expect(timeMs(value)).toBe(Date.parse(value))),
+			{ numRuns: 5000 },
+		);
+		for (const value of ['2022-01-18 14:42:40+08:00', '2022-01-18T14:42:40.5Z', 'soon'])
+			expect(timeMs(value)).toBe(Date.parse(value));
+		expect(timeMs(null)).toBeNaN();
+	});
+
+	test('isTime is "the grammar reads it"', () => {
+		fc.assert(
+			fc.property(shaped, (value) =>
+				expect(isTime(value)).toBe(readIsoDateTime(value) !== undefined),
+			),
+			{ numRuns: 5000 },
+		);
+		expect(isTime('2022-04-31T10:00:00+08:00')).toBe(false);
+		expect(isTime('2022-04-30T10:00:00+08:00')).toBe(true);
+		expect(isTime('2022-01-18 14:42:40')).toBe(true);
+		expect(isTime(null)).toBe(false);
+	});
 });
 
 describe('sortBySubmitTime', () => {

@@ -105,7 +105,8 @@ function outputOf(
 	const output: INodeExecutionData[] = [];
 	outcomes.forEach((outcome, itemIndex) => {
 		if (outcome?.ok) {
-			for (const result of paired(outcome.value, itemIndex)) output.push(result);
+			// Pushed one by one: a search's 200,000 records make no second array on the way.
+			for (const json of outcome.value) output.push({ json, pairedItem: { item: itemIndex } });
 			return;
 		}
 		const cause = outcome?.error;

@@ -5,7 +5,7 @@ import { vendorSearchStart } from './twoMonthLimit';
 import type { PageRequest } from './paging';
 import { MAX_PAGE_SIZE, readPage } from './paging';
 import { mapInOrder } from './inOrder';
-import { sortBySubmitTime, toIsoTime } from '../api/records/record';
+import { sortBySubmitTime, timeMs, toIsoTime } from '../api/records/record';
 
 /**
  * A record search over ≤31-day windows. The reference leaves open whether a window's ends are inclusive (a
@@ -24,7 +24,7 @@ type Order = 'newestFirst' | 'oldestFirst';
 /** A record's submit time in ms (offset-less vendor times in the vendor's zone), NaN when it has none. */
 function timeOf(record: IDataObject): number {
 	const iso = toIsoTime(record.submitTime);
-	return iso === null ? Number.NaN : Date.parse(iso);
+	return iso === null ? Number.NaN : timeMs(iso);
 }
 
 /** The order of a page's records, when their times show one unambiguously. */
@@ -47,33 +47,35 @@ function pageOrder(records: IDataObject[]): Order | undefined {
  * The records found so far, each voiceId once (records without one cannot be matched and are all kept), and
  * only those submitted in [from, to): a vendor that counts a query's end as inclusive also returns records
  * submitted exactly at To, which the next search (From = this To) returns again. Records without a readable
- * time are kept.
+ * time are kept. Each record's time is read once, here, and kept beside it for the sort.
  */
 class Collector {
 	readonly records: IDataObject[] = [];
+	/** The submit time of each record (ms, NaN when it has none), in the same order. */
+	readonly times: number[] = [];
 	private readonly seen = new Set<string>();
+	private readonly fromMs: number;
+	private readonly toMs: number;
 
-	constructor(private readonly range: DateRange) {}
-
-	private inRange(record: IDataObject): boolean {
-		const time = timeOf(record);
-		return (
-			Number.isNaN(time) || (time >= this.range.from.getTime() && time < this.range.to.getTime())
-		);
+	constructor(range: DateRange) {
+		this.fromMs = range.from.getTime();
+		this.toMs = range.to.getTime();
 	}
 
 	/** Adds the records not seen before; returns how many that were. */
 	add(records: IDataObject[]): number {
 		let added = 0;
 		for (const record of records) {
-			if (!this.inRange(record)) continue;
+			const time = timeOf(record);
+			if (time < this.fromMs || time >= this.toMs) continue; // NaN (no readable time) is kept
 			const id = record.voiceId;
 			if (id !== undefined && id !== null && id !== '') {
-				const key = String(id);
-				if (this.seen.has(key)) continue;
-				this.seen.add(key);
+				const before = this.seen.size;
+				this.seen.add(String(id)); // one hash look-up, not has() then add()
+				if (this.seen.size === before) continue;
 			}
 			this.records.push(record);
+			this.times.push(time);
 			added++;
 		}
 		return added;
@@ -137,12 +139,19 @@ async function readNewestOfWindow(
 	}
 }
 
-/** The `limit` newest records (records without a time only when there are too few with one), oldest first. */
-function newest(records: IDataObject[], limit: number): IDataObject[] {
-	if (records.length <= limit) return sortBySubmitTime(records);
-	const timed = sortBySubmitTime(records.filter((record) => !Number.isNaN(timeOf(record))));
+/**
+ * The `limit` newest records of the collector (records without a time only when there are too few with one),
+ * oldest first.
+ */
+function newest({ records, times }: Collector, limit: number): IDataObject[] {
+	if (records.length <= limit) return sortBySubmitTime(records, times);
+	const timedIndexes = times.flatMap((time, index) => (Number.isNaN(time) ? [] : [index]));
+	const timed = sortBySubmitTime(
+		timedIndexes.map((index) => records[index]),
+		timedIndexes.map((index) => times[index]),
+	);
 	if (timed.length >= limit) return timed.slice(timed.length - limit);
-	const untimed = records.filter((record) => Number.isNaN(timeOf(record)));
+	const untimed = records.filter((_, index) => Number.isNaN(times[index]));
 	return sortBySubmitTime([...timed, ...untimed.slice(0, limit - timed.length)]);
 }
 
@@ -180,12 +189,12 @@ export async function searchWindows(
 			const windowed = windowRequest(window);
 			await addAllPages(ctx, windowed, collector, await readPage(ctx, windowed, 1));
 		}
-		return sortBySubmitTime(collector.records);
+		return sortBySubmitTime(collector.records, collector.times);
 	}
 	for (const window of windows.reverse()) {
 		const wanted = limit - collector.records.length;
 		if (wanted <= 0) break;
 		await readNewestOfWindow(ctx, windowRequest(window), collector, wanted);
 	}
-	return newest(collector.records, limit);
+	return newest(collector, limit);
 }

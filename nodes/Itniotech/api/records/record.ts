@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { isTime, text, toDecimal, toInteger, toIsoTime } from './values';
+import { isTime, text, timeMs, toDecimal, toInteger, toIsoTime } from './values';
 
-export { isTime, text, toDecimal, toInteger, toIsoTime } from './values';
+export { isTime, text, timeMs, toDecimal, toInteger, toIsoTime } from './values';
 
 type Typer = (value: unknown) => string | number | null;
 /** [output name, typer, the vendor's name when it differs]. */
@@ -152,16 +152,20 @@ function reverseRange(records: IDataObject[], start: number, end: number): void 
 
 /**
  * Sorts records oldest first by submit time, in place (stable); records without one keep their order at
- * the end. Each time is parsed once, not once per comparison (a 31-day window can hold tens of thousands
- * of records), and a window that came newest first, as the vendor's pages may, is reversed instead of sorted.
+ * the end. Each time is read once, not once per comparison (a 31-day window can hold tens of thousands
+ * of records), or not at all when the caller already has them (`submitTimes`, in the records' order), and a
+ * window that came newest first, as the vendor's pages may, is reversed instead of sorted.
  */
-export function sortBySubmitTime(records: IDataObject[]): IDataObject[] {
+export function sortBySubmitTime(
+	records: IDataObject[],
+	submitTimes?: ArrayLike<number>,
+): IDataObject[] {
 	const count = records.length;
 	const times = new Float64Array(count);
 	let rising = true;
 	let falling = true;
 	for (let i = 0; i < count; i++) {
-		const time = Date.parse(String(records[i].submitTime ?? ''));
+		const time = submitTimes === undefined ? timeMs(records[i].submitTime) : submitTimes[i];
 		times[i] = time;
 		if (Number.isNaN(time)) rising = falling = false;
 		else if (i > 0 && time !== times[i - 1]) {
