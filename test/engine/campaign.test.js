@@ -182,6 +182,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 			name: 'Spring sale again',
 			redialOf: campaignId,
 			onlyFailed: false,
+			numberCount: PEOPLE.length,
 		});
 		expect(copy.numbers.map((n) => n.number)).toEqual(PEOPLE.map((p) => p.phone));
 	});
@@ -544,9 +545,34 @@ describe('Get, Get Many, Suspend, Redial', () => {
 		taskState(sim).readings.codeAsNumber = true;
 		const id = await newCampaign();
 		clock += 60_000;
+		sim.requests = [];
 		const result = await run(byId('suspend', id));
 		expect(result.error.message).toMatch(/Itniotech error -54/);
-		expect(result.error.description).toMatch(/cannot be suspended/);
+		// The campaign's detail tells which of the two causes it was.
+		expect(result.error.description).toBe(
+			`Campaign ${id} is completed: only a campaign that is waiting to start or calling can be suspended.`,
+		);
+		expect(sim.requests.map((r) => r.path)).toEqual([
+			'/voice/group/call/provisional',
+			`/voice/group/call/detail/${id}`,
+		]);
+	});
+
+	test('Suspend of an unknown campaign (-54) says Itniotech knows no campaign with that ID', async () => {
+		const result = await run(byId('suspend', '123456'));
+		expect(result.error.message).toMatch(/Itniotech error -54/);
+		expect(result.error.description).toMatch(
+			/^Itniotech knows no campaign with ID 123456\. Pick the campaign From List/,
+		);
+	});
+
+	test('Suspend of a calling campaign: suspended, and Get then says so', async () => {
+		const id = await newCampaign();
+		clock += 3_000;
+		const suspended = await run(byId('suspend', id));
+		expect(suspended.items[0].json).toEqual({ campaignId: id, suspended: true });
+		const got = await run(byId('get', id));
+		expect(got.items[0].json).toMatchObject({ status: 'suspended', suspended: true });
 	});
 
 	test('a Campaign ID that is not digits is refused before any request', async () => {
@@ -661,7 +687,11 @@ describe('Get, Get Many, Suspend, Redial', () => {
 			name: 'Retry',
 			redialOf: id,
 			onlyFailed: true,
+			numberCount: 1,
 		});
+		const all = await run(byId('redial', id, { redialNumbers: 'all', campaignName: 'Everyone' }));
+		expect(all.items[0].json).toMatchObject({ onlyFailed: false, numberCount: PEOPLE.length });
+		expect(taskState(sim).list.at(-1).numbers).toHaveLength(PEOPLE.length);
 	});
 
 	test('Redial of a campaign still calling answers -54; the redial is not tried again', async () => {
@@ -670,6 +700,11 @@ describe('Get, Get Many, Suspend, Redial', () => {
 			byId('redial', id, { redialNumbers: 'all', campaignName: 'Too early' }),
 		);
 		expect(redial.error.message).toMatch(/Itniotech error -54/);
+		expect(redial.error.description).toMatch(
+			new RegExp(
+				`^Campaign ${id} is calling: a campaign can be redialled once it is no longer waiting or calling`,
+			),
+		);
 		expect(bodies('/group/call/resend')).toHaveLength(1);
 		expect(redial.error.context.campaigns).toMatchObject({
 			refused: [{ item: 0, name: 'Too early' }],

@@ -1,16 +1,18 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { TASK_PATHS } from '../../api/platform';
-import { taskIdOf, vendorLocalTime } from '../../api/records/task';
+import { taskIdOf, typeTask, vendorLocalTime } from '../../api/records/task';
 import type { UnknownOutcomeWords } from '../../api/transport/failures';
 import { isOutcomeUnknown } from '../../api/transport/failures';
 import { SendsStoppedError } from '../../api/transport/requestLimiter';
 import { itniotechApiRequest } from '../../api/transport/request';
 import type { Run } from '../../api/transport/run';
+import { attemptsOption, readRequestOptions, timeoutOption } from '../../common/fields';
 import type { FailureReport } from '../../common/runner';
 import type { ReportEntry, ReportStyle } from '../../common/sendReport';
 import { describeReport } from '../../common/sendReport';
 import { previewValue } from '../../common/validation';
+import { voiceOptions } from './options';
 
 /**
  * What the Campaign operations share: the Campaign ID field, its check, finding a campaign by name, and the
@@ -90,6 +92,72 @@ export function readCampaignId(ctx: IExecuteFunctions, itemIndex: number): strin
 			description: `Got ${previewValue(raw)}. Use the campaignId that Campaign → Create or Get Many returned, e.g. 880001, or pick the campaign from the list.`,
 		},
 	);
+}
+
+/** The panel of an operation on one campaign (Get, Suspend): the campaign, and Options for its request. */
+export const oneCampaignFields: INodeProperties[] = [
+	campaignIdField,
+	voiceOptions([timeoutOption, attemptsOption]),
+];
+
+export interface OneCampaignInput {
+	campaignId: string;
+	timeoutSeconds: number;
+	maxAttempts: number;
+}
+
+export function readOneCampaignInput(ctx: IExecuteFunctions, itemIndex: number): OneCampaignInput {
+	const { timeoutSeconds, maxAttempts } = readRequestOptions(ctx, itemIndex);
+	return { campaignId: readCampaignId(ctx, itemIndex), timeoutSeconds, maxAttempts };
+}
+
+/** A campaign's detail page (GET /voice/group/call/detail/{id}), its `data` as sent. */
+export async function readCampaignDetail(
+	ctx: IExecuteFunctions,
+	run: Run,
+	{ campaignId, timeoutSeconds, maxAttempts }: OneCampaignInput,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const envelope = await itniotechApiRequest(ctx, run, {
+		method: 'GET',
+		path: TASK_PATHS.detail(campaignId),
+		itemIndex,
+		timeoutSeconds,
+		maxAttempts,
+	});
+	const data = envelope.data;
+	return (
+		typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {}
+	) as IDataObject;
+}
+
+const WHAT_IS_ALLOWED = {
+	suspend: 'only a campaign that is waiting to start or calling can be suspended.',
+	redial: 'a campaign can be redialled once it is no longer waiting or calling (Suspend stops it).',
+};
+
+/**
+ * A -54 ("the task is wrong") has two causes: no such campaign, or one in a state that does not allow the
+ * operation. The campaign's detail (`detail`, or read now) tells which, and the error says it.
+ */
+export async function explainWrongCampaign(
+	ctx: IExecuteFunctions,
+	run: Run,
+	error: unknown,
+	input: OneCampaignInput,
+	operation: keyof typeof WHAT_IS_ALLOWED,
+	itemIndex: number,
+	detail?: IDataObject,
+): Promise<unknown> {
+	if (!(error instanceof NodeApiError) || error.context.vendorStatus !== '-54') return error;
+	const known =
+		detail ?? (await readCampaignDetail(ctx, run, input, itemIndex).catch(() => undefined));
+	const status = known === undefined ? null : typeTask(known).status;
+	error.description =
+		status === null
+			? `Itniotech knows no campaign with ID ${input.campaignId}. Pick the campaign From List, or check the ID with Campaign → Get Many.`
+			: `Campaign ${input.campaignId} is ${String(status)}: ${WHAT_IS_ALLOWED[operation]}`;
+	return error;
 }
 
 const DAY_MS = 24 * 3600_000;

@@ -1,12 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { TASK_PATHS } from '../../../api/platform';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { typeTask } from '../../../api/records/task';
-import { itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
-import { attemptsOption, readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
-import { campaignIdField, readCampaignId } from '../../helpers/campaign';
-import { voiceOptions } from '../../helpers/options';
+import type { OneCampaignInput } from '../../helpers/campaign';
+import {
+	oneCampaignFields,
+	readCampaignDetail,
+	readOneCampaignInput,
+} from '../../helpers/campaign';
 
 export const meta: OperationMeta = {
 	value: 'get',
@@ -16,38 +17,19 @@ export const meta: OperationMeta = {
 		'Get the progress of one campaign: calls made, answered and failed, answer rate, and its status',
 };
 
-export const properties: INodeProperties[] = [
-	campaignIdField,
-	voiceOptions([timeoutOption, attemptsOption]),
-];
+export const properties = oneCampaignFields;
 
-interface Input {
-	campaignId: string;
-	timeoutSeconds: number;
-	maxAttempts: number;
-}
-
-export function readInput(this: IExecuteFunctions, itemIndex: number): Input {
-	const { timeoutSeconds, maxAttempts } = readRequestOptions(this, itemIndex);
-	return { campaignId: readCampaignId(this, itemIndex), timeoutSeconds, maxAttempts };
+export function readInput(this: IExecuteFunctions, itemIndex: number): OneCampaignInput {
+	return readOneCampaignInput(this, itemIndex);
 }
 
 /** GET /voice/group/call/detail/{id}: the campaign, typed (counts and rates as numbers, status in words). */
 export async function execute(
 	this: IExecuteFunctions,
-	{ campaignId, timeoutSeconds, maxAttempts }: Input,
+	input: OneCampaignInput,
 	run: Run,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const envelope = await itniotechApiRequest(this, run, {
-		method: 'GET',
-		path: TASK_PATHS.detail(campaignId),
-		itemIndex,
-		timeoutSeconds,
-		maxAttempts,
-	});
-	const data = envelope.data;
-	const raw = typeof data === 'object' && data !== null && !Array.isArray(data) ? data : {};
-	const typed = typeTask(raw as IDataObject);
-	return [{ ...typed, campaignId: typed.campaignId ?? campaignId }];
+	const typed = typeTask(await readCampaignDetail(this, run, input, itemIndex));
+	return [{ ...typed, campaignId: typed.campaignId ?? input.campaignId }];
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { TASK_PATHS } from '../../../api/platform';
+import { typeTask } from '../../../api/records/task';
 import { isOutcomeUnknown } from '../../../api/transport/failures';
-import { itniotechApiRequest } from '../../../api/transport/request';
+import { DEFAULT_MAX_ATTEMPTS, itniotechApiRequest } from '../../../api/transport/request';
 import type { Run } from '../../../api/transport/run';
 import { appIdOption, readAppId } from '../../../common/appId';
 import { readRequestOptions, timeoutOption } from '../../../common/fields';
@@ -11,7 +12,9 @@ import { retryOnFailNotice } from '../../helpers/callFields';
 import {
 	CAMPAIGN_UNKNOWN_OUTCOME,
 	campaignIdField,
+	explainWrongCampaign,
 	findCampaignByName,
+	readCampaignDetail,
 	readCampaignId,
 	withCampaignName,
 } from '../../helpers/campaign';
@@ -105,8 +108,9 @@ function settingsOf(detail: IDataObject): IDataObject {
 }
 
 /**
- * GET /voice/group/call/detail/{id} (the message to play again), then POST /voice/group/call/resend once:
- * a new campaign with the numbers asked for. Its id is the answer, or found by the new name.
+ * GET /voice/group/call/detail/{id} (the message to play again, the counts), then POST
+ * /voice/group/call/resend once: a new campaign with the numbers asked for. Its id is the answer, or found by
+ * the new name.
  */
 export async function execute(
 	this: IExecuteFunctions,
@@ -115,15 +119,9 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const { campaignId, resendType, taskName, appId, timeoutSeconds } = input;
-	const detail = await itniotechApiRequest(this, run, {
-		method: 'GET',
-		path: TASK_PATHS.detail(campaignId),
-		itemIndex,
-		timeoutSeconds,
-	});
-	const data = (
-		typeof detail.data === 'object' && detail.data !== null ? detail.data : {}
-	) as IDataObject;
+	// Reading the detail is a read: tried again on a temporary failure; the resend below never is.
+	const campaign = { campaignId, timeoutSeconds, maxAttempts: DEFAULT_MAX_ATTEMPTS };
+	const data = await readCampaignDetail(this, run, campaign, itemIndex);
 	const body: IDataObject = {
 		keyId: Number(campaignId),
 		appId,
@@ -154,15 +152,22 @@ export async function execute(
 		const found = isOutcomeUnknown(error)
 			? await findCampaignByName(this, run, taskName, itemIndex, timeoutSeconds).catch(() => null)
 			: null;
-		if (found === null) throw withCampaignName(error, taskName);
+		if (found === null)
+			throw withCampaignName(
+				await explainWrongCampaign(this, run, error, campaign, 'redial', itemIndex, data),
+				taskName,
+			);
 		newId = found;
 	}
+	// The campaign's own counts: the new one calls all its numbers, or those whose call failed.
+	const counts = typeTask(data);
 	return [
 		{
 			campaignId: newId,
 			name: taskName,
 			redialOf: campaignId,
 			onlyFailed: resendType === 1,
+			numberCount: resendType === 1 ? counts.failed : counts.numberCount,
 		},
 	];
 }
