@@ -1,7 +1,57 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { validateInteger, validatePhoneNumber, validateText } from '../../common/validation';
 
-/** Fields both send-call operations share (Send Text to Speech, Send Audio File), written once. */
+/** Fields the operations that place calls share (the sends, Campaign → Create), written once. */
+
+/** The languages of text to speech: [name in the panel, Itniotech's code]. */
+export const TTS_LANGUAGES: ReadonlyArray<readonly [string, string]> = [
+	['Arabic', 'ARB'],
+	['Bengali (Bangladesh)', 'BD'],
+	['English', 'EN'],
+	['French', 'FR'],
+	['German', 'DE'],
+	['Hindi (India)', 'IN'],
+	['Indonesian', 'IDN'],
+	['Italian', 'IT'],
+	['Japanese', 'JP'],
+	['Korean', 'KR'],
+	['Portuguese', 'PT'],
+	['Russian', 'RU'],
+	['Spanish', 'ES'],
+	['Thai', 'TH'],
+	['Vietnamese', 'VN'],
+];
+
+/** The campaign (task) pages list the same languages except French. */
+export const CAMPAIGN_LANGUAGES = TTS_LANGUAGES.filter(([, code]) => code !== 'FR');
+
+/** An uploaded audio file, picked from the account's files or by its File ID; `description` says what plays it. */
+export function audioFileField(description: string): INodeProperties {
+	return {
+		displayName: 'Audio File',
+		name: 'fileId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an audio file...',
+				typeOptions: { searchListMethod: 'searchAudioFiles', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 1202202254d4c6372d6f341e999c7ecd0683ee464.mp3',
+				hint: 'The File ID that Audio File → Upload or Get Many returned',
+			},
+		],
+	};
+}
 
 export const calledInfoOption: INodeProperties = {
 	displayName: 'Custom Data',

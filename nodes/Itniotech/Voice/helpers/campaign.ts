@@ -26,24 +26,6 @@ export const CAMPAIGN_UNKNOWN_OUTCOME: UnknownOutcomeWords = {
 		'look for its name with Campaign → Get Many (or in the Itniotech console) before creating it again, so nobody is called twice',
 };
 
-/** The languages the task pages list for text to speech. */
-export const CAMPAIGN_LANGUAGES: Array<[string, string]> = [
-	['Arabic', 'ARB'],
-	['Bengali (Bangladesh)', 'BD'],
-	['English', 'EN'],
-	['German', 'DE'],
-	['Hindi (India)', 'IN'],
-	['Indonesian', 'IDN'],
-	['Italian', 'IT'],
-	['Japanese', 'JP'],
-	['Korean', 'KR'],
-	['Portuguese', 'PT'],
-	['Russian', 'RU'],
-	['Spanish', 'ES'],
-	['Thai', 'TH'],
-	['Vietnamese', 'VN'],
-];
-
 /** Campaign ID: picked from the account's campaigns, or the ID Create returned (the default). */
 export const campaignIdField: INodeProperties = {
 	displayName: 'Campaign',

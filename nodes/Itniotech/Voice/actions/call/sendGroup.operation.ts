@@ -9,6 +9,7 @@ import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import {
 	additionalCallFields,
+	audioFileField,
 	isSet,
 	readSharedCallFields,
 	retryOnFailNotice,
@@ -47,30 +48,7 @@ export const properties: INodeProperties[] = [
 		description:
 			'Numbers to call (Callees in the console), with country code, separated by commas or new lines. Duplicates are called once.',
 	},
-	{
-		displayName: 'Audio File',
-		name: 'fileId',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: 'The uploaded audio file to play',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an audio file...',
-				typeOptions: { searchListMethod: 'searchAudioFiles', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1202202254d4c6372d6f341e999c7ecd0683ee464.mp3',
-				hint: 'The File ID that Audio File → Upload or Get Many returned',
-			},
-		],
-	},
+	audioFileField('The uploaded audio file to play'),
 	additionalCallFields([
 		{
 			displayName: 'Times to Play',

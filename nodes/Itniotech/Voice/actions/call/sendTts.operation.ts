@@ -9,6 +9,7 @@ import { readRequestOptions, timeoutOption } from '../../../common/fields';
 import type { OperationMeta } from '../../../common/operations';
 import {
 	additionalCallFields,
+	TTS_LANGUAGES,
 	isSet,
 	readSharedCallFields,
 	retryOnFailNotice,
@@ -34,24 +35,6 @@ export const meta: OperationMeta = {
 		'Call one phone number and read a text aloud, e.g. a verification code. Returns the Voice ID of the call.',
 };
 
-const LANGUAGES: Array<[string, string]> = [
-	['Arabic', 'ARB'],
-	['Bengali (Bangladesh)', 'BD'],
-	['English', 'EN'],
-	['French', 'FR'],
-	['German', 'DE'],
-	['Hindi (India)', 'IN'],
-	['Indonesian', 'IDN'],
-	['Italian', 'IT'],
-	['Japanese', 'JP'],
-	['Korean', 'KR'],
-	['Portuguese', 'PT'],
-	['Russian', 'RU'],
-	['Spanish', 'ES'],
-	['Thai', 'TH'],
-	['Vietnamese', 'VN'],
-];
-
 const TEXT_MAX = 1000;
 
 export const properties: INodeProperties[] = [
@@ -70,7 +53,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Language',
 		name: 'language',
 		type: 'options',
-		options: LANGUAGES.map(([name, value]) => ({ name, value })),
+		options: TTS_LANGUAGES.map(([name, value]) => ({ name, value })),
 		default: 'EN',
 		description: 'Language of the spoken text',
 	},
@@ -163,7 +146,7 @@ export function buildSendTtsBody(
 			`The Language in item ${itemIndex} must be a language code such as EN`,
 			{
 				itemIndex,
-				description: `Got ${previewValue(language)}. Allowed: ${LANGUAGES.map(([, code]) => code).join(', ')}.`,
+				description: `Got ${previewValue(language)}. Allowed: ${TTS_LANGUAGES.map(([, code]) => code).join(', ')}.`,
 			},
 		);
 	}

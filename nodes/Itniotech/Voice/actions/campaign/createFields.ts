@@ -12,8 +12,12 @@ import {
 	validatePhoneNumber,
 	validateText,
 } from '../../../common/validation';
-import { isSet, retryOnFailNotice } from '../../helpers/callFields';
-import { CAMPAIGN_LANGUAGES } from '../../helpers/campaign';
+import {
+	audioFileField,
+	CAMPAIGN_LANGUAGES,
+	isSet,
+	retryOnFailNotice,
+} from '../../helpers/callFields';
 import { hangUpSmsFields, readHangUpSms } from '../../helpers/hangUpSms';
 import { voiceOptions } from '../../helpers/options';
 
@@ -68,29 +72,8 @@ export const createProperties: INodeProperties[] = [
 		displayOptions: { show: { messageType: ['tts'] } },
 	},
 	{
-		displayName: 'Audio File',
-		name: 'fileId',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
-		description: 'The uploaded audio file every call plays',
+		...audioFileField('The uploaded audio file every call plays'),
 		displayOptions: { show: { messageType: ['audioFile'] } },
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select an audio file...',
-				typeOptions: { searchListMethod: 'searchAudioFiles', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 1202202254d4c6372d6f341e999c7ecd0683ee464.mp3',
-				hint: 'The File ID that Audio File → Upload or Get Many returned',
-			},
-		],
 	},
 	{
 		displayName: 'Campaign Name',
