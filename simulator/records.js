@@ -118,6 +118,8 @@ const DEMO = Object.freeze({
 		noAnswer: '447700900902',
 		refused: '447700900999',
 	}),
+	/** The demo's SIP phones, for SIP Phone → Get Many and Call → Send From SIP Phone. */
+	sipPhones: Object.freeze({ groupName: 'Front desk', phoneName: 'Reception', quantity: 2 }),
 });
 
 /** `count` calls spread over the last `days` days (newest a minute ago), for searches in the demo. */

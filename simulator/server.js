@@ -20,6 +20,7 @@ const { handleSms, resetSms, smsState } = require('./sms');
 const { handleOtp, otpState, resetOtp } = require('./otp');
 const { isControlRequest, handleControl } = require('./control');
 const {
+	addSipPhones,
 	handleTasks,
 	handleSip,
 	isTaskPath,
@@ -628,7 +629,8 @@ class ItniotechSimulator {
 	/**
 	 * npm start's demo: the demo account (DEMO in records.js) with `days` days of call history to search, every
 	 * call of it also what Get returns for its voice ID; calls placed in the demo become records too; the demo
-	 * numbers answer, do not answer, or are refused; an SMS to the no-answer number is reported failed.
+	 * numbers answer, do not answer, or are refused; an SMS to the no-answer number is reported failed; two SIP
+	 * phones to call from.
 	 */
 	static demo({ nowMs = Date.now() } = {}) {
 		const sim = new ItniotechSimulator({
@@ -645,6 +647,7 @@ class ItniotechSimulator {
 		const otp = otpState(sim);
 		for (const template of otp.templates)
 			if (template.appId === 'otp-app') template.appId = DEMO.otpAppId;
+		addSipPhones(sim, { ...DEMO.sipPhones, appId: DEMO.voiceAppId, displayNum: '4420300000' });
 		return sim;
 	}
 

@@ -211,6 +211,13 @@ function startTask(sim, body, numbers) {
 }
 
 /** Where a task stands now: status (0 waiting, 1 calling, 2 completed, 5 suspended) and its counts. */
+/** Without progress: what the call's record says (the demo keeps one per call), else every third unanswered. */
+function outcomeWithoutProgress(sim, entry, i) {
+	const record = sim.records.get(entry.voiceId);
+	if (record) return record.answerTime ? 'answered' : 'notAnswered';
+	return i % 3 === 2 ? 'notAnswered' : 'answered';
+}
+
 function taskProgress(sim, task) {
 	const progress = sim.progress;
 	const nowMs = Math.min(progress ? progress.now() : sim.now(), task.suspendedMs ?? Infinity);
@@ -227,9 +234,7 @@ function taskProgress(sim, task) {
 					attempt: 0,
 					index: entry.index,
 				})
-			: i % 3 === 2
-				? 'notAnswered'
-				: 'answered';
+			: outcomeWithoutProgress(sim, entry, i);
 		const endMs = !progress
 			? submitMs
 			: outcome === 'never'
@@ -404,9 +409,7 @@ function resend(sim, res, entry, body, layout) {
 					attempt: 0,
 					index: n.index,
 				})
-			: i % 3 === 2
-				? 'notAnswered'
-				: 'answered';
+			: outcomeWithoutProgress(sim, entry, i);
 		const dialled = task.startMs + i * interval <= (task.suspendedMs ?? Infinity);
 		return dialled && outcome !== 'answered';
 	});
@@ -443,6 +446,21 @@ function makePassword() {
 	return require('node:crypto').randomBytes(9).toString('base64url');
 }
 
+/** A group of `quantity` SIP phones (names numbered from -1 when more than one), as sipAdd creates them. */
+function addSipPhones(sim, { appId, groupName, phoneName, quantity, displayNum }) {
+	const { sip } = taskState(sim);
+	for (let i = 0; i < quantity; i++) {
+		sip.phones.push({
+			appId,
+			groupName,
+			phoneName: quantity === 1 ? phoneName : `${phoneName}-${i + 1}`,
+			account: String(sip.nextAccount++),
+			password: makePassword(),
+			displayNum,
+		});
+	}
+}
+
 function sipAdd(sim, res, entry, body) {
 	const { sip } = taskState(sim);
 	const { groupName, phoneName, quantity, displayNum, appId } = body;
@@ -457,16 +475,13 @@ function sipAdd(sim, res, entry, body) {
 	const ofApp = sip.phones.filter((p) => p.appId === appId);
 	if (ofApp.some((p) => p.groupName === groupName)) return sim.vendorStatus(res, entry, '-20');
 	if (ofApp.length + quantity > SIP_PHONES_PER_APP) return sim.vendorStatus(res, entry, '-23');
-	for (let i = 0; i < quantity; i++) {
-		sip.phones.push({
-			appId,
-			groupName,
-			phoneName: quantity === 1 ? phoneName : `${phoneName}-${i + 1}`,
-			account: String(sip.nextAccount++),
-			password: makePassword(),
-			displayNum: missingDisplay ? '' : String(displayNum),
-		});
-	}
+	addSipPhones(sim, {
+		appId,
+		groupName,
+		phoneName,
+		quantity,
+		displayNum: missingDisplay ? '' : String(displayNum),
+	});
 	sim.sent.push({ kind: 'sipAdd', groupName, quantity });
 	return sim.ok(res, entry, { data: null });
 }
@@ -553,6 +568,7 @@ function handleSip(sim, method, path, res, entry, body) {
 }
 
 module.exports = {
+	addSipPhones,
 	handleTasks,
 	handleSip,
 	isTaskPath,

@@ -101,6 +101,42 @@ describe('the demo simulator', () => {
 		}
 	});
 
+	test('two SIP phones to call from; a call from one to the answering number is answered', async () => {
+		const phones = await call('POST', '/voice/sipQuery', {
+			current: 1,
+			size: 100,
+			params: { appId: DEMO.voiceAppId },
+		});
+		expect(phones.data.records.map((p) => [p.groupName, p.phoneName])).toEqual([
+			['Front desk', 'Reception-1'],
+			['Front desk', 'Reception-2'],
+		]);
+		const placed = await call('POST', '/voice/sendSip', {
+			appId: DEMO.voiceAppId,
+			account: phones.data.records[0].account,
+			callee: DEMO.numbers.answers,
+		});
+		expect(placed.status).toBe('0');
+		const record = await call('GET', `/voice/recordSip/${placed.data}`);
+		expect(record.data).toMatchObject({ phoneName: 'Reception-1', callee: DEMO.numbers.answers });
+	});
+
+	test('a campaign to the demo numbers is over at once: the answering number answered, the other not', async () => {
+		const created = await call('POST', '/voice/group/call/send', {
+			appId: DEMO.voiceAppId,
+			taskName: 'Demo campaign',
+			numberList: [DEMO.numbers.answers, DEMO.numbers.noAnswer],
+			source: 3,
+			text: 'Hello',
+			lan: 'EN',
+			loopCount: 1,
+			maxCalls: 60,
+		});
+		expect(created.code).toBe('0');
+		const detail = await call('GET', `/voice/group/call/detail/${created.data}`);
+		expect(detail.data).toMatchObject({ status: 2, success: 1, fail: 1 });
+	});
+
 	test('SMS: the refused number is not accepted, the no-answer number is reported failed', async () => {
 		const sent = await call('POST', '/sms/sendSms', {
 			appId: DEMO.smsAppId,
