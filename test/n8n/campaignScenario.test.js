@@ -9,56 +9,38 @@
  */
 const n8n = require('../../scripts/lib/n8n');
 const { taskState } = require('../../simulator/tasks');
-const { useSimulator, useRealN8n, ACCOUNT } = require('../helpers');
+const { useSimulator, useRealN8n } = require('../helpers');
+const {
+	TRIGGER,
+	manualTrigger,
+	rowsNode,
+	itniotechNode,
+	inLine,
+	workflow,
+	simulatorCredential,
+} = require('../harness/workflows');
 
 jest.setTimeout(300_000);
 
-const TRIGGER = "When clicking 'Execute workflow'";
 const CREDENTIAL = { id: 'ItnioCampScen001', name: 'Itniotech (campaign scenario)' };
 const ROWS = Array.from({ length: 500 }, (_, i) => ({
 	name: `Person ${i}`,
 	phone: `+44 7700 ${String(900000 + i)}`,
 }));
 const DIGITS = ROWS.map((row) => row.phone.replace(/\D/g, ''));
+const voice = itniotechNode('voice', CREDENTIAL);
 
-function voiceNode(name, parameters, position) {
-	return {
-		id: `voice-${position}`,
-		name,
-		type: 'n8n-nodes-itniotech.itniotechVoice',
-		typeVersion: 1,
-		position: [position * 260, 0],
-		parameters: { resource: 'campaign', options: {}, ...parameters },
-		credentials: { itniotechApi: CREDENTIAL },
-	};
-}
-
-const WORKFLOW = {
-	id: 'ScenCampaignRows',
-	name: 'Campaign scenario: sheet rows → Create Campaign → Get progress',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'trigger',
-			name: TRIGGER,
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'rows',
-			name: 'Sheet rows',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [260, 0],
-			parameters: { jsCode: `return ${JSON.stringify(ROWS.map((json) => ({ json })))};` },
-		},
+const WORKFLOW = workflow(
+	'ScenCampaignRows',
+	'Campaign scenario: sheet rows → Create Campaign → Get progress',
+	[
+		manualTrigger(),
+		rowsNode('Sheet rows', ROWS),
 		// Fields left at their defaults where the user would: Phone Number reads {{ $json.phone }}.
-		voiceNode(
+		voice(
 			'Create Campaign',
 			{
+				resource: 'campaign',
 				operation: 'create',
 				text: 'Hello ${text1}, see you tomorrow at nine.',
 				campaignName: 'Scenario reminders',
@@ -67,32 +49,15 @@ const WORKFLOW = {
 			},
 			2,
 		),
-		voiceNode('Get Progress', { operation: 'get' }, 3),
+		voice('Get Progress', { resource: 'campaign', operation: 'get' }, 3),
 	],
-	connections: {
-		[TRIGGER]: { main: [[{ node: 'Sheet rows', type: 'main', index: 0 }]] },
-		'Sheet rows': { main: [[{ node: 'Create Campaign', type: 'main', index: 0 }]] },
-		'Create Campaign': { main: [[{ node: 'Get Progress', type: 'main', index: 0 }]] },
-	},
-	pinData: {},
-};
+	inLine(TRIGGER, 'Sheet rows', 'Create Campaign', 'Get Progress'),
+);
 
 const { sim } = useSimulator();
 const { server, session } = useRealN8n('itniotech-campaign-scenario-', {
 	imports: () => ({
-		credentials: [
-			{
-				...CREDENTIAL,
-				type: 'itniotechApi',
-				data: {
-					...ACCOUNT,
-					platform: 'other',
-					pathLayout: 'itniotech',
-					baseUrl: sim.baseUrl,
-					voiceAppId: 'voice-reminders',
-				},
-			},
-		],
+		credentials: [simulatorCredential(CREDENTIAL, sim, { voiceAppId: 'voice-reminders' })],
 		workflows: [WORKFLOW],
 	}),
 });

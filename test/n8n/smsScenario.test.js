@@ -9,55 +9,37 @@
  */
 const n8n = require('../../scripts/lib/n8n');
 const { smsState } = require('../../simulator/sms');
-const { useSimulator, useRealN8n, ACCOUNT } = require('../helpers');
+const { useSimulator, useRealN8n } = require('../helpers');
+const {
+	TRIGGER,
+	manualTrigger,
+	rowsNode,
+	itniotechNode,
+	inLine,
+	workflow,
+	simulatorCredential,
+} = require('../harness/workflows');
 
 jest.setTimeout(300_000);
 
-const TRIGGER = "When clicking 'Execute workflow'";
 const CREDENTIAL = { id: 'ItnioSmsScen0001', name: 'Itniotech (SMS scenario)' };
 const ROWS = Array.from({ length: 250 }, (_, i) => ({
 	name: `Person ${i}`,
 	phone: `+62 812 ${String(3400000 + i)}`,
 }));
 const DIGITS = ROWS.map((row) => row.phone.replace(/\D/g, ''));
+const sms = itniotechNode('sms', CREDENTIAL);
 
-function smsNode(name, parameters, position) {
-	return {
-		id: `sms-${position}`,
-		name,
-		type: 'n8n-nodes-itniotech.itniotechSms',
-		typeVersion: 1,
-		position: [position * 260, 0],
-		parameters: { resource: 'message', options: {}, ...parameters },
-		credentials: { itniotechApi: CREDENTIAL },
-	};
-}
-
-const WORKFLOW = {
-	id: 'ScenSmsSheetRows',
-	name: 'SMS scenario: sheet rows → Send SMS → Get Delivery Report',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		{
-			id: 'trigger',
-			name: TRIGGER,
-			type: 'n8n-nodes-base.manualTrigger',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		},
-		{
-			id: 'rows',
-			name: 'Sheet rows',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			position: [260, 0],
-			parameters: { jsCode: `return ${JSON.stringify(ROWS.map((json) => ({ json })))};` },
-		},
-		smsNode(
+const WORKFLOW = workflow(
+	'ScenSmsSheetRows',
+	'SMS scenario: sheet rows → Send SMS → Get Delivery Report',
+	[
+		manualTrigger(),
+		rowsNode('Sheet rows', ROWS),
+		sms(
 			'Send SMS',
 			{
+				resource: 'message',
 				operation: 'send',
 				numbers: '={{ $json.phone }}',
 				content: '=Hi {{ $json.name }}, see you tomorrow at 9.',
@@ -65,32 +47,19 @@ const WORKFLOW = {
 			},
 			2,
 		),
-		smsNode('Get Delivery Report', { operation: 'getReport', msgIds: '={{ $json.msgId }}' }, 3),
+		sms(
+			'Get Delivery Report',
+			{ resource: 'message', operation: 'getReport', msgIds: '={{ $json.msgId }}' },
+			3,
+		),
 	],
-	connections: {
-		[TRIGGER]: { main: [[{ node: 'Sheet rows', type: 'main', index: 0 }]] },
-		'Sheet rows': { main: [[{ node: 'Send SMS', type: 'main', index: 0 }]] },
-		'Send SMS': { main: [[{ node: 'Get Delivery Report', type: 'main', index: 0 }]] },
-	},
-	pinData: {},
-};
+	inLine(TRIGGER, 'Sheet rows', 'Send SMS', 'Get Delivery Report'),
+);
 
 const { sim } = useSimulator();
 const { server, session } = useRealN8n('itniotech-sms-scenario-', {
 	imports: () => ({
-		credentials: [
-			{
-				...CREDENTIAL,
-				type: 'itniotechApi',
-				data: {
-					...ACCOUNT,
-					platform: 'other',
-					pathLayout: 'itniotech',
-					baseUrl: sim.baseUrl,
-					smsAppId: 'sms-reminders',
-				},
-			},
-		],
+		credentials: [simulatorCredential(CREDENTIAL, sim, { smsAppId: 'sms-reminders' })],
 		workflows: [WORKFLOW],
 	}),
 });

@@ -9,11 +9,19 @@
  *   flock /tmp/heavy.lock npx jest --maxWorkers=1 test/n8n/waitScenario.test.js
  */
 const n8n = require('../../scripts/lib/n8n');
-const { useSimulator, useRealN8n, ACCOUNT } = require('../helpers');
+const { useSimulator, useRealN8n } = require('../helpers');
+const {
+	TRIGGER,
+	node,
+	manualTrigger,
+	rowsNode,
+	inLine,
+	workflow,
+	simulatorCredential,
+} = require('../harness/workflows');
 
 jest.setTimeout(300_000);
 
-const TRIGGER = "When clicking 'Execute workflow'";
 const CREDENTIAL = { id: 'ItnioWaitScen001', name: 'Itniotech (wait scenario)' };
 const CONTACTS = [
 	{ name: 'Ana', phone: '447700900101' },
@@ -26,31 +34,14 @@ const OUTCOME_BY_PHONE = {
 	447700900103: 'failed',
 };
 
-const node = (name, type, parameters, x, extra = {}) => ({
-	id: name.replace(/\W/g, '-'),
-	name,
-	type,
-	typeVersion: 1,
-	position: [x * 260, 0],
-	parameters,
-	...extra,
-});
 const itniotech = { credentials: { itniotechApi: CREDENTIAL } };
 
-const WORKFLOW = {
-	id: 'ScenWaitThenSms1',
-	name: 'Wait scenario: call, and if nobody answers, send an SMS',
-	active: false,
-	settings: { executionOrder: 'v1' },
-	nodes: [
-		node(TRIGGER, 'n8n-nodes-base.manualTrigger', {}, 0),
-		node(
-			'Contacts',
-			'n8n-nodes-base.code',
-			{ jsCode: `return ${JSON.stringify(CONTACTS.map((json) => ({ json })))};` },
-			1,
-			{ typeVersion: 2 },
-		),
+const WORKFLOW = workflow(
+	'ScenWaitThenSms1',
+	'Wait scenario: call, and if nobody answers, send an SMS',
+	[
+		manualTrigger(),
+		rowsNode('Contacts', CONTACTS),
 		node(
 			'Call',
 			'n8n-nodes-itniotech.itniotechVoice',
@@ -104,10 +95,8 @@ const WORKFLOW = {
 			itniotech,
 		),
 	],
-	connections: {
-		[TRIGGER]: { main: [[{ node: 'Contacts', type: 'main', index: 0 }]] },
-		Contacts: { main: [[{ node: 'Call', type: 'main', index: 0 }]] },
-		Call: { main: [[{ node: 'Answered?', type: 'main', index: 0 }]] },
+	{
+		...inLine(TRIGGER, 'Contacts', 'Call', 'Answered?'),
 		'Answered?': {
 			main: [
 				[{ node: 'Done', type: 'main', index: 0 }],
@@ -115,25 +104,16 @@ const WORKFLOW = {
 			],
 		},
 	},
-	pinData: {},
-};
+);
 
 const { sim } = useSimulator();
 const { server, session } = useRealN8n('itniotech-wait-scenario-', {
 	imports: () => ({
 		credentials: [
-			{
-				...CREDENTIAL,
-				type: 'itniotechApi',
-				data: {
-					...ACCOUNT,
-					platform: 'other',
-					pathLayout: 'itniotech',
-					baseUrl: sim.baseUrl,
-					voiceAppId: 'voice-reminders',
-					smsAppId: 'sms-reminders',
-				},
-			},
+			simulatorCredential(CREDENTIAL, sim, {
+				voiceAppId: 'voice-reminders',
+				smsAppId: 'sms-reminders',
+			}),
 		],
 		workflows: [WORKFLOW],
 	}),
