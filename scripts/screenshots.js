@@ -164,6 +164,37 @@ function shots(demo) {
 			},
 		},
 		{
+			file: 'voice-campaign-create.png',
+			node: ['itniotechVoice'],
+			choose: [
+				['resource', ['Campaign']],
+				['operation', ['Create']],
+			],
+			fields: {
+				Text: 'Hello ${text1}, your order is ready for pick-up.',
+				'Campaign Name': 'Pick-up reminders',
+				'Personal Texts': { text1: '={{ $json.name }}' },
+			},
+		},
+		{
+			file: 'voice-send-sip.png',
+			node: ['itniotechVoice'],
+			choose: [
+				['resource', ['Call']],
+				['operation', ['Send From SIP Phone']],
+			],
+			fields: {
+				'Phone Number': demo.numbers.answers,
+				// As the list shows a picked phone: name (group, account).
+				'SIP Phone': {
+					__rl: true,
+					mode: 'list',
+					value: demo.sipPhone.account,
+					cachedResultName: `${demo.sipPhone.phoneName} (${demo.sipPhone.groupName}, ${demo.sipPhone.account})`,
+				},
+			},
+		},
+		{
 			file: 'sms-send.png',
 			node: ['itniotechSms'],
 			choose: [
@@ -255,6 +286,7 @@ async function main() {
 	const only = (process.env.SCREENSHOTS_ONLY || '').split(',').filter(Boolean);
 	const { ItniotechSimulator } = require('../simulator/server');
 	const { DEMO } = require('../simulator/records');
+	const { taskState } = require('../simulator/tasks');
 	const { chromium } = require('playwright-core');
 
 	const described = packageNodes();
@@ -267,6 +299,7 @@ async function main() {
 	const demo = {
 		numbers: DEMO.numbers,
 		unansweredVoiceId: newest.find((r) => r.answerTime === '').voiceId,
+		sipPhone: taskState(sim).sip.phones[0],
 	};
 
 	let server;
