@@ -102,15 +102,18 @@ export function simplifyRecord(record: IDataObject, names: readonly string[]): I
 	return simple;
 }
 
-/** Fields the reference does not know are passed through after the typed ones (the only keys added later). */
-function withUnknownFields(record: IDataObject, raw: IDataObject): IDataObject {
+/**
+ * Fields the reference does not know are passed through after the typed ones (the only keys added later).
+ * `known` holds every name the typer reads or writes: a documented field costs one look-up.
+ */
+function withUnknownFields(
+	record: IDataObject,
+	raw: IDataObject,
+	known: ReadonlySet<string>,
+): IDataObject {
 	// for…in walks the shape's cached key list; Object.keys would allocate an array per record.
 	for (const key in raw) {
-		if (
-			Object.prototype.hasOwnProperty.call(raw, key) &&
-			!(key in record) &&
-			!RENAMED_VENDOR_FIELDS.has(key)
-		)
+		if (!known.has(key) && Object.prototype.hasOwnProperty.call(raw, key) && !(key in record))
 			record[key] = raw[key];
 	}
 	return record;
@@ -130,11 +133,12 @@ function recordTyper(table: FieldTable): (raw: IDataObject) => IDataObject {
 		...names.map((name) => [name, null]),
 		['answered', false],
 	]);
+	const known = new Set([...names, ...vendorKeys, 'answered']);
 	return (raw) => {
 		const record: IDataObject = { ...template };
 		for (let i = 0; i < names.length; i++) record[names[i]] = typers[i](raw[vendorKeys[i]]);
 		record.answered = wasAnswered(record);
-		return withUnknownFields(record, raw);
+		return withUnknownFields(record, raw, known);
 	};
 }
 
