@@ -215,7 +215,8 @@ async function main() {
                    ${DEMO.numbers.refused}  refused by the simulator (no rate / no channel)
     Voice IDs      ${ids.answered} (answered), ${ids.unanswered} (not answered): Call Record → Get
     Call history   330 calls over the last 55 days: Call Record → Get Many
-    Campaigns      Campaign → Create with the numbers above; a campaign without a Start Time is over at once
+    Campaigns      Campaign → Create with the numbers above; without a Start Time it is over at once,
+                   the first number answered, the other two failed
     SIP phones     ${DEMO.sipPhones.phoneName}-1 and ${DEMO.sipPhones.phoneName}-2 (group "${DEMO.sipPhones.groupName}"): Call → Send From SIP Phone
     Codes sent     ${simulator.baseUrl}/__simulator/otp/codes (the last one: "last"): Verify → Check Code
     Files folder   ${FILES_FOLDER}

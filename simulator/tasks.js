@@ -353,7 +353,8 @@ function detail(sim, res, entry, id) {
 			loopCount: body.loopCount ?? 1,
 			lan: body.lan ?? null,
 			callTotal: progress.callNum,
-			acd: progress.success === 0 ? 0 : 4,
+			// Average call length (ACD) of the answered calls, 20 seconds each here, as chargeLen counts them.
+			acd: progress.success === 0 ? 0 : 20,
 		},
 	});
 }

@@ -547,10 +547,12 @@ describe('Get, Get Many, Suspend, Redial', () => {
 		clock += 60_000;
 		sim.requests = [];
 		const result = await run(byId('suspend', id));
-		expect(result.error.message).toMatch(/Itniotech error -54/);
-		// The campaign's detail tells which of the two causes it was.
+		// The campaign's detail tells which of the two causes it was, in the headline n8n's toast shows.
+		expect(result.error.message).toBe(
+			`Itniotech error -54: campaign ${id} is completed and cannot be suspended`,
+		);
 		expect(result.error.description).toBe(
-			`Campaign ${id} is completed: only a campaign that is waiting to start or calling can be suspended.`,
+			'Only a campaign that is waiting to start or calling can be suspended. This one is over: to call its numbers again, use Campaign → Redial.',
 		);
 		expect(sim.requests.map((r) => r.path)).toEqual([
 			'/voice/group/call/provisional',
@@ -560,9 +562,9 @@ describe('Get, Get Many, Suspend, Redial', () => {
 
 	test('Suspend of an unknown campaign (-54) says Itniotech knows no campaign with that ID', async () => {
 		const result = await run(byId('suspend', '123456'));
-		expect(result.error.message).toMatch(/Itniotech error -54/);
+		expect(result.error.message).toBe('Itniotech error -54: no campaign with ID 123456');
 		expect(result.error.description).toMatch(
-			/^Itniotech knows no campaign with ID 123456\. Pick the campaign From List/,
+			/^Itniotech knows no campaign with this ID\. Pick the campaign From List/,
 		);
 	});
 
@@ -699,11 +701,11 @@ describe('Get, Get Many, Suspend, Redial', () => {
 		const redial = await run(
 			byId('redial', id, { redialNumbers: 'all', campaignName: 'Too early' }),
 		);
-		expect(redial.error.message).toMatch(/Itniotech error -54/);
+		expect(redial.error.message).toBe(
+			`Itniotech error -54: campaign ${id} is calling and cannot be redialled yet`,
+		);
 		expect(redial.error.description).toMatch(
-			new RegExp(
-				`^Campaign ${id} is calling: a campaign can be redialled once it is no longer waiting or calling`,
-			),
+			/^A campaign can be redialled once it is no longer waiting or calling: suspend it first/,
 		);
 		expect(bodies('/group/call/resend')).toHaveLength(1);
 		expect(redial.error.context.campaigns).toMatchObject({

@@ -113,32 +113,47 @@ export async function readCampaignDetail(
 	) as IDataObject;
 }
 
-const WHAT_IS_ALLOWED = {
-	suspend: 'only a campaign that is waiting to start or calling can be suspended.',
-	redial: 'a campaign can be redialled once it is no longer waiting or calling (Suspend stops it).',
+const WRONG_STATE = {
+	suspend: {
+		cannot: 'cannot be suspended',
+		allowed: 'Only a campaign that is waiting to start or calling can be suspended.',
+		whenOver: ' This one is over: to call its numbers again, use Campaign → Redial.',
+	},
+	redial: {
+		cannot: 'cannot be redialled yet',
+		allowed:
+			'A campaign can be redialled once it is no longer waiting or calling: suspend it first (Campaign → Suspend), or wait until it is completed.',
+		whenOver: '',
+	},
 };
 
 /**
  * A -54 ("the task is wrong") has two causes: no such campaign, or one in a state that does not allow the
- * operation. The campaign's detail (`detail`, or read now) tells which, and the error says it.
+ * operation. The campaign's detail (`detail`, or read now) tells which, and the error's headline says it.
  */
 export async function explainWrongCampaign(
 	ctx: IExecuteFunctions,
 	run: Run,
 	error: unknown,
 	input: OneCampaignInput,
-	operation: keyof typeof WHAT_IS_ALLOWED,
+	operation: keyof typeof WRONG_STATE,
 	itemIndex: number,
 	detail?: IDataObject,
 ): Promise<unknown> {
 	if (!(error instanceof NodeApiError) || error.context.vendorStatus !== '-54') return error;
 	const known =
 		detail ?? (await readCampaignDetail(ctx, run, input, itemIndex).catch(() => undefined));
-	const status = known === undefined ? null : typeTask(known).status;
-	error.description =
-		status === null
-			? `Itniotech knows no campaign with ID ${input.campaignId}. Pick the campaign From List, or check the ID with Campaign → Get Many.`
-			: `Campaign ${input.campaignId} is ${String(status)}: ${WHAT_IS_ALLOWED[operation]}`;
+	const task = known === undefined ? undefined : typeTask(known);
+	const id = input.campaignId;
+	if (task === undefined || task.status === null) {
+		error.message = `Itniotech error -54: no campaign with ID ${id}`;
+		error.description =
+			'Itniotech knows no campaign with this ID. Pick the campaign From List, or check the ID with Campaign → Get Many.';
+		return error;
+	}
+	const words = WRONG_STATE[operation];
+	error.message = `Itniotech error -54: campaign ${id} is ${String(task.status)} and ${words.cannot}`;
+	error.description = `${words.allowed}${task.finished === true ? words.whenOver : ''}`;
 	return error;
 }
 
