@@ -564,7 +564,7 @@ describe('Get, Get Many, Suspend, Redial', () => {
 		const result = await run(byId('suspend', '123456'));
 		expect(result.error.message).toBe('Itniotech error -54: no campaign with ID 123456');
 		expect(result.error.description).toMatch(
-			/^Itniotech knows no campaign with this ID\. Pick the campaign From List/,
+			/^Itniotech knows no campaign with this ID\. Check it with Campaign → Get Many, or set the Campaign field to Fixed and pick it From List/,
 		);
 	});
 
@@ -725,7 +725,7 @@ describe('Get, Get Many, Suspend, Redial', () => {
 		expect(redial.items[0].json.campaignId).toBe(String(taskState(sim).list.at(-1).jobId));
 	});
 
-	test('the Campaign list search offers the campaigns by name and status', async () => {
+	test('the Campaign list search offers the campaigns by name, status and ID', async () => {
 		await newCampaign('Spring sale');
 		await newCampaign('Summer sale');
 		const { loadOptionsContext, ItniotechVoice } = require('../helpers');
@@ -738,9 +738,8 @@ describe('Get, Get Many, Suspend, Redial', () => {
 			context,
 			'Summer',
 		);
-		expect(found.results).toEqual([
-			{ name: 'Summer sale (calling)', value: String(taskState(sim).list[1].jobId) },
-		]);
+		const id = String(taskState(sim).list[1].jobId);
+		expect(found.results).toEqual([{ name: `Summer sale (calling, ${id})`, value: id }]);
 	});
 });
 

@@ -69,13 +69,13 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 		const accounts = taskState(sim).sip.phones.map((p) => p.account);
 		expect(created.items.map((i) => i.json)).toEqual([
 			{
-				account: accounts[0],
+				sipAccount: accounts[0],
 				phoneName: 'desk-1',
 				sipGroupName: 'Front desk',
 				displayNum: '4477009001',
 			},
 			{
-				account: accounts[1],
+				sipAccount: accounts[1],
 				phoneName: 'desk-2',
 				sipGroupName: 'Front desk',
 				displayNum: '4477009001',
@@ -111,7 +111,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 		expect(sim.requests.at(-1).path).toBe(`${prefix}/voice/sipReset`);
 		const now = taskState(sim).sip.phones[0].password;
 		expect(now).not.toBe(old);
-		expect(reset.items[0].json).toEqual({ account, password: now });
+		expect(reset.items[0].json).toEqual({ sipAccount: account, password: now });
 	});
 
 	test(`Send From SIP Phone posts ${prefix}/voice/sendSip; SIP Call Record → Get reads its voiceId`, async () => {
@@ -133,7 +133,7 @@ describe.each(BRANDS)('%s', (_name, fields, prefix) => {
 		expect(called.items[0].json).toEqual({
 			voiceId: sim.sent.find((s) => s.kind === 'sendSip').voiceId,
 			number: '447700900123',
-			account,
+			sipAccount: account,
 		});
 		const record = await run(
 			{ resource: 'sipRecord', operation: 'get', options: {} },

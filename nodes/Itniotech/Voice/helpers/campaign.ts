@@ -148,7 +148,7 @@ export async function explainWrongCampaign(
 	if (task === undefined || task.status === null) {
 		error.message = `Itniotech error -54: no campaign with ID ${id}`;
 		error.description =
-			'Itniotech knows no campaign with this ID. Pick the campaign From List, or check the ID with Campaign → Get Many.';
+			'Itniotech knows no campaign with this ID. Check it with Campaign → Get Many, or set the Campaign field to Fixed and pick it From List.';
 		return error;
 	}
 	const words = WRONG_STATE[operation];

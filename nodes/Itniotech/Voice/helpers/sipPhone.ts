@@ -14,7 +14,7 @@ export const includePasswordsOption: INodeProperties = {
 		"Whether to output each phone's SIP password. Off: they stay out of execution logs, sheets and chats.",
 };
 
-/** SIP Phone: picked from the account's phones, or its account (the default reads the input item's). */
+/** SIP Phone: picked from the voice app's phones, or by its SIP account (the phone's login, `sipAccount` in outputs). */
 export function sipPhoneField(description: string): INodeProperties {
 	return {
 		displayName: 'SIP Phone',
@@ -32,11 +32,11 @@ export function sipPhoneField(description: string): INodeProperties {
 				typeOptions: { searchListMethod: 'searchSipPhones', searchable: true },
 			},
 			{
-				displayName: 'By Account',
+				displayName: 'By SIP Account',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 810001',
-				hint: 'The account SIP Phone → Get Many returned',
+				hint: 'The sipAccount that SIP Phone → Get Many returned',
 			},
 		],
 	};
@@ -58,7 +58,7 @@ export function readSipAccount(ctx: IExecuteFunctions, itemIndex: number): strin
 		`The SIP Phone in item ${itemIndex} must be a SIP account of 4 to 32 characters`,
 		{
 			itemIndex,
-			description: `Got ${previewValue(raw)}. Pick the phone from the list, or use the account SIP Phone → Get Many returned.`,
+			description: `Got ${previewValue(raw)}. Pick the phone from the list, or use the sipAccount that SIP Phone → Get Many returned.`,
 		},
 	);
 }

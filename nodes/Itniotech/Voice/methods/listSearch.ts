@@ -107,7 +107,8 @@ export async function searchCampaigns(
 		if (id === null) continue;
 		const status = TASK_STATUS[Number(record.status)];
 		const name = text(record.taskName) ?? id;
-		results.push({ name: status ? `${name} (${status})` : name, value: id });
+		// The ID too, as the SIP phones show theirs: the one to compare with an output's campaignId.
+		results.push({ name: `${name} (${status ? `${status}, ` : ''}${id})`, value: id });
 	}
 	return current < pages && records.length > 0
 		? { results, paginationToken: String(current + 1) }

@@ -114,7 +114,7 @@ export function vendorLocalTime(date: Date): string {
  */
 export function typeSipPhone(raw: IDataObject, includePassword: boolean): IDataObject {
 	const phone: IDataObject = {
-		account: text(raw.account),
+		sipAccount: text(raw.account),
 		phoneName: text(raw.phoneName),
 		sipGroupName: text(raw.groupName),
 		displayNum: text(raw.displayNum),

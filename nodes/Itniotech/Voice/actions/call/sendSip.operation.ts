@@ -120,7 +120,7 @@ export async function execute(
 		{
 			voiceId: typeof data === 'string' || typeof data === 'number' ? String(data) : null,
 			number,
-			account: String(body.account),
+			sipAccount: String(body.account),
 		},
 	];
 }

@@ -14,7 +14,7 @@ export const meta: OperationMeta = {
 	name: 'Get Many',
 	action: 'Get many SIP phones',
 	description:
-		"Get the voice app's SIP phones: account, name, group and caller ID (passwords on request)",
+		"Get the voice app's SIP phones: SIP account, name, group and caller ID (passwords on request)",
 };
 
 export const properties: INodeProperties[] = [

@@ -61,5 +61,5 @@ export async function execute(
 	const data = (
 		typeof envelope.data === 'object' && envelope.data !== null ? envelope.data : {}
 	) as IDataObject;
-	return [{ account: text(data.account) ?? account, password: text(data.password) }];
+	return [{ sipAccount: text(data.account) ?? account, password: text(data.password) }];
 }
