@@ -28,9 +28,29 @@ function installed() {
 	);
 }
 
+/**
+ * The node's field table as the Unwrap Code node's list: [output name, how to type it, the vendor's name]. A
+ * user would write the list by hand; it is read from the build so that both routes give the same items.
+ */
+function unwrapFields() {
+	const records = require(path.join(ROOT, 'dist/nodes/Itniotech/api/records/record.js'));
+	const kindOf = (typer) =>
+		typer === records.toIsoTime
+			? 'time'
+			: typer === records.toInteger || typer === records.toDecimal
+				? 'number'
+				: 'text';
+	return records.CALL_RECORD_FIELDS.map(([name, typer, vendorName]) => [
+		name,
+		kindOf(typer),
+		vendorName ?? name,
+	]);
+}
+
 /** The Unwrap Code node: what a user writes to get the node's typed record out of the HTTP Request node's answer. */
-const UNWRAP_CODE = `
-const FIELDS = [['voiceId','text'],['callee','text'],['displayNum','text'],['code','text'],['submitTime','time'],['callTime','time'],['ringingTime','time'],['answerTime','time'],['hangupTime','time'],['callDuration','number'],['chargedDuration','number'],['terminationCode','text'],['terminationReason','text'],['cost','number'],['billPeriod','text'],['rate','number'],['baseCost','number'],['voiceFileId','text'],['feedbackValue','text'],['calledInfo','text'],['settleRate','number'],['quoteExchange','number'],['currency','text'],['settlePay','number']];
+const unwrapCode = () => `
+const FIELDS = ${JSON.stringify(unwrapFields())};
+const VENDOR_NAMES = new Set(FIELDS.map(([, , vendorName]) => vendorName));
 const empty = (v) => v === undefined || v === null || String(v).trim() === '';
 const time = (v) => {
   const s = String(v).trim().replace(' ', 'T');
@@ -42,11 +62,12 @@ return $input.all().map((item, i) => {
   if (String(body.status) !== '0') throw new Error('Itniotech error ' + body.status + ': ' + body.reason + ' (item ' + i + ')');
   const raw = body.data || {};
   const out = {};
-  for (const [key, type] of FIELDS) {
-    const v = raw[key];
+  for (const [key, type, vendorName] of FIELDS) {
+    const v = raw[vendorName];
     out[key] = empty(v) ? null : type === 'text' ? String(v) : type === 'time' ? time(v) : Number(v);
   }
-  for (const key of Object.keys(raw)) if (!(key in out)) out[key] = raw[key];
+  out.answered = out.answerTime !== null || out.callDuration > 0;
+  for (const key of Object.keys(raw)) if (!VENDOR_NAMES.has(key) && !(key in out)) out[key] = raw[key];
   return { json: out, pairedItem: { item: i } };
 });`;
 
@@ -142,7 +163,7 @@ function workflows({ baseUrl, lookups, concurrencies, httpCap }) {
 		diy: {
 			id: 'BenchDiyWf000001',
 			name: 'bench: Code sign + HTTP Request + Code unwrap',
-			nodes: [trigger, items, sign, httpRequest, code('u', 'Unwrap', UNWRAP_CODE, 800)],
+			nodes: [trigger, items, sign, httpRequest, code('u', 'Unwrap', unwrapCode(), 800)],
 			connections: chain(['Start', 'Items', 'Sign', 'HTTP Request', 'Unwrap']),
 		},
 		httpCapped: {

@@ -324,6 +324,16 @@ function table(run, a) {
 	].join('\n');
 }
 
+/** What V8 said of the typed records' shapes, in words, from the worst sample of each kind. */
+function shapeReading(records) {
+	const slow = Math.max(...records.map((r) => r.slow));
+	const other = Math.max(...records.map((r) => r.otherMaps));
+	const fast =
+		slow === 0 ? 'every typed record has fast properties' : `${slow} typed records are slow`;
+	if (other === 0) return `${fast} and, per kind, one hidden class.`;
+	return `${fast}; per kind, all but ${other} share one hidden class (the first records a typer makes, before V8 has learnt the copy).`;
+}
+
 function reading(run, a) {
 	const lines = [];
 	const met = (ratio, target) =>
@@ -359,7 +369,7 @@ function reading(run, a) {
 	}
 	const worst = Math.max(...a.records.map((r) => r.ratio.max));
 	lines.push(
-		`- **Typed record memory**: the worst typed/raw ratio over all samples and kinds is ${met(worst, TARGETS.recordMemory)}; every typed record has fast properties and, per kind, one hidden class.`,
+		`- **Typed record memory**: the worst typed/raw ratio over all samples and kinds is ${met(worst, TARGETS.recordMemory)}; ${shapeReading(a.records)}`,
 	);
 	if (a.real) {
 		const { capped } = a.real;

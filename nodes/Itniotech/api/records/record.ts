@@ -129,10 +129,11 @@ function recordTyper(table: FieldTable): (raw: IDataObject) => IDataObject {
 	const names = table.map(([name]) => name);
 	const vendorKeys = table.map(vendorKeyOf);
 	const typers = table.map(([, typer]) => typer);
-	const template: IDataObject = Object.fromEntries([
-		...names.map((name) => [name, null]),
-		['answered', false],
-	]);
+	// Made by JSON.parse, which gives an object every field in-object; a spread copy keeps that layout (an
+	// Object.fromEntries template would leave all but four fields in a separate property array per record).
+	const template = JSON.parse(
+		JSON.stringify(Object.fromEntries([...names.map((name) => [name, null]), ['answered', false]])),
+	) as IDataObject;
 	const known = new Set([...names, ...vendorKeys, 'answered']);
 	return (raw) => {
 		const record: IDataObject = { ...template };
